@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createBackgroundService } from '../lib/browser/background-service';
+import { BUNDLED_INDEX_FILE } from '../lib/browser/bundled-index';
+import { openIndexDb } from '../lib/browser/db';
+import { dispatch } from '../lib/browser/messaging';
+import { createTabResults } from '../lib/browser/tab-results';
+
+export default defineBackground(() => {
+  const service = createBackgroundService({
+    openDb: () => openIndexDb(),
+    loadBundledIndex: async () => (await fetch(browser.runtime.getURL(`/${BUNDLED_INDEX_FILE}`))).json(),
+    tabResults: createTabResults(browser.storage.session),
+    action: browser.action,
+    now: () => new Date(),
+  });
+  const ownOrigin = browser.runtime.getURL('/');
+
+  browser.runtime.onInstalled.addListener(() => void service.database());
+  browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, browser.runtime.id, ownOrigin, service.handlers));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void service.tabNavigated(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
+});

@@ -1,0 +1,47 @@
+/**
+ * The extension's IndexedDB database. Only the background opens it; pages ask the background.
+ *
+ * Rules (from idb's README): never await unrelated work inside a transaction, or it auto-commits
+ * early; a swap of the whole index happens in one transaction, so a reader sees the old index or
+ * the new one, never a mix.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { IndexSource, Organisation } from '../index/schema';
+
+export const DB_NAME = 'nhs-social-lens';
+export const DB_VERSION = 1;
+
+/** An organisation as stored: the index record plus every host it can be recognised by. */
+export type StoredOrganisation = Organisation & { hostKeys: string[] };
+
+export interface InstalledIndexMeta {
+  indexVersion: number;
+  schemaVersion: number;
+  generatedAt: string;
+  sources: IndexSource[];
+  organisationCount: number;
+  /** Where this copy came from: the copy inside the extension, or a refresh (a later issue). */
+  origin: 'bundled' | 'refresh';
+  installedAt: string;
+}
+
+export interface NslDb extends DBSchema {
+  organisations: { key: string; value: StoredOrganisation; indexes: { 'by-host': string } };
+  meta: { key: 'installed-index'; value: InstalledIndexMeta };
+}
+
+export type NslDatabase = IDBPDatabase<NslDb>;
+
+/** Opens (and creates or migrates) the database. `factory` lets Node tests pass fake-indexeddb. */
+export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
+  if (factory) globalThis.indexedDB ??= factory;
+  return openDB<NslDb>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const organisations = db.createObjectStore('organisations', { keyPath: 'id' });
+        organisations.createIndex('by-host', 'hostKeys', { multiEntry: true });
+        db.createObjectStore('meta');
+      }
+    },
+  });
+}

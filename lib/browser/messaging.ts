@@ -1,0 +1,76 @@
+/**
+ * The one message protocol between the extension's contexts. Message names say who talks to
+ * whom (`content-bg-…`: content script to background; `ui-bg-…`: extension pages to background).
+ * Every context imports these types, so a payload or response can never drift out of shape.
+ */
+import type { Detection } from '../detect/types';
+import type { IndexSource } from '../index/schema';
+
+/** What the popup shows for one tab. */
+export type TabResult =
+  | {
+      state: 'recognised';
+      detection: Detection;
+      index: { version: number; generatedAt: string; sources: IndexSource[] };
+    }
+  | { state: 'not-recognised'; url?: string };
+
+export interface MessageMap {
+  /** A page on a host that may match was loaded (or navigated within a single-page app). */
+  'content-bg-page-visited': { request: { url: string }; response: { recognised: boolean } };
+  /** The popup asks what the extension found for a tab. */
+  'ui-bg-get-tab-result': { request: { tabId: number }; response: TabResult };
+}
+
+export type MessageType = keyof MessageMap;
+export type Request<T extends MessageType> = MessageMap[T]['request'];
+export type Response<T extends MessageType> = MessageMap[T]['response'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: Request<T>;
+}
+
+/** The part of `runtime` that sending needs: the polyfill's and the browsers' own both fit. */
+export interface MessageSender {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/** Sends a typed request and returns the typed response. */
+export async function sendMessage<T extends MessageType>(runtime: MessageSender, type: T, payload: Request<T>): Promise<Response<T>> {
+  const envelope: Envelope<T> = { type, payload };
+  return (await runtime.sendMessage(envelope)) as Response<T>;
+}
+
+/** Who sent a message, as the background sees it. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type Handlers = { [T in MessageType]: (payload: Request<T>, sender: SenderInfo) => Promise<Response<T>> };
+
+const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>(['content-bg-page-visited', 'ui-bg-get-tab-result']);
+
+/** Narrows an unknown message to a known envelope; anything else is ignored by the background. */
+export function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    MESSAGE_TYPES.has((message as { type?: unknown }).type as string) &&
+    typeof (message as { payload?: unknown }).payload === 'object'
+  );
+}
+
+/**
+ * Routes an envelope to its handler after checking the sender: only this extension may talk to
+ * the background, content-script messages must come from a tab, and UI messages from our pages.
+ */
+export function dispatch(message: unknown, sender: SenderInfo, ownId: string, ownOrigin: string, handlers: Handlers): Promise<unknown> | undefined {
+  if (!isEnvelope(message) || sender.id !== ownId) return undefined;
+  if (message.type.startsWith('content-') && sender.tab?.id === undefined) return undefined;
+  if (message.type.startsWith('ui-') && !sender.url?.startsWith(ownOrigin)) return undefined;
+  const handler = handlers[message.type] as (payload: unknown, sender: SenderInfo) => Promise<unknown>;
+  return handler(message.payload, sender);
+}

@@ -1,0 +1,32 @@
+import type { TabResult } from './messaging';
+
+/** The part of `storage.session` this module needs. */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+const keyOf = (tabId: number) => `tab:${tabId}`;
+
+/**
+ * Per-tab results live in session storage: the service worker may be stopped at any time, and
+ * the popup must still answer for a page that was recognised before that. Nothing is written to
+ * disk; the browser forgets it when it closes.
+ */
+export function createTabResults(session: SessionArea) {
+  return {
+    async save(tabId: number, result: TabResult): Promise<void> {
+      await session.set({ [keyOf(tabId)]: result });
+    },
+    async get(tabId: number): Promise<TabResult> {
+      const stored = (await session.get(keyOf(tabId)))[keyOf(tabId)];
+      return (stored as TabResult | undefined) ?? { state: 'not-recognised' };
+    },
+    async forget(tabId: number): Promise<void> {
+      await session.remove(keyOf(tabId));
+    },
+  };
+}
+
+export type TabResults = ReturnType<typeof createTabResults>;

@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildIndex, serialiseIndex } from '../../index/build';
+import { parseCsvRecords } from '../../index/csv';
+import { validateIndex } from '../../index/validate';
+import { parseArgs, stringOption } from '../args';
+import { CliError } from '../cli-error';
+import { BUNDLED_INDEX_PATH, PROJECT_ROOT, emit, readTextFile, say } from '../io';
+
+const DEFAULT_SOURCES = join(PROJECT_ROOT, 'data/sources');
+
+/** `index build [--from DIR] [--out FILE]`: builds the index from the source tables, deterministically. */
+export function indexBuildCommand(argv: string[]): void {
+  const args = parseArgs(argv, ['from', 'out']);
+  if (args.positionals.length > 0) throw new CliError('usage: index build [--from DIR] [--out FILE]');
+  const from = stringOption(args, 'from') ?? DEFAULT_SOURCES;
+  const out = stringOption(args, 'out') ?? BUNDLED_INDEX_PATH;
+  const table = (name: string) => parseCsvRecords(readTextFile(join(from, name)));
+  const release = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data/index-release.json'), 'utf8')) as {
+    indexVersion: number;
+    generatedAt: string;
+  };
+  const socialDir = from === DEFAULT_SOURCES ? from : join(from, 'social');
+  const { index, report } = buildIndex({
+    trusts: table('nhs-trusts-index.csv'),
+    icbs: table('icbs.csv'),
+    successions: table('trust-successions.csv'),
+    nationalBodies: table('govuk-dhsc-family-orgs-2025-11.csv'),
+    socialAccounts: parseCsvRecords(readTextFile(join(socialDir, 'nhs-social-accounts.csv'))),
+    release,
+  });
+  const result = validateIndex(index);
+  if (!result.ok) {
+    const [first] = result.problems;
+    throw new CliError(`the built index is invalid at ${first?.path}: ${first?.message}`);
+  }
+  const text = serialiseIndex(index);
+  writeFileSync(out, text);
+  for (const input of report.inputs) say(`read ${input.table}: ${input.rows} rows`);
+  say(`dropped ${report.dropped.length} rows, resolved ${report.conflicts.length} conflicts (details on stdout)`);
+  say(`wrote ${out}: ${index.organisations.length} organisations, ${Buffer.byteLength(text)} bytes`);
+  for (const dropped of report.dropped) emit({ event: 'dropped', ...dropped });
+  for (const conflict of report.conflicts) emit({ event: 'conflict', ...conflict });
+  emit({ event: 'written', file: out, organisations: index.organisations.length, bytes: Buffer.byteLength(text) });
+}

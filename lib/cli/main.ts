@@ -1,0 +1,40 @@
+/**
+ * The `nsl` command line. Contract: machine-readable JSON lines on stdout, messages on stderr,
+ * exit 0 on success, 1 on bad input (one line saying what is wrong, never a stack trace).
+ */
+import { CliError } from './cli-error';
+import { indexBuildCommand } from './commands/index-build';
+import { indexValidateCommand } from './commands/index-validate';
+import { LOOKUP_USAGE, lookupCommand } from './commands/lookup';
+import { say } from './io';
+
+const USAGE = `usage: nsl <command>
+  ${LOOKUP_USAGE}
+  index validate <file>
+  index build [--from DIR] [--out FILE]`;
+
+async function run(argv: string[]): Promise<void> {
+  const [command, sub, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === 'help') {
+    say(USAGE);
+    if (command === undefined) throw new CliError('no command given');
+    return;
+  }
+  if (command === 'lookup') return lookupCommand(argv.slice(1));
+  if (command === 'index' && sub === 'validate') return indexValidateCommand(rest);
+  if (command === 'index' && sub === 'build') return indexBuildCommand(rest);
+  throw new CliError(`unknown command "${argv.slice(0, command === 'index' ? 2 : 1).join(' ')}"; run "nsl help" for the list`);
+}
+
+run(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof CliError) {
+      say(`nsl: ${error.message}`);
+      process.exit(1);
+    }
+    // Not the user's fault, but still one line: the contract never shows a stack trace.
+    say(`nsl: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

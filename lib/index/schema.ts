@@ -1,0 +1,143 @@
+/**
+ * The bundled index, format version 1 (see docs/index-format.md).
+ *
+ * One schema serves the build, the command line and the extension, so a copy the extension
+ * accepts is exactly a copy the CLI accepts. Readers must ignore fields they do not know
+ * (valibot's `object` strips them), which is how later issues add metrics without a version 2.
+ */
+import * as v from 'valibot';
+import { isUmbrellaHost } from './umbrella-hosts';
+
+export const SCHEMA_VERSION = 1;
+
+/** ISO 8601 date, or a coarser one ("2014-12", "2025") where the source is no more precise. */
+const FactDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date like 2026-08-01, 2026-08 or 2026'),
+);
+
+const SourceId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'must be a source id like ods-etr'));
+
+/** ODS codes (RJ1, QYG, G6V2S), or a GOV.UK slug for national bodies that have no ODS code. */
+export const ORGANISATION_ID_PATTERN = /^(?:[A-Z0-9]{3,6}|govuk:[a-z0-9-]{2,120})$/;
+const OrganisationId = v.pipe(v.string(), v.regex(ORGANISATION_ID_PATTERN, 'must be an ODS code such as RJ1'));
+
+/** Lower-case ASCII host names only: look-alike Unicode never enters the index. */
+const HOST_PATTERN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const Host = v.pipe(
+  v.string(),
+  v.regex(HOST_PATTERN, 'must be a lower-case host name such as uclh.nhs.uk'),
+  v.check((host) => !isUmbrellaHost(host), 'is shared by many organisations and cannot belong to one'),
+);
+
+const WebUrl = v.pipe(
+  v.string(),
+  v.maxLength(2048, 'is too long'),
+  v.check((value) => isHttpUrl(value), 'must be an http(s) URL'),
+);
+
+const NonEmptyText = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+
+export const PLATFORMS = [
+  'x',
+  'facebook',
+  'instagram',
+  'youtube',
+  'linkedin',
+  'tiktok',
+  'bluesky',
+  'threads',
+  'mastodon',
+  'flickr',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const ORGANISATION_KINDS = ['trust', 'icb', 'national-body', 'health-board', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const TRUST_TYPES = [
+  'acute',
+  'specialist',
+  'mental-health',
+  'community',
+  'ambulance',
+  'care-trust',
+  'unknown',
+] as const;
+
+const Source = v.object({
+  id: SourceId,
+  name: NonEmptyText(200),
+  url: WebUrl,
+  licence: NonEmptyText(100),
+  date: FactDate,
+});
+
+const Domain = v.object({
+  host: Host,
+  source: SourceId,
+  checked: FactDate,
+  /** A note from the source, such as "board papers on a group site shared with RWA". */
+  note: v.optional(NonEmptyText(300)),
+});
+
+const Account = v.object({
+  platform: v.picklist(PLATFORMS, 'must be a known platform'),
+  handle: NonEmptyText(120),
+  url: WebUrl,
+  /** official: published as the organisation's; unverified: a single low-confidence source. */
+  verification: v.picklist(['official', 'unverified'], 'must be official or unverified'),
+  /** closed or dormant accounts are kept, with the date they were seen so, never shown as live. */
+  state: v.picklist(['active', 'closed', 'dormant', 'unknown'], 'must be active, closed, dormant or unknown'),
+  source: SourceId,
+  checked: FactDate,
+  note: v.optional(NonEmptyText(300)),
+});
+
+const Predecessor = v.object({
+  id: OrganisationId,
+  name: v.optional(NonEmptyText(200)),
+  /** The date the predecessor became part of this organisation, where the source gives one. */
+  until: v.optional(FactDate),
+  domains: v.array(Domain),
+  source: SourceId,
+});
+
+const Organisation = v.object({
+  id: OrganisationId,
+  name: NonEmptyText(200),
+  kind: v.picklist(ORGANISATION_KINDS, 'must be a known organisation kind'),
+  trustType: v.optional(v.picklist(TRUST_TYPES, 'must be a known trust type')),
+  region: NonEmptyText(80),
+  country: NonEmptyText(40),
+  /** An empty list means the domains are unknown, never that the organisation has no website. */
+  domains: v.array(Domain),
+  /** A home page on a shared host (a GOV.UK organisation page), where the domain itself is not its own. */
+  homepage: v.optional(WebUrl),
+  predecessors: v.array(Predecessor),
+  accounts: v.array(Account),
+  source: SourceId,
+});
+
+export const IndexSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION, `must be ${SCHEMA_VERSION} (this version of NHS Social Lens reads only version ${SCHEMA_VERSION})`),
+  indexVersion: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
+  generatedAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp')),
+  sources: v.pipe(v.array(Source), v.minLength(1, 'must name at least one source')),
+  organisations: v.array(Organisation),
+});
+
+export type NhsIndex = v.InferOutput<typeof IndexSchema>;
+export type Organisation = NhsIndex['organisations'][number];
+export type Account = Organisation['accounts'][number];
+export type Domain = Organisation['domains'][number];
+export type Predecessor = Organisation['predecessors'][number];
+export type IndexSource = NhsIndex['sources'][number];
+
+/** True for absolute http: and https: URLs; refuses javascript:, data: and credentials tricks. */
+export function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+}

@@ -1,0 +1,92 @@
+/**
+ * The one validator for index files: the build, the CLI (`index validate`) and the extension
+ * (bundled install and, later, refresh) all call `validateIndex`, so they can never disagree.
+ */
+import * as v from 'valibot';
+import { IndexSchema, type NhsIndex } from './schema';
+import { accountUrlProblem } from '../social/profile-url';
+
+export interface ValidationProblem {
+  /** JSON path of the offending value, such as `$.organisations[3].domains[0].host`. */
+  path: string;
+  message: string;
+}
+
+export type ValidationResult = { ok: true; index: NhsIndex } | { ok: false; problems: ValidationProblem[] };
+
+/** Validates parsed JSON as an index: shape first, then the rules that span several values. */
+export function validateIndex(data: unknown): ValidationResult {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, problems: [{ path: '$', message: 'must be a JSON object (an index), not ' + (Array.isArray(data) ? 'a list' : String(data)) }] };
+  }
+  const parsed = v.safeParse(IndexSchema, data);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })) };
+  }
+  const problems = crossFieldProblems(parsed.output);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, index: parsed.output };
+}
+
+/** Parses text as JSON and validates it, turning a JSON syntax error into a problem at `$`. */
+export function parseAndValidateIndex(text: string): ValidationResult {
+  if (text.trim() === '') return { ok: false, problems: [{ path: '$', message: 'the file is empty' }] };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, problems: [{ path: '$', message: `is not valid JSON (${reason})` }] };
+  }
+  return validateIndex(data);
+}
+
+function crossFieldProblems(index: NhsIndex): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const sourceIds = new Set<string>();
+  index.sources.forEach((source, i) => {
+    if (sourceIds.has(source.id)) problems.push({ path: `$.sources[${i}].id`, message: `duplicate source id ${source.id}` });
+    sourceIds.add(source.id);
+  });
+  const requireSource = (path: string, id: string) => {
+    if (!sourceIds.has(id)) problems.push({ path, message: `names source ${id}, which is not listed in $.sources` });
+  };
+
+  const seenIds = new Map<string, number>();
+  index.organisations.forEach((org, i) => {
+    const at = `$.organisations[${i}]`;
+    const first = seenIds.get(org.id);
+    if (first !== undefined) {
+      problems.push({ path: `${at}.id`, message: `duplicate organisation id ${org.id} (first at $.organisations[${first}])` });
+    } else {
+      seenIds.set(org.id, i);
+    }
+    requireSource(`${at}.source`, org.source);
+    const hosts = new Set<string>();
+    org.domains.forEach((domain, j) => {
+      if (hosts.has(domain.host)) problems.push({ path: `${at}.domains[${j}].host`, message: `duplicate domain ${domain.host}` });
+      hosts.add(domain.host);
+      requireSource(`${at}.domains[${j}].source`, domain.source);
+    });
+    org.predecessors.forEach((predecessor, j) => {
+      requireSource(`${at}.predecessors[${j}].source`, predecessor.source);
+      predecessor.domains.forEach((domain, k) => requireSource(`${at}.predecessors[${j}].domains[${k}].source`, domain.source));
+    });
+    org.accounts.forEach((account, j) => {
+      requireSource(`${at}.accounts[${j}].source`, account.source);
+      const problem = accountUrlProblem(account.platform, account.url);
+      if (problem) problems.push({ path: `${at}.accounts[${j}].url`, message: problem });
+    });
+  });
+  return problems;
+}
+
+function jsonPath(path: v.BaseIssue<unknown>['path']): string {
+  let out = '$';
+  for (const item of path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,189 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { TabResult } from '../browser/messaging';
+import type { Candidate } from '../detect/types';
+import { formatFactDate, kindLabel } from './format';
+import { theme } from './theme';
+import './nsl-org-card';
+
+/** Only show "looking up" if the answer is slow, so a fast answer never flashes a loading state. */
+const LOADING_MESSAGE_DELAY_MS = 300;
+
+type View = { state: 'loading'; showMessage: boolean } | { state: 'ready'; result: TabResult } | { state: 'error'; message: string };
+
+/**
+ * The toolbar popup: asks for the tab's result through `load` and shows the organisation, a
+ * choice between organisations that share a site, or that the page is not recognised.
+ */
+export class Popup extends LitElement {
+  static override properties = { view: { state: true }, chosen: { state: true } };
+  view: View = { state: 'loading', showMessage: false };
+  /** Which candidate the user picked where several organisations share the site. */
+  chosen?: Candidate;
+  private loadFn?: () => Promise<TabResult>;
+
+  /** Set by the entry point: how to get the result to show. Setting it starts loading. */
+  set load(fn: () => Promise<TabResult>) {
+    this.loadFn = fn;
+    void this.refresh();
+  }
+
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+        width: 360px;
+        min-height: 120px;
+        background: var(--nsl-white);
+      }
+      header {
+        background: var(--nsl-blue);
+        color: var(--nsl-white);
+        padding: 10px 16px;
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        font-weight: 600;
+        font-size: 18px;
+      }
+      header img {
+        width: 24px;
+        height: 24px;
+      }
+      main {
+        padding: 12px 16px 16px;
+      }
+      footer {
+        border-top: 1px solid var(--nsl-border);
+        background: var(--nsl-grey-5);
+        padding: 8px 16px;
+        font-size: 13px;
+      }
+      footer p {
+        margin: 0 0 4px;
+      }
+      h1 {
+        font-size: 20px;
+        margin: 0 0 8px;
+      }
+      ul.choices {
+        list-style: none;
+        padding: 0;
+        margin: 8px 0 0;
+      }
+      ul.choices li {
+        margin: 0 0 8px;
+      }
+      button {
+        font: inherit;
+        cursor: pointer;
+      }
+      .choice {
+        display: block;
+        width: 100%;
+        text-align: left;
+        padding: 8px 12px;
+        background: var(--nsl-white);
+        color: var(--nsl-blue);
+        border: 2px solid var(--nsl-blue);
+        border-radius: 4px;
+      }
+      .choice:hover {
+        background: var(--nsl-grey-5);
+      }
+      .back {
+        background: none;
+        border: 0;
+        padding: 0;
+        margin: 0 0 8px;
+        color: var(--nsl-blue);
+        text-decoration: underline;
+      }
+      .error {
+        border-left: 4px solid var(--nsl-red);
+        padding-left: 12px;
+      }
+    `,
+  ];
+
+  private async refresh(): Promise<void> {
+    const loader = this.loadFn;
+    if (loader === undefined) return;
+    this.view = { state: 'loading', showMessage: false };
+    const timer = setTimeout(() => {
+      if (this.view.state === 'loading') this.view = { state: 'loading', showMessage: true };
+    }, LOADING_MESSAGE_DELAY_MS);
+    try {
+      this.view = { state: 'ready', result: await loader() };
+    } catch (error) {
+      this.view = { state: 'error', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  override render() {
+    return html`
+      <header><img src="/icon/32.png" alt="" />NHS Social Lens</header>
+      <main aria-live="polite" aria-busy=${this.view.state === 'loading' ? 'true' : 'false'}>${this.body()}</main>
+      <footer>${this.footer()}</footer>
+    `;
+  }
+
+  private body() {
+    const view = this.view;
+    if (view.state === 'loading') return view.showMessage ? html`<p>Looking up this page…</p>` : nothing;
+    if (view.state === 'error') {
+      return html`<div class="error" data-state="error" role="alert">
+        <h1>Something went wrong</h1>
+        <p>NHS Social Lens could not look up this page: ${view.message}</p>
+      </div>`;
+    }
+    const result = view.result;
+    if (result.state === 'not-recognised') {
+      return html`<div data-state="not-recognised">
+        <h1>Not a page we recognise</h1>
+        <p>This page is not one NHS Social Lens recognises. It recognises the websites of NHS trusts, integrated care boards and national NHS bodies.</p>
+      </div>`;
+    }
+    const { candidates } = result.detection;
+    const sources = result.index.sources;
+    const single = candidates.length === 1 ? candidates[0] : this.chosen;
+    if (single !== undefined) {
+      return html`<div data-state="recognised">
+        ${candidates.length > 1 ? html`<button class="back" @click=${() => (this.chosen = undefined)}>Back to the ${candidates.length} organisations</button>` : nothing}
+        <nsl-org-card .candidate=${single} .sources=${sources}></nsl-org-card>
+      </div>`;
+    }
+    return html`<div data-state="candidates">
+      <h1>${candidates.length} organisations share this site</h1>
+      <p>This website belongs to a group of organisations. Choose the one you want to see:</p>
+      <ul class="choices">
+        ${candidates.map(
+          (candidate) => html`<li>
+            <button class="choice" @click=${() => (this.chosen = candidate)}>
+              ${candidate.organisation.name} <span class="secondary">(${kindLabel(candidate.organisation.kind)}, ${candidate.organisation.id})</span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private footer() {
+    const result = this.view.state === 'ready' ? this.view.result : undefined;
+    return html`
+      <p>An independent tool, not affiliated with the NHS.</p>
+      ${result?.state === 'recognised'
+        ? html`<p class="secondary" data-testid="index-info">Index version ${result.index.version}, generated ${formatFactDate(result.index.generatedAt.slice(0, 10))}. Data from NHS ODS, NHS England and GOV.UK (Open Government Licence).</p>`
+        : nothing}
+    `;
+  }
+}
+
+customElements.define('nsl-popup', Popup);
+declare global {
+  interface HTMLElementTagNameMap {
+    'nsl-popup': Popup;
+  }
+}

@@ -1,0 +1,46 @@
+import { css } from 'lit';
+
+/**
+ * NHS.UK design-system colours, type and focus style, as used by every element. Values follow
+ * the NHS.UK frontend tokens (blue #005eb8, text #212b32, focus yellow #ffeb3b).
+ */
+export const theme = css`
+  :host {
+    --nsl-blue: #005eb8;
+    --nsl-dark-blue: #003087;
+    --nsl-text: #212b32;
+    --nsl-secondary-text: #4c6272;
+    --nsl-grey-5: #f0f4f5;
+    --nsl-border: #d8dde0;
+    --nsl-white: #ffffff;
+    --nsl-focus: #ffeb3b;
+    --nsl-warm-yellow: #ffb81c;
+    --nsl-red: #d5281b;
+    --nsl-purple: #330072;
+    --nsl-hover: #7c2855;
+    font-family: "Frutiger W01", Frutiger, Arial, sans-serif;
+    color: var(--nsl-text);
+  }
+  a {
+    color: var(--nsl-blue);
+    text-underline-offset: 0.1em;
+  }
+  a:visited {
+    color: var(--nsl-purple);
+  }
+  a:hover {
+    color: var(--nsl-hover);
+    text-decoration: none;
+  }
+  a:focus-visible,
+  button:focus-visible {
+    outline: 4px solid transparent;
+    background-color: var(--nsl-focus);
+    color: var(--nsl-text);
+    box-shadow: 0 -2px var(--nsl-focus), 0 4px var(--nsl-text);
+    text-decoration: none;
+  }
+  .secondary {
+    color: var(--nsl-secondary-text);
+  }
+`;

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+import PassFailSummary from './tests/support/pass-fail-summary';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', new PassFailSummary()],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // One real browser at a time: the machines have two cores.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import PassFailSummary from './tests/support/pass-fail-summary';
+import PassFailSummary from './tests/support/pass-fail-summary.ts';
 
 export default defineConfig({
   test: {

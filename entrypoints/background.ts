@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundService } from '../lib/browser/background-service';
 import { BUNDLED_INDEX_FILE } from '../lib/browser/bundled-index';
@@ -7,9 +7,11 @@ import { dispatch } from '../lib/browser/messaging';
 import { createTabResults } from '../lib/browser/tab-results';
 
 export default defineBackground(() => {
+  // The index is added to the build by a hook in wxt.config.ts, so WXT's list of public paths
+  // does not know it: hence the cast.
   const service = createBackgroundService({
     openDb: () => openIndexDb(),
-    loadBundledIndex: async () => (await fetch(browser.runtime.getURL(`/${BUNDLED_INDEX_FILE}`))).json(),
+    loadBundledIndex: async () => (await fetch(browser.runtime.getURL(`/${BUNDLED_INDEX_FILE}` as PublicPath))).json(),
     tabResults: createTabResults(browser.storage.session),
     action: browser.action,
     now: () => new Date(),

@@ -11,7 +11,9 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 mkdirSync('assets/public/icon', { recursive: true });
 for (const size of [16, 32, 48, 128]) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}</style>${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}</style>${svg.replace('<svg ', `<svg width="${size}" height="${size}" `)}`,
+  );
   await page.screenshot({ path: `assets/public/icon/${size}.png`, omitBackground: true });
   await page.close();
 }

@@ -1,5 +1,5 @@
 import { detectByHost } from '../detect/detect-by-host';
-import { showBadge, type BadgeAction } from './badge';
+import { type BadgeAction, showBadge } from './badge';
 import type { NslDatabase } from './db';
 import { ensureIndexInstalled, organisationsByHost } from './index-store';
 import type { Handlers, TabResult } from './messaging';

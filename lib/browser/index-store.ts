@@ -7,7 +7,12 @@ import type { InstalledIndexMeta, NslDatabase } from './db';
  * Replaces the installed index in one transaction: the old organisations are cleared and the new
  * ones written together with their metadata, so a lookup sees one complete index or the other.
  */
-export async function installIndex(db: NslDatabase, index: NhsIndex, origin: InstalledIndexMeta['origin'], now: Date): Promise<InstalledIndexMeta> {
+export async function installIndex(
+  db: NslDatabase,
+  index: NhsIndex,
+  origin: InstalledIndexMeta['origin'],
+  now: Date,
+): Promise<InstalledIndexMeta> {
   const meta: InstalledIndexMeta = {
     indexVersion: index.indexVersion,
     schemaVersion: index.schemaVersion,
@@ -35,7 +40,11 @@ export function installedIndexMeta(db: NslDatabase): Promise<InstalledIndexMeta 
  * Makes sure an index is installed. The bundled copy is the floor: it is installed when nothing
  * is, and replaces an installed copy that is older than it (after an extension update).
  */
-export async function ensureIndexInstalled(db: NslDatabase, loadBundled: () => Promise<unknown>, now: () => Date): Promise<InstalledIndexMeta> {
+export async function ensureIndexInstalled(
+  db: NslDatabase,
+  loadBundled: () => Promise<unknown>,
+  now: () => Date,
+): Promise<InstalledIndexMeta> {
   const installed = await installedIndexMeta(db);
   if (installed !== undefined && installed.origin !== 'bundled') return installed;
   const result = validateIndex(await loadBundled());

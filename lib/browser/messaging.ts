@@ -67,7 +67,13 @@ export function isEnvelope(message: unknown): message is Envelope {
  * Routes an envelope to its handler after checking the sender: only this extension may talk to
  * the background, content-script messages must come from a tab, and UI messages from our pages.
  */
-export function dispatch(message: unknown, sender: SenderInfo, ownId: string, ownOrigin: string, handlers: Handlers): Promise<unknown> | undefined {
+export function dispatch(
+  message: unknown,
+  sender: SenderInfo,
+  ownId: string,
+  ownOrigin: string,
+  handlers: Handlers,
+): Promise<unknown> | undefined {
   if (!isEnvelope(message) || sender.id !== ownId) return undefined;
   if (message.type.startsWith('content-') && sender.tab?.id === undefined) return undefined;
   if (message.type.startsWith('ui-') && !sender.url?.startsWith(ownOrigin)) return undefined;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type NhsIndex } from '../index/schema';
+import type { NhsIndex } from '../index/schema';
 import { parseAndValidateIndex } from '../index/validate';
 import { CliError } from './cli-error';
 

@@ -92,7 +92,10 @@ export const SOURCES: readonly IndexSource[] = [
 const SOCIAL_SOURCE_NAMES: Record<string, { name: string; url: string }> = {
   nhse_footer_mock: { name: 'england.nhs.uk page footer links, captured in a public test mock (2025)', url: 'https://www.england.nhs.uk/' },
   apisio_nhsed: { name: 'APIs.io provider profile of NHS England Digital (2025–26)', url: 'https://apis.io/' },
-  hippo_footer: { name: 'NHS Digital website footer template (NHS-digital-website/hippo, 2018)', url: 'https://github.com/NHS-digital-website/hippo' },
+  hippo_footer: {
+    name: 'NHS Digital website footer template (NHS-digital-website/hippo, 2018)',
+    url: 'https://github.com/NHS-digital-website/hippo',
+  },
   leadgen_known: { name: 'An unverified list in a public sales lead-generation script (low confidence)', url: 'https://github.com/' },
 };
 
@@ -149,10 +152,7 @@ export function buildIndex(inputs: BuildInputs): { index: NhsIndex; report: Buil
   dropFormerDomainsOwnedByCurrent(organisations, report);
   const usedSocialSources = addAccounts(organisations, inputs.socialAccounts, report);
 
-  const sources: IndexSource[] = [
-    ...SOURCES,
-    ...[...usedSocialSources].sort().map((id) => socialSource(id, inputs.socialAccounts)),
-  ];
+  const sources: IndexSource[] = [...SOURCES, ...[...usedSocialSources].sort().map((id) => socialSource(id, inputs.socialAccounts))];
   const index: NhsIndex = {
     schemaVersion: SCHEMA_VERSION,
     indexVersion: inputs.release.indexVersion,
@@ -205,12 +205,20 @@ function trustDomains(row: Row, report: BuildReport): Domain[] {
   const id = cell(row, 'ods_code');
   const offers: Domain[] = [];
   const offer = (host: string, source: string, checked: string, note?: string) => {
-    for (const h of host.split(';').map((x) => x.trim()).filter(Boolean)) {
+    for (const h of host
+      .split(';')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       offers.push({ host: h, source, checked, ...(note ? { note } : {}) });
     }
   };
   const sharedWith = cell(row, 'host_dw_shared_with');
-  offer(cell(row, 'host_dw'), 'dw-board-papers-2026-08', '2026-08-01', sharedWith ? `shared with ${sharedWith.split(';').join(', ')}` : undefined);
+  offer(
+    cell(row, 'host_dw'),
+    'dw-board-papers-2026-08',
+    '2026-08-01',
+    sharedWith ? `shared with ${sharedWith.split(';').join(', ')}` : undefined,
+  );
   offer(cell(row, 'host_ods'), 'ods-ord-2026-08', '2026-08-08');
   offer(cell(row, 'host_nhse_2023'), 'nhse-provider-directory-2023-10', '2023-10-26');
   offer(cell(row, 'hosts_in_dw_notes'), 'dw-board-papers-2026-08', '2026-08-01', 'named in the board-papers reader notes');
@@ -318,7 +326,11 @@ function nationalBodies(rows: Row[], report: BuildReport): Organisation[] {
   for (const row of rows.filter((r) => cell(r, 'govuk_status') === 'closed')) {
     const targets = splitList(cell(row, 'superseding_organisations')).flatMap((next) => liveSuccessors(next, new Set([slugOf(row)])));
     if (targets.length === 0) {
-      report.dropped.push({ table: 'govuk-dhsc-family-orgs-2025-11.csv', row: cell(row, 'title'), reason: 'closed with no current successor in the index' });
+      report.dropped.push({
+        table: 'govuk-dhsc-family-orgs-2025-11.csv',
+        row: cell(row, 'title'),
+        reason: 'closed with no current successor in the index',
+      });
     }
     const until = cell(row, 'closed_at').slice(0, 10);
     for (const target of new Set(targets)) {
@@ -335,7 +347,10 @@ function nationalBodies(rows: Row[], report: BuildReport): Organisation[] {
 }
 
 function splitList(value: string): string[] {
-  return value.split(';').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -410,7 +425,11 @@ function addAccounts(organisations: Map<string, Organisation>, rows: Row[], repo
     const platform = SOCIAL_PLATFORMS[cell(row, 'platform')];
     const handle = cell(row, 'handle_or_url');
     if (org === undefined) {
-      report.dropped.push({ table: 'nhs-social-accounts.csv', row: label, reason: 'organisation is not in the index (no current ODS code)' });
+      report.dropped.push({
+        table: 'nhs-social-accounts.csv',
+        row: label,
+        reason: 'organisation is not in the index (no current ODS code)',
+      });
       continue;
     }
     if (platform === undefined) {
@@ -443,7 +462,12 @@ function addAccounts(organisations: Map<string, Organisation>, rows: Row[], repo
     if (existing) {
       const newer = account.checked > existing.account.checked ? account : existing.account;
       const older = newer === account ? existing.account : account;
-      report.conflicts.push({ subject: `${org.id} ${account.url}`, kept: newer.source, dropped: older.source, rule: 'same account: newest check wins' });
+      report.conflicts.push({
+        subject: `${org.id} ${account.url}`,
+        kept: newer.source,
+        dropped: older.source,
+        rule: 'same account: newest check wins',
+      });
       existing.sources.add(sourceId);
       existing.lowConfidence &&= lowConfidence;
       existing.account = newer;
@@ -491,7 +515,11 @@ export function factDate(text: string): string {
 }
 
 function normaliseHost(raw: string): string | undefined {
-  const host = raw.trim().toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+  const host = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
   return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ? host : undefined;
 }
 

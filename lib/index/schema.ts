@@ -56,15 +56,7 @@ export type Platform = (typeof PLATFORMS)[number];
 export const ORGANISATION_KINDS = ['trust', 'icb', 'national-body', 'health-board', 'other'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const TRUST_TYPES = [
-  'acute',
-  'specialist',
-  'mental-health',
-  'community',
-  'ambulance',
-  'care-trust',
-  'unknown',
-] as const;
+export const TRUST_TYPES = ['acute', 'specialist', 'mental-health', 'community', 'ambulance', 'care-trust', 'unknown'] as const;
 
 const Source = v.object({
   id: SourceId,
@@ -121,7 +113,10 @@ const Organisation = v.object({
 });
 
 export const IndexSchema = v.object({
-  schemaVersion: v.literal(SCHEMA_VERSION, `must be ${SCHEMA_VERSION} (this version of NHS Social Lens reads only version ${SCHEMA_VERSION})`),
+  schemaVersion: v.literal(
+    SCHEMA_VERSION,
+    `must be ${SCHEMA_VERSION} (this version of NHS Social Lens reads only version ${SCHEMA_VERSION})`,
+  ),
   indexVersion: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
   generatedAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp')),
   sources: v.pipe(v.array(Source), v.minLength(1, 'must name at least one source')),

@@ -3,8 +3,8 @@
  * (bundled install and, later, refresh) all call `validateIndex`, so they can never disagree.
  */
 import * as v from 'valibot';
-import { IndexSchema, type NhsIndex } from './schema';
 import { accountUrlProblem } from '../social/profile-url';
+import { IndexSchema, type NhsIndex } from './schema';
 
 export interface ValidationProblem {
   /** JSON path of the offending value, such as `$.organisations[3].domains[0].host`. */
@@ -17,7 +17,10 @@ export type ValidationResult = { ok: true; index: NhsIndex } | { ok: false; prob
 /** Validates parsed JSON as an index: shape first, then the rules that span several values. */
 export function validateIndex(data: unknown): ValidationResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, problems: [{ path: '$', message: 'must be a JSON object (an index), not ' + (Array.isArray(data) ? 'a list' : String(data)) }] };
+    return {
+      ok: false,
+      problems: [{ path: '$', message: `must be a JSON object (an index), not ${Array.isArray(data) ? 'a list' : String(data)}` }],
+    };
   }
   const parsed = v.safeParse(IndexSchema, data);
   if (!parsed.success) {
@@ -69,7 +72,9 @@ function crossFieldProblems(index: NhsIndex): ValidationProblem[] {
     });
     org.predecessors.forEach((predecessor, j) => {
       requireSource(`${at}.predecessors[${j}].source`, predecessor.source);
-      predecessor.domains.forEach((domain, k) => requireSource(`${at}.predecessors[${j}].domains[${k}].source`, domain.source));
+      predecessor.domains.forEach((domain, k) => {
+        requireSource(`${at}.predecessors[${j}].domains[${k}].source`, domain.source);
+      });
     });
     org.accounts.forEach((account, j) => {
       requireSource(`${at}.accounts[${j}].source`, account.source);

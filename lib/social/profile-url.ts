@@ -18,10 +18,14 @@ export interface SocialProfile {
 export type ProfileParse = { ok: true; profile: SocialProfile } | { ok: false; reason: string };
 
 const X_RESERVED = new Set(
-  'home explore search settings i intent share hashtag login logout signup messages notifications tos privacy compose about jobs download account help who_to_follow lists topics'.split(' '),
+  'home explore search settings i intent share hashtag login logout signup messages notifications tos privacy compose about jobs download account help who_to_follow lists topics'.split(
+    ' ',
+  ),
 );
 const FACEBOOK_RESERVED = new Set(
-  'sharer sharer.php share share.php dialog plugins login login.php home.php help policies privacy watch events groups marketplace gaming photo.php story.php permalink.php people hashtag search settings'.split(' '),
+  'sharer sharer.php share share.php dialog plugins login login.php home.php help policies privacy watch events groups marketplace gaming photo.php story.php permalink.php people hashtag search settings'.split(
+    ' ',
+  ),
 );
 const INSTAGRAM_RESERVED = new Set('p reel reels explore accounts stories direct about developer legal tv web'.split(' '));
 const YOUTUBE_RESERVED = new Set(
@@ -98,7 +102,8 @@ export function parseProfileUrl(raw: string, mastodonHosts: ReadonlySet<string> 
     case 'linkedin': {
       const slug = segments[1] ?? '';
       if (first === 'in') return fail('is a personal LinkedIn profile, not an organisation');
-      if (first !== 'company' && first !== 'school' && first !== 'showcase') return fail(`/${first} on LinkedIn is not an organisation page`);
+      if (first !== 'company' && first !== 'school' && first !== 'showcase')
+        return fail(`/${first} on LinkedIn is not an organisation page`);
       if (!/^[A-Za-z0-9_%.-]{2,100}$/.test(slug)) return fail('is not a LinkedIn organisation name');
       return ok('linkedin', `${first}/${slug}`, `https://www.linkedin.com/${first}/${slug}`);
     }
@@ -148,7 +153,8 @@ function youtubeProfile(segments: string[]): ProfileParse {
   }
   if (YOUTUBE_RESERVED.has(first.toLowerCase())) return fail(`/${first} is a YouTube page, not a channel`);
   // A bare youtube.com/Name is YouTube's short form of the custom URL youtube.com/c/Name.
-  if (segments.length === 1 && /^[A-Za-z0-9._-]{1,100}$/.test(first)) return ok('youtube', `c/${first}`, `https://www.youtube.com/c/${first}`);
+  if (segments.length === 1 && /^[A-Za-z0-9._-]{1,100}$/.test(first))
+    return ok('youtube', `c/${first}`, `https://www.youtube.com/c/${first}`);
   return fail('is not a YouTube channel');
 }
 

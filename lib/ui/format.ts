@@ -3,7 +3,8 @@ export function formatFactDate(date: string): string {
   const [year, month, day] = date.split('-').map((part) => Number.parseInt(part, 10));
   if (year === undefined || Number.isNaN(year)) return date;
   const utc = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  if (day !== undefined) return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc);
+  if (day !== undefined)
+    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc);
   if (month !== undefined) return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc);
   return String(year);
 }

@@ -1,5 +1,6 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import type { Account, IndexSource } from '../index/schema';
+import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { formatFactDate } from './format';
 import { theme } from './theme';
@@ -35,6 +36,10 @@ export class AccountList extends LitElement {
       p {
         margin: 0;
       }
+      h3 {
+        font-size: 16px;
+        margin: 16px 0 0;
+      }
     `,
   ];
 
@@ -42,13 +47,17 @@ export class AccountList extends LitElement {
     const official = this.accounts.filter((a) => a.verification === 'official');
     const unverified = this.accounts.filter((a) => a.verification === 'unverified');
     return html`
-      ${official.length === 0
-        ? html`<p data-testid="accounts-unknown"><strong>Not yet known.</strong> No official accounts are recorded for this organisation yet, which does not mean it has none.</p>`
-        : html`<ul data-testid="accounts">${official.map((a) => this.item(a))}</ul>`}
-      ${unverified.length === 0
-        ? nothing
-        : html`<h3>Possibly also (unverified)</h3>
-            <ul data-testid="unverified-accounts">${unverified.map((a) => this.item(a))}</ul>`}
+      ${
+        official.length === 0
+          ? html`<p data-testid="accounts-unknown"><strong>Not yet known.</strong> No official accounts are recorded for this organisation yet, which does not mean it has none.</p>`
+          : html`<ul data-testid="accounts">${official.map((a) => this.item(a))}</ul>`
+      }
+      ${
+        unverified.length === 0
+          ? nothing
+          : html`<h3>Possibly also (unverified)</h3>
+            <ul data-testid="unverified-accounts">${unverified.map((a) => this.item(a))}</ul>`
+      }
     `;
   }
 
@@ -56,7 +65,12 @@ export class AccountList extends LitElement {
     const source = this.sources.find((s) => s.id === account.source);
     return html`<li>
       <span class="platform">${PLATFORM_LABELS[account.platform]}</span>
-      <a href=${account.url} target="_blank" rel="noopener noreferrer">${account.handle}</a>
+      ${
+        // Defence in depth: the validator refuses other schemes, and the popup never links one.
+        isHttpUrl(account.url)
+          ? html`<a href=${account.url} target="_blank" rel="noopener noreferrer">${account.handle}</a>`
+          : html`<span>${account.handle}</span>`
+      }
       ${account.state === 'closed' || account.state === 'dormant' ? html`<strong>(${account.state})</strong>` : nothing}
       <span class="fact secondary">Source: ${source?.name ?? account.source}, ${formatFactDate(account.checked)}</span>
     </li>`;

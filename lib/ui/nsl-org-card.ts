@@ -1,7 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { describeEvidence } from '../detect/evidence';
 import type { Candidate } from '../detect/types';
-import type { IndexSource } from '../index/schema';
+import { type IndexSource, isHttpUrl } from '../index/schema';
 import { formatFactDate, kindLabel } from './format';
 import { theme } from './theme';
 import './nsl-account-list';
@@ -58,11 +58,13 @@ export class OrgCard extends LitElement {
     const website = org.domains[0];
     return html`
       <h1 data-testid="org-name">${org.name}</h1>
-      ${evidence.rule === 'former-domain'
-        ? html`<p class="merged" data-testid="merged">
+      ${
+        evidence.rule === 'former-domain'
+          ? html`<p class="merged" data-testid="merged">
             This was the website of ${evidence.predecessorName ?? evidence.predecessorId}, now part of ${org.name}${evidence.until ? html` since ${formatFactDate(evidence.until)}` : nothing}.
           </p>`
-        : nothing}
+          : nothing
+      }
       <dl>
         <dt>ODS code</dt>
         <dd data-testid="org-ods">${org.id}</dd>
@@ -72,7 +74,7 @@ export class OrgCard extends LitElement {
         <dd>${org.region === 'unknown' ? 'Not yet known' : org.region}</dd>
         <dt>Website</dt>
         <dd data-testid="org-website">
-          ${website ? html`<a href=${`https://${website.host}/`} target="_blank" rel="noopener noreferrer">${website.host}</a>` : org.homepage ? html`<a href=${org.homepage} target="_blank" rel="noopener noreferrer">GOV.UK page</a>` : 'Not yet known'}
+          ${website ? html`<a href=${`https://${website.host}/`} target="_blank" rel="noopener noreferrer">${website.host}</a>` : org.homepage && isHttpUrl(org.homepage) ? html`<a href=${org.homepage} target="_blank" rel="noopener noreferrer">GOV.UK page</a>` : 'Not yet known'}
         </dd>
       </dl>
       <p class="evidence secondary" data-testid="evidence">${capitalise(describeEvidence(evidence))}.</p>

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import type { TabResult } from '../browser/messaging';
 import type { Candidate } from '../detect/types';
 import { formatFactDate, kindLabel } from './format';
@@ -174,9 +174,11 @@ export class Popup extends LitElement {
     const result = this.view.state === 'ready' ? this.view.result : undefined;
     return html`
       <p>An independent tool, not affiliated with the NHS.</p>
-      ${result?.state === 'recognised'
-        ? html`<p class="secondary" data-testid="index-info">Index version ${result.index.version}, generated ${formatFactDate(result.index.generatedAt.slice(0, 10))}. Data from NHS ODS, NHS England and GOV.UK (Open Government Licence).</p>`
-        : nothing}
+      ${
+        result?.state === 'recognised'
+          ? html`<p class="secondary" data-testid="index-info">Index version ${result.index.version}, generated ${formatFactDate(result.index.generatedAt.slice(0, 10))}. Data from NHS ODS, NHS England and GOV.UK (Open Government Licence).</p>`
+          : nothing
+      }
     `;
   }
 }

@@ -55,7 +55,12 @@ describe('detectByHost', () => {
   it('resolves a merged trust’s old domain to its successor and says so', async () => {
     const { candidates } = await detectByHost('https://www.northmid.nhs.uk/', table);
     expect(candidates.map((c) => c.organisation.id)).toEqual(['RAL']);
-    expect(candidates[0]?.evidence).toMatchObject({ rule: 'former-domain', host: 'northmid.nhs.uk', predecessorId: 'RAP', until: '2025-01-01' });
+    expect(candidates[0]?.evidence).toMatchObject({
+      rule: 'former-domain',
+      host: 'northmid.nhs.uk',
+      predecessorId: 'RAP',
+      until: '2025-01-01',
+    });
     expect(candidates[0]?.confidence).toBe('medium');
   });
 

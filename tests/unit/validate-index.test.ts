@@ -8,7 +8,23 @@ const firstOrg = (index: ReturnType<typeof makeIndex>) => index.organisations[0]
 
 /** Applies `mutate` to a valid index and returns the first problem the validator names. */
 function firstProblem(mutate: Mutation) {
-  const index = structuredClone(makeIndex([makeOrganisation({ accounts: [{ platform: 'x', handle: 'uclh', url: 'https://x.com/uclh', verification: 'official', state: 'active', source: 'test-source', checked: '2026-08-01' }] })]));
+  const index = structuredClone(
+    makeIndex([
+      makeOrganisation({
+        accounts: [
+          {
+            platform: 'x',
+            handle: 'uclh',
+            url: 'https://x.com/uclh',
+            verification: 'official',
+            state: 'active',
+            source: 'test-source',
+            checked: '2026-08-01',
+          },
+        ],
+      }),
+    ]),
+  );
   mutate(index as Parameters<Mutation>[0]);
   const result = validateIndex(index);
   if (result.ok) throw new Error('expected the index to be refused');
@@ -34,19 +50,131 @@ describe('validateIndex', () => {
     ['an empty name', (i) => Object.assign(firstOrg(i), { name: '  ' }), '$.organisations[0].name', /empty/],
     ['a malformed ODS code', (i) => Object.assign(firstOrg(i), { id: 'rj1 ' }), '$.organisations[0].id', /ODS code/],
     ['an unknown kind', (i) => Object.assign(firstOrg(i), { kind: 'hospital' }), '$.organisations[0].kind', /kind/],
-    ['a host with a scheme', (i) => Object.assign(firstOrg(i), { domains: [{ host: 'https://uclh.nhs.uk', source: 'test-source', checked: '2026-08-01' }] }), '$.organisations[0].domains[0].host', /host name/],
-    ['an upper-case host', (i) => Object.assign(firstOrg(i), { domains: [{ host: 'UCLH.nhs.uk', source: 'test-source', checked: '2026-08-01' }] }), '$.organisations[0].domains[0].host', /lower-case/],
-    ['a Unicode look-alike host', (i) => Object.assign(firstOrg(i), { domains: [{ host: 'uclh.nhѕ.uk', source: 'test-source', checked: '2026-08-01' }] }), '$.organisations[0].domains[0].host', /host name/],
-    ['an umbrella host', (i) => Object.assign(firstOrg(i), { domains: [{ host: 'nhs.uk', source: 'test-source', checked: '2026-08-01' }] }), '$.organisations[0].domains[0].host', /shared by many/],
-    ['a bad date', (i) => Object.assign(firstOrg(i), { domains: [{ host: 'uclh.nhs.uk', source: 'test-source', checked: '2026-13-01' }] }), '$.organisations[0].domains[0].checked', /date/],
-    ['a javascript: account URL', (i) => Object.assign(firstOrg(i), { accounts: [{ platform: 'x', handle: 'x', url: 'javascript:alert(1)', verification: 'official', state: 'active', source: 'test-source', checked: '2026' }] }), '$.organisations[0].accounts[0].url', /http\(s\) URL/],
-    ['an account URL on another platform', (i) => Object.assign(firstOrg(i), { accounts: [{ platform: 'x', handle: 'uclh', url: 'https://www.facebook.com/uclh', verification: 'official', state: 'active', source: 'test-source', checked: '2026' }] }), '$.organisations[0].accounts[0].url', /facebook URL, not x/],
-    ['a non-canonical account URL', (i) => Object.assign(firstOrg(i), { accounts: [{ platform: 'x', handle: 'uclh', url: 'https://twitter.com/uclh', verification: 'official', state: 'active', source: 'test-source', checked: '2026' }] }), '$.organisations[0].accounts[0].url', /canonical/],
-    ['an unknown platform', (i) => Object.assign(firstOrg(i), { accounts: [{ platform: 'myspace', handle: 'u', url: 'https://myspace.com/u', verification: 'official', state: 'active', source: 'test-source', checked: '2026' }] }), '$.organisations[0].accounts[0].platform', /platform/],
-    ['a homepage with credentials', (i) => Object.assign(firstOrg(i), { homepage: 'https://www.gov.uk@evil.example/' }), '$.organisations[0].homepage', /http\(s\) URL/],
+    [
+      'a host with a scheme',
+      (i) => Object.assign(firstOrg(i), { domains: [{ host: 'https://uclh.nhs.uk', source: 'test-source', checked: '2026-08-01' }] }),
+      '$.organisations[0].domains[0].host',
+      /host name/,
+    ],
+    [
+      'an upper-case host',
+      (i) => Object.assign(firstOrg(i), { domains: [{ host: 'UCLH.nhs.uk', source: 'test-source', checked: '2026-08-01' }] }),
+      '$.organisations[0].domains[0].host',
+      /lower-case/,
+    ],
+    [
+      'a Unicode look-alike host',
+      (i) => Object.assign(firstOrg(i), { domains: [{ host: 'uclh.nhѕ.uk', source: 'test-source', checked: '2026-08-01' }] }),
+      '$.organisations[0].domains[0].host',
+      /host name/,
+    ],
+    [
+      'an umbrella host',
+      (i) => Object.assign(firstOrg(i), { domains: [{ host: 'nhs.uk', source: 'test-source', checked: '2026-08-01' }] }),
+      '$.organisations[0].domains[0].host',
+      /shared by many/,
+    ],
+    [
+      'a bad date',
+      (i) => Object.assign(firstOrg(i), { domains: [{ host: 'uclh.nhs.uk', source: 'test-source', checked: '2026-13-01' }] }),
+      '$.organisations[0].domains[0].checked',
+      /date/,
+    ],
+    [
+      'a javascript: account URL',
+      (i) =>
+        Object.assign(firstOrg(i), {
+          accounts: [
+            {
+              platform: 'x',
+              handle: 'x',
+              url: 'javascript:alert(1)',
+              verification: 'official',
+              state: 'active',
+              source: 'test-source',
+              checked: '2026',
+            },
+          ],
+        }),
+      '$.organisations[0].accounts[0].url',
+      /http\(s\) URL/,
+    ],
+    [
+      'an account URL on another platform',
+      (i) =>
+        Object.assign(firstOrg(i), {
+          accounts: [
+            {
+              platform: 'x',
+              handle: 'uclh',
+              url: 'https://www.facebook.com/uclh',
+              verification: 'official',
+              state: 'active',
+              source: 'test-source',
+              checked: '2026',
+            },
+          ],
+        }),
+      '$.organisations[0].accounts[0].url',
+      /facebook URL, not x/,
+    ],
+    [
+      'a non-canonical account URL',
+      (i) =>
+        Object.assign(firstOrg(i), {
+          accounts: [
+            {
+              platform: 'x',
+              handle: 'uclh',
+              url: 'https://twitter.com/uclh',
+              verification: 'official',
+              state: 'active',
+              source: 'test-source',
+              checked: '2026',
+            },
+          ],
+        }),
+      '$.organisations[0].accounts[0].url',
+      /canonical/,
+    ],
+    [
+      'an unknown platform',
+      (i) =>
+        Object.assign(firstOrg(i), {
+          accounts: [
+            {
+              platform: 'myspace',
+              handle: 'u',
+              url: 'https://myspace.com/u',
+              verification: 'official',
+              state: 'active',
+              source: 'test-source',
+              checked: '2026',
+            },
+          ],
+        }),
+      '$.organisations[0].accounts[0].platform',
+      /platform/,
+    ],
+    [
+      'a homepage with credentials',
+      (i) => Object.assign(firstOrg(i), { homepage: 'https://www.gov.uk@evil.example/' }),
+      '$.organisations[0].homepage',
+      /http\(s\) URL/,
+    ],
     ['a source that is not listed', (i) => Object.assign(firstOrg(i), { source: 'nowhere' }), '$.organisations[0].source', /not listed/],
-    ['duplicate organisation ids', (i) => i.organisations.push(structuredClone(i.organisations[0]!)), '$.organisations[1].id', /duplicate organisation id RRV/],
-    ['a duplicate domain', (i) => firstOrg(i).domains && (i.organisations[0]!.domains.push({ ...i.organisations[0]!.domains[0]! })), '$.organisations[0].domains[1].host', /duplicate domain/],
+    [
+      'duplicate organisation ids',
+      (i) => i.organisations.push(structuredClone(i.organisations[0]!)),
+      '$.organisations[1].id',
+      /duplicate organisation id RRV/,
+    ],
+    [
+      'a duplicate domain',
+      (i) => firstOrg(i).domains && i.organisations[0]!.domains.push({ ...i.organisations[0]!.domains[0]! }),
+      '$.organisations[0].domains[1].host',
+      /duplicate domain/,
+    ],
     ['a duplicate source id', (i) => i.sources.push({ ...i.sources[0]! }), '$.sources[1].id', /duplicate source/],
   ])('refuses %s, naming where', (_label, mutate, path, message) => {
     const problem = firstProblem(mutate);

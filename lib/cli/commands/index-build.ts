@@ -5,7 +5,7 @@ import { parseCsvRecords } from '../../index/csv';
 import { validateIndex } from '../../index/validate';
 import { parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
-import { BUNDLED_INDEX_PATH, PROJECT_ROOT, emit, readTextFile, say } from '../io';
+import { BUNDLED_INDEX_PATH, emit, PROJECT_ROOT, readTextFile, say } from '../io';
 
 const DEFAULT_SOURCES = join(PROJECT_ROOT, 'data/sources');
 

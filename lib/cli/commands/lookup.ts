@@ -14,7 +14,10 @@ export async function lookupCommand(argv: string[]): Promise<void> {
   let urls = args.positionals;
   if (urls.length === 0) {
     if (process.stdin.isTTY) throw new CliError(`no URL given; usage: ${LOOKUP_USAGE}`);
-    urls = (await readStdin()).split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    urls = (await readStdin())
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (urls.length === 0) throw new CliError('no URL given on stdin');
   }
   const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
@@ -22,7 +25,8 @@ export async function lookupCommand(argv: string[]): Promise<void> {
   for (const url of urls) {
     const { candidates } = await detectByHost(url, table);
     const described = candidates.map(describeCandidate);
-    emit({ url, match: described[0] ?? null, candidates: described });
+    // With several candidates (a shared group site) `match` is the first by code and `ambiguous` says so.
+    emit({ url, match: described[0] ?? null, ambiguous: described.length > 1, candidates: described });
   }
 }
 

@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeTabId, badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { type FixtureServer, startFixtureServer } from './support/fixture-server';
+
+const SCREENSHOTS = 'test-results';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    'www.guysandstthomas.nhs.uk': 'trust-home.html',
+    'www.uclh.nhs.uk': 'trust-home.html',
+    'www.nlg.nhs.uk': 'trust-home.html',
+    'www.northmid.nhs.uk': 'trust-home.html',
+  });
+  browser = await launchExtensionBrowser(server.port);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `url` in a fresh tab and returns the page and the tab's id. */
+async function visit(url: string) {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await page.bringToFront();
+  return { page, tabId: await activeTabId(browser) };
+}
+
+/** Opens the popup for `tabId` in a normal tab, the way tests and the dashboard do. */
+async function openPopup(tabId: number, screenshot: string) {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('nsl-popup main[aria-busy="false"]').waitFor();
+  await popup.screenshot({ path: `${SCREENSHOTS}/${screenshot}`, fullPage: true });
+  return popup;
+}
+
+describe('walking skeleton in Chromium', () => {
+  it('recognises an NHS trust website: badge, tooltip and popup', async () => {
+    const { page, tabId } = await visit('https://www.guysandstthomas.nhs.uk/');
+    const badge = await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text !== '',
+    );
+    expect(badge.text).toBe('✓');
+    expect(badge.title).toContain("Guy's and St Thomas' NHS Foundation Trust");
+
+    const popup = await openPopup(tabId, 'popup-recognised.png');
+    await expect(popup.getByTestId('org-name').textContent()).resolves.toBe("Guy's and St Thomas' NHS Foundation Trust");
+    await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJ1');
+    await expect(popup.getByTestId('org-website').locator('a').getAttribute('href')).resolves.toBe('https://guysandstthomas.nhs.uk/');
+    await expect(popup.getByTestId('evidence').textContent()).resolves.toContain('Matched by domain guysandstthomas.nhs.uk');
+    // The index has only low-confidence accounts for this trust: "not yet known", never "none".
+    await expect(popup.getByTestId('accounts-unknown').textContent()).resolves.toContain('Not yet known');
+    const unverified = popup.getByTestId('unverified-accounts').locator('a');
+    await expect(unverified.first().getAttribute('href')).resolves.toBe('https://www.facebook.com/GuysandStThomasNHS');
+    await expect(unverified.first().getAttribute('rel')).resolves.toBe('noopener noreferrer');
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows official accounts as links where the index has them', async () => {
+    const { page, tabId } = await visit('https://www.uclh.nhs.uk/');
+    await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text !== '',
+    );
+    const popup = await openPopup(tabId, 'popup-uclh.png');
+    await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RRV');
+    await popup.close();
+    await page.close();
+  });
+
+  it('leaves the badge empty on other sites and says the page is not recognised', async () => {
+    const { page, tabId } = await visit('https://www.example.org/news');
+    // Give a content script time to report, had one been (wrongly) injected.
+    await page.waitForTimeout(500);
+    expect((await badgeOf(browser, tabId)).text).toBe('');
+    const popup = await openPopup(tabId, 'popup-not-recognised.png');
+    await expect(popup.locator('[data-state="not-recognised"]').textContent()).resolves.toContain(
+      'This page is not one NHS Social Lens recognises',
+    );
+    await popup.close();
+    await page.close();
+  });
+
+  it('clears the badge when the tab leaves the organisation’s site', async () => {
+    const { page, tabId } = await visit('https://www.uclh.nhs.uk/');
+    await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text !== '',
+    );
+    await page.goto('https://www.example.org/');
+    await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text === '',
+    );
+    const popup = await openPopup(tabId, 'popup-after-leaving.png');
+    await expect(popup.locator('[data-state="not-recognised"]').count()).resolves.toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it('lets the user pick where a group site is shared by several trusts', async () => {
+    const { page, tabId } = await visit('https://www.nlg.nhs.uk/');
+    const badge = await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text !== '',
+    );
+    expect(badge.text).toBe('2?');
+    const popup = await openPopup(tabId, 'popup-candidates.png');
+    const choices = popup.locator('[data-state="candidates"] button.choice');
+    await expect(choices.count()).resolves.toBe(2);
+    await choices.filter({ hasText: 'Hull University Teaching Hospitals' }).click();
+    await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RWA');
+    await popup.close();
+    await page.close();
+  });
+
+  it('says a merged trust’s old website is now part of its successor', async () => {
+    const { page, tabId } = await visit('https://www.northmid.nhs.uk/');
+    await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text !== '',
+    );
+    const popup = await openPopup(tabId, 'popup-merged.png');
+    await expect(popup.getByTestId('merged').textContent()).resolves.toMatch(
+      /now part of Royal Free London NHS Foundation Trust\s+since 1 Jan 2025/,
+    );
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,266 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBackgroundService } from '../../lib/browser/background-service';
+import { type BadgeAction, badgeFor } from '../../lib/browser/badge';
+import { DB_NAME, openIndexDb } from '../../lib/browser/db';
+import { ensureIndexInstalled, installedIndexMeta, installIndex, organisationsByHost } from '../../lib/browser/index-store';
+import { dispatch } from '../../lib/browser/messaging';
+import { createTabResults, type SessionArea } from '../../lib/browser/tab-results';
+import { makeIndex, makeOrganisation } from '../support/index-factory';
+
+const NOW = new Date('2026-11-25T09:00:00Z');
+
+beforeEach(async () => {
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+});
+
+function memorySession(): SessionArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    async get(key) {
+      return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {};
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(key) {
+      data.delete(key);
+    },
+  };
+}
+
+function recordingAction() {
+  const badges = new Map<number, { text: string; title: string; color: string }>();
+  const action: BadgeAction = {
+    async setBadgeText({ tabId, text }) {
+      badges.set(tabId, { ...(badges.get(tabId) ?? { title: '', color: '' }), text });
+    },
+    async setBadgeBackgroundColor({ tabId, color }) {
+      badges.set(tabId, { ...(badges.get(tabId) ?? { title: '', text: '' }), color });
+    },
+    async setTitle({ tabId, title }) {
+      badges.set(tabId, { ...(badges.get(tabId) ?? { text: '', color: '' }), title });
+    },
+  };
+  return { action, badges };
+}
+
+describe('index store (IndexedDB)', () => {
+  it('installs the bundled index once and finds organisations by any of their hosts', async () => {
+    const db = await openIndexDb();
+    const index = makeIndex([
+      makeOrganisation(),
+      makeOrganisation({
+        id: 'RAL',
+        name: 'Royal Free',
+        domains: [{ host: 'royalfree.nhs.uk', source: 'test-source', checked: '2026' }],
+        predecessors: [
+          {
+            id: 'RAP',
+            until: '2025-01-01',
+            domains: [{ host: 'northmid.nhs.uk', source: 'test-source', checked: '2026' }],
+            source: 'test-source',
+          },
+        ],
+      }),
+    ]);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      return index;
+    };
+    const meta = await ensureIndexInstalled(db, load, () => NOW);
+    expect(meta).toMatchObject({ indexVersion: 7, organisationCount: 2, origin: 'bundled', installedAt: NOW.toISOString() });
+    await ensureIndexInstalled(db, load, () => NOW);
+    expect((await installedIndexMeta(db))?.installedAt).toBe(NOW.toISOString());
+    expect(loads).toBe(2); // read again to compare versions, but not reinstalled
+    const find = organisationsByHost(db);
+    expect((await find('northmid.nhs.uk')).map((o) => o.id)).toEqual(['RAL']);
+    expect((await find('uclh.nhs.uk'))[0]).not.toHaveProperty('hostKeys');
+    db.close();
+  });
+
+  it('replaces the whole index in one transaction, leaving no organisation of the old one', async () => {
+    const db = await openIndexDb();
+    await installIndex(
+      db,
+      makeIndex([
+        makeOrganisation(),
+        makeOrganisation({
+          id: 'RJ1',
+          name: 'GSTT',
+          domains: [{ host: 'guysandstthomas.nhs.uk', source: 'test-source', checked: '2026' }],
+        }),
+      ]),
+      'bundled',
+      NOW,
+    );
+    await installIndex(db, makeIndex([makeOrganisation({ name: 'UCLH renamed' })], { indexVersion: 8 }), 'refresh', NOW);
+    expect(await db.getAllKeys('organisations')).toEqual(['RRV']);
+    expect((await installedIndexMeta(db))?.indexVersion).toBe(8);
+    db.close();
+  });
+
+  it('refuses an invalid bundled index and installs nothing', async () => {
+    const db = await openIndexDb();
+    await expect(
+      ensureIndexInstalled(
+        db,
+        async () => ({ ...makeIndex(), schemaVersion: 99 }),
+        () => NOW,
+      ),
+    ).rejects.toThrow(/schemaVersion/);
+    expect(await installedIndexMeta(db)).toBeUndefined();
+    db.close();
+  });
+
+  it('installs a newer bundled index after an extension update', async () => {
+    const db = await openIndexDb();
+    await ensureIndexInstalled(
+      db,
+      async () => makeIndex(),
+      () => NOW,
+    );
+    await ensureIndexInstalled(
+      db,
+      async () => makeIndex(undefined, { indexVersion: 9 }),
+      () => NOW,
+    );
+    expect((await installedIndexMeta(db))?.indexVersion).toBe(9);
+    db.close();
+  });
+});
+
+describe('background service', () => {
+  function service() {
+    const session = memorySession();
+    const { action, badges } = recordingAction();
+    const svc = createBackgroundService({
+      openDb: () => openIndexDb(),
+      loadBundledIndex: async () => makeIndex(),
+      tabResults: createTabResults(session),
+      action,
+      now: () => NOW,
+    });
+    return { svc, session, badges };
+  }
+  const fromTab = (id: number) => ({ id: 'ext', tab: { id } });
+
+  it('recognises a page, remembers it for the tab and sets the badge', async () => {
+    const { svc, badges } = service();
+    await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/' }, fromTab(3))).resolves.toEqual({
+      recognised: true,
+    });
+    expect(badges.get(3)).toMatchObject({ text: '✓', title: 'NHS Social Lens: University College London Hospitals NHS Foundation Trust' });
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 3 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
+    expect(result.state === 'recognised' && result.detection.candidates[0]?.organisation.id).toBe('RRV');
+    (await svc.database()).close();
+  });
+
+  it('forgets the result and clears the badge when the tab navigates', async () => {
+    const { svc, badges, session } = service();
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/' }, fromTab(3));
+    await svc.tabNavigated(3);
+    expect(badges.get(3)?.text).toBe('');
+    expect(session.data.size).toBe(0);
+    expect(await svc.handlers['ui-bg-get-tab-result']({ tabId: 3 }, { id: 'ext' })).toEqual({ state: 'not-recognised' });
+    (await svc.database()).close();
+  });
+
+  it('answers "not recognised" for a page no organisation owns', async () => {
+    const { svc, badges } = service();
+    await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.nhs.uk/conditions/' }, fromTab(4))).resolves.toEqual({
+      recognised: false,
+    });
+    expect(badges.get(4)?.text).toBe('');
+    (await svc.database()).close();
+  });
+});
+
+describe('dispatch', () => {
+  const handlers = {
+    'content-bg-page-visited': async () => ({ recognised: true }),
+    'ui-bg-get-tab-result': async () => ({ state: 'not-recognised' as const }),
+  };
+  const ORIGIN = 'chrome-extension://ext/';
+
+  it('routes a message from our own content script or page', async () => {
+    await expect(
+      dispatch({ type: 'content-bg-page-visited', payload: { url: 'x' } }, { id: 'ext', tab: { id: 1 } }, 'ext', ORIGIN, handlers),
+    ).resolves.toEqual({ recognised: true });
+    await expect(
+      dispatch({ type: 'ui-bg-get-tab-result', payload: { tabId: 1 } }, { id: 'ext', url: `${ORIGIN}popup.html` }, 'ext', ORIGIN, handlers),
+    ).resolves.toEqual({ state: 'not-recognised' });
+  });
+
+  it.each([
+    ['another extension', { type: 'content-bg-page-visited', payload: { url: 'x' } }, { id: 'other', tab: { id: 1 } }],
+    ['a content message without a tab', { type: 'content-bg-page-visited', payload: { url: 'x' } }, { id: 'ext' }],
+    [
+      'a UI message from a web page',
+      { type: 'ui-bg-get-tab-result', payload: { tabId: 1 } },
+      { id: 'ext', url: 'https://evil.example/', tab: { id: 1 } },
+    ],
+    ['an unknown message type', { type: 'ui-bg-delete-everything', payload: {} }, { id: 'ext', url: `${ORIGIN}popup.html` }],
+    ['a message that is not an envelope', 'hello', { id: 'ext', tab: { id: 1 } }],
+  ])('ignores %s', (_label, message, sender) => {
+    expect(dispatch(message, sender, 'ext', ORIGIN, handlers)).toBeUndefined();
+  });
+});
+
+describe('badgeFor', () => {
+  const detection = (orgs: ReturnType<typeof makeOrganisation>[]) => ({
+    state: 'recognised' as const,
+    detection: {
+      url: 'https://x.nhs.uk/',
+      candidates: orgs.map((organisation) => ({
+        organisation,
+        evidence: { rule: 'domain' as const, host: 'x.nhs.uk' },
+        confidence: 'high' as const,
+      })),
+    },
+    index: { version: 1, generatedAt: '2026-11-25T00:00:00Z', sources: [] },
+  });
+
+  it('counts official platforms, not unverified ones', () => {
+    const org = makeOrganisation({
+      accounts: [
+        {
+          platform: 'x',
+          handle: 'a',
+          url: 'https://x.com/a',
+          verification: 'official',
+          state: 'active',
+          source: 'test-source',
+          checked: '2026',
+        },
+        {
+          platform: 'facebook',
+          handle: 'b',
+          url: 'https://www.facebook.com/b',
+          verification: 'unverified',
+          state: 'unknown',
+          source: 'test-source',
+          checked: '2026',
+        },
+      ],
+    });
+    expect(badgeFor(detection([org])).text).toBe('1');
+  });
+
+  it('shows how many organisations share a site', () => {
+    expect(badgeFor(detection([makeOrganisation(), makeOrganisation({ id: 'RJ1' })]))).toEqual({
+      text: '2?',
+      title: 'NHS Social Lens: 2 organisations share this site',
+    });
+  });
+
+  it('is empty when nothing is recognised', () => {
+    expect(badgeFor({ state: 'not-recognised' }).text).toBe('');
+  });
+});

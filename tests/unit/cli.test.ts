@@ -1,0 +1,125 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeIndex } from '../support/index-factory';
+
+/** Runs the real command line (`bin/nsl.js`, as `npx nsl` does) and captures its three channels. */
+function nsl(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['bin/nsl.js', ...args], { encoding: 'utf8', input, timeout: 30_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const tmp = mkdtempSync(join(tmpdir(), 'nsl-cli-'));
+const file = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('nsl lookup', () => {
+  it('prints one JSON line per URL, with the match or null', () => {
+    const { code, stdout, stderr } = nsl(['lookup', 'https://www.uclh.nhs.uk/', 'https://www.example.org/']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const [uclh, other] = jsonLines(stdout);
+    expect(uclh).toMatchObject({
+      url: 'https://www.uclh.nhs.uk/',
+      match: { ods: 'RRV', name: 'University College London Hospitals NHS Foundation Trust', website: 'uclh.nhs.uk', confidence: 'high' },
+    });
+    expect(other).toEqual({ url: 'https://www.example.org/', match: null, ambiguous: false, candidates: [] });
+  });
+
+  it('reads URLs one a line from stdin and flags a shared site as ambiguous', () => {
+    const { code, stdout } = nsl(['lookup'], 'https://www.gosh.nhs.uk/\n\nhttps://www.nlg.nhs.uk/\n');
+    expect(code).toBe(0);
+    const lines = jsonLines(stdout);
+    expect(lines.map((l) => (l.match as { ods: string } | null)?.ods)).toEqual(['RP4', 'RJL']);
+    expect(lines[1]).toMatchObject({ ambiguous: true });
+    expect(lines[1]?.candidates).toHaveLength(2);
+  });
+
+  it('uses another index with --index', () => {
+    const { code, stdout } = nsl([
+      'lookup',
+      '--index',
+      file('small.json', JSON.stringify(makeIndex())),
+      'https://www.gosh.nhs.uk/',
+      'https://uclh.nhs.uk/',
+    ]);
+    expect(code).toBe(0);
+    expect(jsonLines(stdout).map((l) => (l.match as { ods: string } | null)?.ods ?? null)).toEqual([null, 'RRV']);
+  });
+});
+
+describe('nsl index validate', () => {
+  it('exits 0 with a one-line summary for a valid index', () => {
+    const { code, stdout, stderr } = nsl(['index', 'validate', 'assets/index.json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(jsonLines(stdout)).toEqual([expect.objectContaining({ valid: true, schemaVersion: 1, organisations: expect.any(Number) })]);
+  });
+
+  it.each([
+    ['an empty file', '', /the file is empty/],
+    ['text that is not JSON', 'not json', /at \$: is not valid JSON/],
+    ['wrong types', JSON.stringify({ ...makeIndex(), indexVersion: 'one' }), /at \$\.indexVersion: .*number/i],
+    ['an unknown schema version', JSON.stringify({ ...makeIndex(), schemaVersion: 9 }), /at \$\.schemaVersion: must be 1/],
+    [
+      'duplicate codes',
+      JSON.stringify(makeIndex([makeIndex().organisations[0]!, makeIndex().organisations[0]!])),
+      /at \$\.organisations\[1\]\.id: duplicate organisation id RRV/,
+    ],
+    [
+      'a javascript: URL',
+      JSON.stringify(
+        makeIndex([
+          {
+            ...makeIndex().organisations[0]!,
+            accounts: [
+              {
+                platform: 'x',
+                handle: 'a',
+                url: 'javascript:alert(1)',
+                verification: 'official',
+                state: 'active',
+                source: 'test-source',
+                checked: '2026',
+              },
+            ],
+          },
+        ]),
+      ),
+      /at \$\.organisations\[0\]\.accounts\[0\]\.url: must be an http\(s\) URL/,
+    ],
+  ])('exits 1 with one clear line for %s', (_label, text, message) => {
+    const { code, stdout, stderr } = nsl(['index', 'validate', file('bad.json', text)]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says plainly when the file does not exist', () => {
+    const { code, stderr } = nsl(['index', 'validate', join(tmp, 'missing.json')]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/no such file/);
+  });
+});
+
+describe('nsl usage errors', () => {
+  it.each([[['bogus']], [['index', 'frobnicate']], [['lookup', '--nope', 'x']], [[]]])('exits 1 with one line for %j', (args) => {
+    const { code, stderr } = nsl(args);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toMatch(/^nsl: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

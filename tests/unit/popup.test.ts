@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TabResult } from '../../lib/browser/messaging';
+import type { Organisation } from '../../lib/index/schema';
+import '../../lib/ui/nsl-popup';
+import { makeOrganisation } from '../support/index-factory';
+
+const INDEX = {
+  version: 3,
+  generatedAt: '2026-11-25T00:00:00.000Z',
+  sources: [{ id: 'test-source', name: 'Test source', url: 'https://example.org/', licence: 'OGL-3.0', date: '2026' }],
+};
+
+function recognised(...organisations: Organisation[]): TabResult {
+  return {
+    state: 'recognised',
+    detection: {
+      url: 'https://www.uclh.nhs.uk/',
+      candidates: organisations.map((organisation) => ({
+        organisation,
+        evidence: { rule: 'domain', host: 'uclh.nhs.uk' },
+        confidence: 'high',
+      })),
+    },
+    index: INDEX,
+  };
+}
+
+/** Mounts a popup, feeds it `load` and waits until it has rendered the answer. */
+async function mount(load: () => Promise<TabResult>) {
+  const popup = document.createElement('nsl-popup');
+  document.body.append(popup);
+  popup.load = load;
+  for (let i = 0; i < 20 && popup.view.state === 'loading'; i++) await new Promise((r) => setTimeout(r, 5));
+  await popup.updateComplete;
+  const card = popup.shadowRoot?.querySelector('nsl-org-card');
+  await card?.updateComplete;
+  const list = card?.shadowRoot?.querySelector('nsl-account-list');
+  await list?.updateComplete;
+  return { popup, root: popup.shadowRoot!, card: card?.shadowRoot ?? undefined, list: list?.shadowRoot ?? undefined };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('nsl-popup', () => {
+  it('shows the organisation, its code, website, evidence and accounts', async () => {
+    const org = makeOrganisation({
+      accounts: [
+        {
+          platform: 'x',
+          handle: 'uclh',
+          url: 'https://x.com/uclh',
+          verification: 'official',
+          state: 'active',
+          source: 'test-source',
+          checked: '2026-08-01',
+        },
+      ],
+    });
+    const { card, list } = await mount(async () => recognised(org));
+    expect(card?.querySelector('[data-testid="org-name"]')?.textContent).toBe('University College London Hospitals NHS Foundation Trust');
+    expect(card?.querySelector('[data-testid="org-ods"]')?.textContent).toBe('RRV');
+    expect(card?.querySelector('[data-testid="evidence"]')?.textContent).toBe('Matched by domain uclh.nhs.uk.');
+    const link = list?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://x.com/uclh');
+    expect(link?.getAttribute('target')).toBe('_blank');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(list?.textContent).toContain('Source: Test source, 1 Aug 2026');
+  });
+
+  it('says "not yet known", never "none", when the index has no accounts', async () => {
+    const { list } = await mount(async () => recognised(makeOrganisation()));
+    expect(list?.querySelector('[data-testid="accounts-unknown"]')?.textContent).toContain('Not yet known');
+    expect(list?.querySelector('[data-testid="accounts"]')).toBeNull();
+    expect(list?.textContent).not.toMatch(/^\s*none\s*$/im);
+  });
+
+  it('says in plain English that a page is not recognised', async () => {
+    const { root } = await mount(async () => ({ state: 'not-recognised' }));
+    expect(root.querySelector('[data-state="not-recognised"]')?.textContent).toContain('This page is not one NHS Social Lens recognises');
+  });
+
+  it('lets the user pick between organisations sharing a site, and go back', async () => {
+    const { popup, root } = await mount(async () => recognised(makeOrganisation(), makeOrganisation({ id: 'RJ1', name: 'Second Trust' })));
+    const buttons = root.querySelectorAll<HTMLButtonElement>('button.choice');
+    expect(buttons).toHaveLength(2);
+    buttons[1]?.click();
+    await popup.updateComplete;
+    const card = root.querySelector('nsl-org-card');
+    await card?.updateComplete;
+    expect(card?.shadowRoot?.querySelector('[data-testid="org-ods"]')?.textContent).toBe('RJ1');
+    root.querySelector<HTMLButtonElement>('button.back')?.click();
+    await popup.updateComplete;
+    expect(root.querySelectorAll('button.choice')).toHaveLength(2);
+  });
+
+  it('shows an error state when the lookup fails', async () => {
+    const { root } = await mount(async () => {
+      throw new Error('the background did not answer');
+    });
+    expect(root.querySelector('[data-state="error"]')?.textContent).toContain('the background did not answer');
+  });
+
+  it('shows nothing while loading a fast answer, so the popup never flashes', async () => {
+    const popup = document.createElement('nsl-popup');
+    document.body.append(popup);
+    popup.load = () => new Promise(() => undefined);
+    await popup.updateComplete;
+    expect(popup.shadowRoot?.querySelector('main')?.textContent?.trim()).toBe('');
+  });
+
+  it('renders names and URLs from the index as text, never as HTML', async () => {
+    const hostile = makeOrganisation({
+      name: '<img src=x onerror="globalThis.pwned=1">',
+      accounts: [
+        // The validator refuses these; the popup must stay safe even if one got through.
+        {
+          platform: 'x',
+          handle: '<b>bold</b>',
+          url: 'javascript:globalThis.pwned=2',
+          verification: 'official',
+          state: 'active',
+          source: 'test-source',
+          checked: '2026',
+        },
+      ],
+    });
+    const { card, list } = await mount(async () => recognised(hostile));
+    expect(card?.querySelector('img')).toBeNull();
+    expect(card?.querySelector('[data-testid="org-name"]')?.textContent).toBe('<img src=x onerror="globalThis.pwned=1">');
+    expect(list?.querySelector('b')).toBeNull();
+    expect(list?.querySelector('a')).toBeNull();
+    expect(list?.querySelector('li span:not(.platform):not(.fact)')?.textContent).toBe('<b>bold</b>');
+    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+  });
+});

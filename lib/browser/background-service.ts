@@ -19,11 +19,15 @@ export interface BackgroundDeps {
  */
 export function createBackgroundService(deps: BackgroundDeps) {
   let ready: Promise<NslDatabase> | undefined;
+  let installDurationMs: number | undefined;
   /** Opens the database and installs the bundled index once per service-worker life. */
   const database = (): Promise<NslDatabase> => {
     ready ??= (async () => {
       const db = await deps.openDb();
-      await ensureIndexInstalled(db, deps.loadBundledIndex, deps.now);
+      const before = await db.get('meta', 'installed-index');
+      const started = deps.now().getTime();
+      const after = await ensureIndexInstalled(db, deps.loadBundledIndex, deps.now);
+      if (after.installedAt !== before?.installedAt) installDurationMs = deps.now().getTime() - started;
       return db;
     })().catch((error: unknown) => {
       ready = undefined; // let the next message try again rather than failing forever
@@ -46,6 +50,11 @@ export function createBackgroundService(deps: BackgroundDeps) {
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result);
       return { recognised: result.state === 'recognised' };
+    },
+    async 'ui-bg-get-index-status'() {
+      const db = await database();
+      const installed = await db.get('meta', 'installed-index');
+      return { ...(installed ? { installed } : {}), ...(installDurationMs === undefined ? {} : { installDurationMs }) };
     },
     async 'ui-bg-get-tab-result'({ tabId }) {
       return deps.tabResults.get(tabId);

@@ -5,6 +5,7 @@
  */
 import type { Detection } from '../detect/types';
 import type { IndexSource } from '../index/schema';
+import type { InstalledIndexMeta } from './db';
 
 /** What the popup shows for one tab. */
 export type TabResult =
@@ -15,9 +16,17 @@ export type TabResult =
     }
   | { state: 'not-recognised'; url?: string };
 
+export interface IndexStatus {
+  installed?: InstalledIndexMeta;
+  /** Set when this service worker installed an index: how long reading, checking and writing it took. */
+  installDurationMs?: number;
+}
+
 export interface MessageMap {
   /** A page on a host that may match was loaded (or navigated within a single-page app). */
   'content-bg-page-visited': { request: { url: string }; response: { recognised: boolean } };
+  /** Extension pages ask which index is installed (and how long this worker took to install it). */
+  'ui-bg-get-index-status': { request: Record<string, never>; response: IndexStatus };
   /** The popup asks what the extension found for a tab. */
   'ui-bg-get-tab-result': { request: { tabId: number }; response: TabResult };
 }
@@ -51,7 +60,11 @@ export interface SenderInfo {
 
 export type Handlers = { [T in MessageType]: (payload: Request<T>, sender: SenderInfo) => Promise<Response<T>> };
 
-const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>(['content-bg-page-visited', 'ui-bg-get-tab-result']);
+const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  'content-bg-page-visited',
+  'ui-bg-get-index-status',
+  'ui-bg-get-tab-result',
+]);
 
 /** Narrows an unknown message to a known envelope; anything else is ignored by the background. */
 export function isEnvelope(message: unknown): message is Envelope {

@@ -4,6 +4,7 @@
  */
 import { CliError } from './cli-error';
 import { indexBuildCommand } from './commands/index-build';
+import { indexStatsCommand } from './commands/index-stats';
 import { indexValidateCommand } from './commands/index-validate';
 import { LOOKUP_USAGE, lookupCommand } from './commands/lookup';
 import { say } from './io';
@@ -11,7 +12,8 @@ import { say } from './io';
 const USAGE = `usage: nsl <command>
   ${LOOKUP_USAGE}
   index validate <file>
-  index build [--from DIR] [--out FILE]`;
+  index build [--from DIR] [--out FILE]
+  index stats [file]`;
 
 async function run(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
@@ -23,6 +25,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'lookup') return lookupCommand(argv.slice(1));
   if (command === 'index' && sub === 'validate') return indexValidateCommand(rest);
   if (command === 'index' && sub === 'build') return indexBuildCommand(rest);
+  if (command === 'index' && sub === 'stats') return indexStatsCommand(rest);
   throw new CliError(`unknown command "${argv.slice(0, command === 'index' ? 2 : 1).join(' ')}"; run "nsl help" for the list`);
 }
 

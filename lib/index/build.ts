@@ -14,6 +14,7 @@ import {
   type NhsIndex,
   type Organisation,
   type Platform,
+  type PlatformCheck,
   type Predecessor,
   SCHEMA_VERSION,
 } from './schema';
@@ -97,6 +98,41 @@ const SOCIAL_SOURCE_NAMES: Record<string, { name: string; url: string }> = {
     url: 'https://github.com/NHS-digital-website/hippo',
   },
   leadgen_known: { name: 'An unverified list in a public sales lead-generation script (low confidence)', url: 'https://github.com/' },
+  // Press pages (see data/sources/SOURCES-social-upstream.md); where the curators recorded only
+  // the site, the URL is the site's home page rather than a guessed path.
+  pg_est_2014: {
+    name: 'Emergency Services Times: top tweeters in the NHS Providers / McCrea report "On the brink of SoMething special?" (Dec 2014)',
+    url: 'https://emergencyservicestimes.com/top-tweeters-recognised-in-nhs-report/',
+  },
+  pg_guardian_2011a: {
+    name: 'The Guardian Healthcare Network on NHS use of Twitter (16 Feb 2011)',
+    url: 'https://www.theguardian.com/healthcare-network/2011/feb/16/nhs-twitter-use-tweets-communication-healthcare',
+  },
+  pg_yorkpress_2015: {
+    name: 'The York Press on Yorkshire Ambulance Service’s tweetathon (c. Aug 2015)',
+    url: 'http://www.yorkpress.co.uk/',
+  },
+  pg_neas_2013: { name: 'North East Ambulance Service news release (14 Jan 2013)', url: 'https://www.neas.nhs.uk/' },
+  pg_northernecho_2024: {
+    name: 'The Northern Echo: North East Ambulance Service joins X exodus (Aug 2024)',
+    url: 'https://thenorthernecho.co.uk/news/24523080.north-east-ambulance-service-joins-x-exodus-content',
+  },
+  pg_independent_2024: {
+    name: 'The Independent: Royal National Orthopaedic Hospital closes its X account (Aug 2024)',
+    url: 'https://the-independent.com/news/uk/home-news/elon-musk-x-nhs-royal-national-orthopaedic-hospital-b2593775.html',
+  },
+  pg_wakefield_2024: {
+    name: 'Wakefield Express: Mid Yorkshire Teaching NHS Trust steps away from X (12 Dec 2024)',
+    url: 'https://www.wakefieldexpress.co.uk/health/local-nhs-trust-to-step-away-from-popular-social-media-site-due-to-difference-in-values-4906792',
+  },
+  pg_swypft_2010: {
+    name: 'South West Yorkshire Partnership NHS FT: local trust is a top tweeter (1 Sep 2010)',
+    url: 'https://www.southwestyorkshire.nhs.uk/2010/09/01/local-trust-is-a-top-tweeter/',
+  },
+  pg_worksop_2023: {
+    name: 'Worksop Guardian: Bassetlaw hospitals’ Facebook page reaches 50,000 followers (30 Oct 2023)',
+    url: 'https://www.worksopguardian.co.uk/health/bassetlaw-hospitals-facebook-page-reaches-50000-followers-4391269',
+  },
 };
 
 const REGIONS: Record<string, string> = {
@@ -179,6 +215,7 @@ function trustOrganisations(rows: Row[], report: BuildReport): Organisation[] {
       domains: trustDomains(row, report),
       predecessors: [],
       accounts: [],
+      platformChecks: [],
       source: 'ods-ord-2026-08',
     };
   });
@@ -280,6 +317,7 @@ function icbOrganisations(rows: Row[], report: BuildReport): Organisation[] {
       domains,
       predecessors,
       accounts: [],
+      platformChecks: [],
       source: cell(row, 'ons_icb24_name') ? 'ons-icb-2024-12' : 'dw-board-papers-2026-08',
     };
   });
@@ -307,6 +345,7 @@ function nationalBodies(rows: Row[], report: BuildReport): Organisation[] {
           ...(ownWebsite ? {} : { homepage: cell(row, 'govuk_page') }),
           predecessors: [],
           accounts: [],
+          platformChecks: [],
           source: 'govuk-organisations-2025-11',
         },
       ];
@@ -437,7 +476,19 @@ function addAccounts(organisations: Map<string, Organisation>, rows: Row[], repo
       continue;
     }
     if (handle === '') {
-      report.dropped.push({ table: 'nhs-social-accounts.csv', row: label, reason: 'the source names no handle' });
+      org.platformChecks.push({
+        platform,
+        result: platformCheckResult(cell(row, 'source_note')),
+        source: socialSourceId(cell(row, 'source_id')),
+        checked: factDate(cell(row, 'followers_date')),
+        ...(cell(row, 'source_note') ? { note: cell(row, 'source_note').slice(0, 300) } : {}),
+      });
+      used.add(socialSourceId(cell(row, 'source_id')));
+      report.dropped.push({
+        table: 'nhs-social-accounts.csv',
+        row: label,
+        reason: 'the source names no handle: kept as a platform check, not an account',
+      });
       continue;
     }
     const parsed = parseHandle(platform, handle);
@@ -484,9 +535,20 @@ function addAccounts(organisations: Map<string, Organisation>, rows: Row[], repo
     org.accounts.push({ ...entry.account, verification });
   }
   for (const org of organisations.values()) {
+    org.platformChecks.sort((a, b) => a.platform.localeCompare(b.platform) || a.checked.localeCompare(b.checked));
     org.accounts.sort((a, b) => a.platform.localeCompare(b.platform) || a.url.localeCompare(b.url));
   }
   return used;
+}
+
+/**
+ * What a row that names no handle says about the platform, from the words of its note: a closed
+ * or suspended account, one that stopped posting, or else an account the source did not name.
+ */
+function platformCheckResult(note: string): PlatformCheck['result'] {
+  if (/\b(closed|suspended|deleted|left)\b/i.test(note)) return 'closed';
+  if (/\b(stepped away|stopped posting|no longer posts?)\b/i.test(note)) return 'dormant';
+  return 'account-unnamed';
 }
 
 function socialSource(id: string, rows: Row[]): IndexSource {

@@ -87,6 +87,19 @@ const Account = v.object({
   note: v.optional(NonEmptyText(300)),
 });
 
+/**
+ * What a source says about an organisation on one platform when it names no account: that the
+ * organisation had none when checked, closed or left one, stopped posting, or had one the source
+ * does not name. This is what lets the adoption level say "none" rather than "unknown".
+ */
+const PlatformCheck = v.object({
+  platform: v.picklist(PLATFORMS, 'must be a known platform'),
+  result: v.picklist(['no-account', 'closed', 'dormant', 'account-unnamed'], 'must be no-account, closed, dormant or account-unnamed'),
+  source: SourceId,
+  checked: FactDate,
+  note: v.optional(NonEmptyText(300)),
+});
+
 const Predecessor = v.object({
   id: OrganisationId,
   name: v.optional(NonEmptyText(200)),
@@ -109,6 +122,7 @@ const Organisation = v.object({
   homepage: v.optional(WebUrl),
   predecessors: v.array(Predecessor),
   accounts: v.array(Account),
+  platformChecks: v.optional(v.array(PlatformCheck), []),
   source: SourceId,
 });
 
@@ -128,6 +142,7 @@ export type Organisation = NhsIndex['organisations'][number];
 export type Account = Organisation['accounts'][number];
 export type Domain = Organisation['domains'][number];
 export type Predecessor = Organisation['predecessors'][number];
+export type PlatformCheck = Organisation['platformChecks'][number];
 export type IndexSource = NhsIndex['sources'][number];
 
 /** True for absolute http: and https: URLs; refuses javascript:, data: and credentials tricks. */

@@ -76,6 +76,9 @@ function crossFieldProblems(index: NhsIndex): ValidationProblem[] {
         requireSource(`${at}.predecessors[${j}].domains[${k}].source`, domain.source);
       });
     });
+    org.platformChecks.forEach((check, j) => {
+      requireSource(`${at}.platformChecks[${j}].source`, check.source);
+    });
     org.accounts.forEach((account, j) => {
       requireSource(`${at}.accounts[${j}].source`, account.source);
       const problem = accountUrlProblem(account.platform, account.url);

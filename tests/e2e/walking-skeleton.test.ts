@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeTabId, badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
@@ -43,6 +44,18 @@ async function openPopup(tabId: number, screenshot: string) {
 }
 
 describe('walking skeleton in Chromium', () => {
+  it('installs the bundled index into IndexedDB at first start', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+    const status = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-get-index-status', payload: {} }));
+    expect(status.installed).toMatchObject({ schemaVersion: 1, origin: 'bundled', organisationCount: 269 });
+    expect(status.installDurationMs).toBeGreaterThan(0);
+    console.info(
+      `first install: bundled index (${status.installed.organisationCount} organisations) into IndexedDB in ${status.installDurationMs} ms`,
+    );
+    await page.close();
+  });
+
   it('recognises an NHS trust website: badge, tooltip and popup', async () => {
     const { page, tabId } = await visit('https://www.guysandstthomas.nhs.uk/');
     const badge = await waitFor(

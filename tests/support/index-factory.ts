@@ -22,6 +22,7 @@ export function makeOrganisation(overrides: Partial<Organisation> = {}): Organis
     domains: [{ host: 'uclh.nhs.uk', source: 'test-source', checked: '2026-08-01' }],
     predecessors: [],
     accounts: [],
+    platformChecks: [],
     source: 'test-source',
     ...overrides,
   };

@@ -172,6 +172,14 @@ describe('background service', () => {
     (await svc.database()).close();
   });
 
+  it('reports the installed index and how long installing it took', async () => {
+    const { svc } = service();
+    const status = await svc.handlers['ui-bg-get-index-status']({}, { id: 'ext' });
+    expect(status.installed).toMatchObject({ indexVersion: 7, organisationCount: 1, origin: 'bundled' });
+    expect(status.installDurationMs).toBe(0);
+    (await svc.database()).close();
+  });
+
   it('answers "not recognised" for a page no organisation owns', async () => {
     const { svc, badges } = service();
     await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.nhs.uk/conditions/' }, fromTab(4))).resolves.toEqual({
@@ -186,6 +194,7 @@ describe('dispatch', () => {
   const handlers = {
     'content-bg-page-visited': async () => ({ recognised: true }),
     'ui-bg-get-tab-result': async () => ({ state: 'not-recognised' as const }),
+    'ui-bg-get-index-status': async () => ({}),
   };
   const ORIGIN = 'chrome-extension://ext/';
 

@@ -123,3 +123,18 @@ describe('nsl usage errors', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('nsl index stats', () => {
+  it('prints the coverage of the bundled index as one JSON line', () => {
+    const { code, stdout } = nsl(['index', 'stats']);
+    expect(code).toBe(0);
+    const [stats] = jsonLines(stdout);
+    expect(stats).toMatchObject({
+      indexVersion: expect.any(Number),
+      byKind: { trust: 206, icb: 36, 'national-body': 27 },
+      withDomain: { count: 241 },
+      bytes: { raw: expect.any(Number), gzip: expect.any(Number) },
+    });
+    expect((stats?.bytes as { gzip: number }).gzip).toBeLessThan((stats?.bytes as { raw: number }).raw);
+  });
+});

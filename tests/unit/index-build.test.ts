@@ -109,8 +109,17 @@ describe('buildIndex', () => {
   it('reports every dropped row with a reason', () => {
     for (const dropped of built.report.dropped) expect(dropped.reason).toMatch(/\S/);
     expect(built.report.dropped).toContainEqual(
-      expect.objectContaining({ row: 'RX6 x_twitter (no handle)', reason: 'the source names no handle' }),
+      expect.objectContaining({ row: 'RAN x_twitter (no handle)', reason: expect.stringContaining('platform check') }),
     );
+  });
+
+  it('records a closed or abandoned account as such, with its date, never as live', () => {
+    expect(byId.get('RAN')?.platformChecks).toEqual([expect.objectContaining({ platform: 'x', result: 'closed', checked: '2024-08' })]);
+    expect(byId.get('RXF')?.platformChecks).toEqual([expect.objectContaining({ platform: 'x', result: 'dormant', checked: '2024-12-12' })]);
+    expect(byId.get('RP5')?.platformChecks).toEqual([
+      expect.objectContaining({ platform: 'facebook', result: 'account-unnamed', checked: '2023-10-30' }),
+    ]);
+    expect(byId.get('RAN')?.accounts.filter((a) => a.platform === 'x')).toEqual([]);
   });
 });
 

@@ -135,6 +135,7 @@ describe('nsl index stats', () => {
       withDomain: { count: 241 },
       bytes: { raw: expect.any(Number), gzip: expect.any(Number) },
     });
-    expect((stats?.bytes as { gzip: number }).gzip).toBeLessThan((stats?.bytes as { raw: number }).raw);
+    const bytes = stats?.bytes as { raw: number; gzip: number };
+    expect(bytes.gzip).toBeLessThan(bytes.raw);
   });
 });

@@ -13,7 +13,8 @@ export default defineBackground(() => {
     openDb: () => openIndexDb(),
     loadBundledIndex: async () => (await fetch(browser.runtime.getURL(`/${BUNDLED_INDEX_FILE}` as PublicPath))).json(),
     tabResults: createTabResults(browser.storage.session),
-    action: browser.action,
+    // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
+    action: browser.action ?? browser.browserAction,
     now: () => new Date(),
   });
   const ownOrigin = browser.runtime.getURL('/');

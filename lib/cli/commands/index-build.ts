@@ -37,7 +37,11 @@ export function indexBuildCommand(argv: string[]): void {
   const text = serialiseIndex(index);
   writeFileSync(out, text);
   for (const input of report.inputs) say(`read ${input.table}: ${input.rows} rows`);
-  say(`dropped ${report.dropped.length} rows, resolved ${report.conflicts.length} conflicts (details on stdout)`);
+  const reasons = new Map<string, number>();
+  for (const { table, reason } of report.dropped) reasons.set(`${table}: ${reason}`, (reasons.get(`${table}: ${reason}`) ?? 0) + 1);
+  say(`dropped ${report.dropped.length} rows (each one on stdout):`);
+  for (const [reason, count] of reasons) say(`  ${count} × ${reason}`);
+  say(`resolved ${report.conflicts.length} conflicts between sources (each one on stdout, with the rule that decided)`);
   say(`wrote ${out}: ${index.organisations.length} organisations, ${Buffer.byteLength(text)} bytes`);
   for (const dropped of report.dropped) emit({ event: 'dropped', ...dropped });
   for (const conflict of report.conflicts) emit({ event: 'conflict', ...conflict });

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { BUNDLED_INDEX_FILE } from './lib/browser/bundled-index';
+import { extraContentScriptMatches } from './lib/index/content-script-matches';
+import type { NhsIndex } from './lib/index/schema';
 import { keepPolyfillOutOfContentScripts } from './scripts/vite-content-script-browser';
 
 // See https://wxt.dev/api/config.html
@@ -16,7 +19,9 @@ export default defineConfig({
     description:
       "Shows an NHS organisation's official social media accounts when you visit its website. Independent; not affiliated with the NHS.",
     // storage: per-tab results in storage.session survive the service worker being stopped.
-    permissions: ['storage'],
+    // activeTab: when the user opens the popup, it may read that one tab's address, so a page
+    // without a content script (a trust's X profile) can be looked up, and only on that click.
+    permissions: ['storage', 'activeTab'],
     action: { default_title: 'NHS Social Lens' },
     browser_specific_settings: { gecko: { id: 'nhs-social-lens@nhs-social-lens.github.io' } },
   },
@@ -25,6 +30,12 @@ export default defineConfig({
     // the service worker, where it would be parsed at every start.
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve('assets/index.json'), relativeDest: BUNDLED_INDEX_FILE });
+    },
+    // The content script also runs on the index's domains outside nhs.uk, read from the index.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const index = JSON.parse(readFileSync(resolve('assets/index.json'), 'utf8')) as NhsIndex;
+      for (const script of manifest.content_scripts ?? [])
+        script.matches = [...(script.matches ?? []), ...extraContentScriptMatches(index)];
     },
   },
   vite: () => ({ plugins: [keepPolyfillOutOfContentScripts()] }),

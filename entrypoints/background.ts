@@ -21,8 +21,5 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => void service.database());
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, browser.runtime.id, ownOrigin, service.handlers));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void service.tabNavigated(tabId);
-  });
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
 });

@@ -1,18 +1,26 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../lib/browser/messaging';
+import { extractPageProfiles } from '../lib/detect/page-signals';
 
 /**
- * Runs only where a match is possible (`*.nhs.uk`), once the page is idle: it tells the
- * background which page this is and is done. No index, no UI, no listeners on the page.
+ * Runs only where a match is possible (`*.nhs.uk` here; the build adds the index's other domains
+ * and CQC's provider pages), once the page is idle: it tells the background which page this is
+ * and which social profiles it links to, and is done. No index, no UI, no observers.
  */
 export default defineContentScript({
   matches: ['*://*.nhs.uk/*'],
   runAt: 'document_idle',
+  // Don't announce the extension to the page's own message listeners (WXT's future default).
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    const report = () => void sendMessage(browser.runtime, 'content-bg-page-visited', { url: location.href }).catch(() => undefined);
-    report();
-    // Single-page sites change the address without loading a page.
-    ctx.addEventListener(window, 'wxt:locationchange', report);
+    const report = (url: string) => {
+      const profiles = extractPageProfiles(document, url);
+      void sendMessage(browser.runtime, 'content-bg-page-visited', { url, profiles }).catch(() => undefined);
+    };
+    report(location.href);
+    // Single-page sites change the address without loading a page; the event comes before the
+    // address changes, so it carries the new one.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => report(event.newUrl.href));
   },
 });

@@ -3,16 +3,23 @@ import { sendMessage } from '../../lib/browser/messaging';
 import type { Popup } from '../../lib/ui/nsl-popup';
 import '../../lib/ui/nsl-popup';
 
-/** `popup.html?tab=<id>` shows a given tab (tests, the dashboard); otherwise the active tab. */
-async function tabToShow(): Promise<number | undefined> {
-  const requested = Number.parseInt(new URLSearchParams(location.search).get('tab') ?? '', 10);
-  if (Number.isInteger(requested)) return requested;
+/**
+ * `popup.html?tab=<id>[&url=<address>]` shows a given tab (tests, the dashboard); otherwise the
+ * active tab, whose address the browser reveals to the popup only because the user clicked the
+ * toolbar button (activeTab).
+ */
+async function tabToShow(): Promise<{ tabId: number; url?: string } | undefined> {
+  const params = new URLSearchParams(location.search);
+  const requested = Number.parseInt(params.get('tab') ?? '', 10);
+  const url = params.get('url');
+  if (Number.isInteger(requested)) return { tabId: requested, ...(url ? { url } : {}) };
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
+  if (active?.id === undefined) return undefined;
+  return { tabId: active.id, ...(active.url ? { url: active.url } : {}) };
 }
 
 const popup = document.querySelector('nsl-popup') as Popup;
 popup.load = async () => {
-  const tabId = await tabToShow();
-  return tabId === undefined ? { state: 'not-recognised' } : sendMessage(browser.runtime, 'ui-bg-get-tab-result', { tabId });
+  const tab = await tabToShow();
+  return tab === undefined ? { state: 'not-recognised' } : sendMessage(browser.runtime, 'ui-bg-get-tab-result', tab);
 };

@@ -1,8 +1,10 @@
-import { detectByHost } from '../detect/detect-by-host';
+import { detectPage } from '../detect/detect';
+import { type PageProfile, sanitisePageProfiles } from '../detect/page-signals';
 import { type BadgeAction, showBadge } from './badge';
 import type { NslDatabase } from './db';
-import { ensureIndexInstalled, organisationsByHost } from './index-store';
+import { ensureIndexInstalled, indexedDbLookups } from './index-store';
 import type { Handlers, TabResult } from './messaging';
+import { recordSightings, sightingsFor, sightingsLookup } from './sightings';
 import type { TabResults } from './tab-results';
 
 export interface BackgroundDeps {
@@ -13,9 +15,18 @@ export interface BackgroundDeps {
   now: () => Date;
 }
 
+function resultUrl(result: TabResult): string | undefined {
+  return result.state === 'recognised' ? result.detection.url : result.url;
+}
+
 /**
  * The background's work, apart from wiring to browser events: keeping an index installed,
  * recognising pages, and remembering the result of each tab for the badge and the popup.
+ *
+ * A tab's result is kept until the tab closes, with the address it is for: the browser clears a
+ * tab's badge itself when it loads another page, and the popup, which knows the tab's current
+ * address, asks again when the stored result is for another one. (Clearing on every "loading"
+ * event would race with single-page sites, whose content script reports before that event.)
  */
 export function createBackgroundService(deps: BackgroundDeps) {
   let ready: Promise<NslDatabase> | undefined;
@@ -36,17 +47,30 @@ export function createBackgroundService(deps: BackgroundDeps) {
     return ready;
   };
 
+  /**
+   * Recognises `url`. Profiles the page links to are recorded only when the page is on the
+   * organisation's own domain: an nhs.uk or CQC page links to the NHS website's or CQC's accounts.
+   */
+  const resultFor = async (url: string, profiles: readonly PageProfile[]): Promise<TabResult> => {
+    const db = await database();
+    const detection = await detectPage(url, indexedDbLookups(db), sightingsLookup(db));
+    const meta = await db.get('meta', 'installed-index');
+    if (detection.candidates.length === 0 || meta === undefined) return { state: 'not-recognised', url };
+    const ids = detection.candidates.map((c) => c.organisation.id);
+    if (detection.candidates.every((c) => c.evidence.rule === 'domain')) await recordSightings(db, ids, url, profiles, deps.now());
+    return {
+      state: 'recognised',
+      detection,
+      sightings: await sightingsFor(db, ids),
+      index: { version: meta.indexVersion, generatedAt: meta.generatedAt, sources: meta.sources },
+    };
+  };
+
   const handlers: Handlers = {
-    async 'content-bg-page-visited'({ url }, sender) {
+    async 'content-bg-page-visited'({ url, profiles }, sender) {
       const tabId = sender.tab?.id;
-      if (tabId === undefined) return { recognised: false };
-      const db = await database();
-      const detection = await detectByHost(url, organisationsByHost(db));
-      const meta = await db.get('meta', 'installed-index');
-      const result: TabResult =
-        detection.candidates.length > 0 && meta
-          ? { state: 'recognised', detection, index: { version: meta.indexVersion, generatedAt: meta.generatedAt, sources: meta.sources } }
-          : { state: 'not-recognised', url };
+      if (tabId === undefined || typeof url !== 'string') return { recognised: false };
+      const result = await resultFor(url, sanitisePageProfiles(profiles));
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result);
       return { recognised: result.state === 'recognised' };
@@ -56,19 +80,21 @@ export function createBackgroundService(deps: BackgroundDeps) {
       const installed = await db.get('meta', 'installed-index');
       return { ...(installed ? { installed } : {}), ...(installDurationMs === undefined ? {} : { installDurationMs }) };
     },
-    async 'ui-bg-get-tab-result'({ tabId }) {
-      return deps.tabResults.get(tabId);
+    async 'ui-bg-get-tab-result'({ tabId, url }) {
+      const stored = await deps.tabResults.get(tabId);
+      if (typeof url !== 'string' || resultUrl(stored) === url) return stored;
+      // The tab has moved on since its content script reported, or no content script runs on
+      // this page (a social profile, say): look its address up now.
+      const result = await resultFor(url, []);
+      await deps.tabResults.save(tabId, result);
+      await showBadge(deps.action, tabId, result);
+      return result;
     },
   };
 
   return {
     handlers,
     database,
-    /** A tab started loading a new page: forget the old result until the new page reports. */
-    async tabNavigated(tabId: number): Promise<void> {
-      await deps.tabResults.forget(tabId);
-      await showBadge(deps.action, tabId, { state: 'not-recognised' });
-    },
     async tabClosed(tabId: number): Promise<void> {
       await deps.tabResults.forget(tabId);
     },

@@ -25,11 +25,16 @@ export function badgeFor(result: TabResult): { text: string; title: string } {
   return { text: platforms.size > 0 ? String(platforms.size) : '✓', title: `NHS Social Lens: ${first.organisation.name}` };
 }
 
+/** Shows the badge for `result` on a tab; a tab that has closed meanwhile is not an error. */
 export async function showBadge(action: BadgeAction, tabId: number, result: TabResult): Promise<void> {
   const { text, title } = badgeFor(result);
-  await Promise.all([
-    action.setBadgeText({ tabId, text }),
-    action.setBadgeBackgroundColor({ tabId, color: RECOGNISED_COLOUR }),
-    action.setTitle({ tabId, title }),
-  ]);
+  try {
+    await Promise.all([
+      action.setBadgeText({ tabId, text }),
+      action.setBadgeBackgroundColor({ tabId, color: RECOGNISED_COLOUR }),
+      action.setTitle({ tabId, title }),
+    ]);
+  } catch {
+    // The browser refuses badges for tabs that no longer exist; there is nothing left to show.
+  }
 }

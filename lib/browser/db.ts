@@ -6,13 +6,34 @@
  * the new one, never a mix.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { IndexSource, Organisation } from '../index/schema';
+import type { ProfileVia } from '../detect/page-signals';
+import type { IndexSource, Organisation, Platform } from '../index/schema';
 
 export const DB_NAME = 'nhs-social-lens';
 export const DB_VERSION = 1;
 
-/** An organisation as stored: the index record plus every host it can be recognised by. */
-export type StoredOrganisation = Organisation & { hostKeys: string[] };
+/** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
+export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
+
+/**
+ * A social profile the organisation's own site linked to, as this browser saw it. Kept on this
+ * machine only: it is never sent anywhere.
+ */
+export interface Sighting {
+  organisationId: string;
+  /** `accountKey(platform, handle)`. */
+  accountKey: string;
+  platform: Platform;
+  handle: string;
+  url: string;
+  /** The organisation's page that linked the profile, and how (a link, rel="me", JSON-LD…). */
+  pageUrl: string;
+  via: ProfileVia;
+  /** Other organisations sharing the site the link was on: the link may be theirs, not this one's. */
+  sharedWith: string[];
+  firstSeen: string;
+  lastSeen: string;
+}
 
 export interface InstalledIndexMeta {
   indexVersion: number;
@@ -26,7 +47,8 @@ export interface InstalledIndexMeta {
 }
 
 export interface NslDb extends DBSchema {
-  organisations: { key: string; value: StoredOrganisation; indexes: { 'by-host': string } };
+  organisations: { key: string; value: StoredOrganisation; indexes: { 'by-host': string; 'by-code': string; 'by-account': string } };
+  sightings: { key: [string, string]; value: Sighting; indexes: { 'by-organisation': string; 'by-account': string } };
   meta: { key: 'installed-index'; value: InstalledIndexMeta };
 }
 
@@ -40,7 +62,12 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
       if (oldVersion < 1) {
         const organisations = db.createObjectStore('organisations', { keyPath: 'id' });
         organisations.createIndex('by-host', 'hostKeys', { multiEntry: true });
+        organisations.createIndex('by-code', 'codeKeys', { multiEntry: true });
+        organisations.createIndex('by-account', 'accountKeys', { multiEntry: true });
         db.createObjectStore('meta');
+        const sightings = db.createObjectStore('sightings', { keyPath: ['organisationId', 'accountKey'] });
+        sightings.createIndex('by-organisation', 'organisationId');
+        sightings.createIndex('by-account', 'accountKey');
       }
     },
   });

@@ -1,7 +1,8 @@
-import { organisationHostKeys } from '../detect/detect-by-host';
+import type { IndexLookups } from '../detect/types';
+import { organisationKeys } from '../index/keys';
 import type { NhsIndex, Organisation } from '../index/schema';
 import { validateIndex } from '../index/validate';
-import type { InstalledIndexMeta, NslDatabase } from './db';
+import type { InstalledIndexMeta, NslDatabase, StoredOrganisation } from './db';
 
 /**
  * Replaces the installed index in one transaction: the old organisations are cleared and the new
@@ -26,7 +27,10 @@ export async function installIndex(
   const organisations = tx.objectStore('organisations');
   // Requests are queued without awaiting each one: awaiting between them is safe but slower.
   const writes: Promise<unknown>[] = [organisations.clear()];
-  for (const org of index.organisations) writes.push(organisations.put({ ...org, hostKeys: organisationHostKeys(org) }));
+  for (const org of index.organisations) {
+    const keys = organisationKeys(org);
+    writes.push(organisations.put({ ...org, hostKeys: keys.hosts, codeKeys: keys.codes, accountKeys: keys.accounts }));
+  }
   writes.push(tx.objectStore('meta').put(meta, 'installed-index'));
   await Promise.all([...writes, tx.done]);
   return meta;
@@ -56,11 +60,19 @@ export async function ensureIndexInstalled(
   return installIndex(db, result.index, 'bundled', now());
 }
 
-/** Looks up the organisations that list `host` (IndexedDB's multi-entry index on every host key). */
-export function organisationsByHost(db: NslDatabase): (host: string) => Promise<Organisation[]> {
-  return async (host) => (await db.getAllFromIndex('organisations', 'by-host', host)).map(withoutHostKeys);
+/** The look-ups detection needs, answered by IndexedDB's multi-entry indexes on each key. */
+export function indexedDbLookups(db: NslDatabase): IndexLookups {
+  const find = (index: 'by-host' | 'by-code' | 'by-account') => async (key: string) =>
+    (await db.getAllFromIndex('organisations', index, key)).map(withoutKeys);
+  return { byHost: find('by-host'), byCode: find('by-code'), byAccount: find('by-account') };
 }
 
-function withoutHostKeys({ hostKeys: _hostKeys, ...org }: Organisation & { hostKeys: string[] }): Organisation {
+/** Reads one organisation by code. */
+export async function getOrganisation(db: NslDatabase, id: string): Promise<Organisation | undefined> {
+  const stored = await db.get('organisations', id);
+  return stored && withoutKeys(stored);
+}
+
+function withoutKeys({ hostKeys: _h, codeKeys: _c, accountKeys: _a, ...org }: StoredOrganisation): Organisation {
   return org;
 }

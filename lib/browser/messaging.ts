@@ -3,15 +3,19 @@
  * whom (`content-bg-…`: content script to background; `ui-bg-…`: extension pages to background).
  * Every context imports these types, so a payload or response can never drift out of shape.
  */
+
+import type { PageProfile } from '../detect/page-signals';
 import type { Detection } from '../detect/types';
 import type { IndexSource } from '../index/schema';
-import type { InstalledIndexMeta } from './db';
+import type { InstalledIndexMeta, Sighting } from './db';
 
 /** What the popup shows for one tab. */
 export type TabResult =
   | {
       state: 'recognised';
       detection: Detection;
+      /** Profiles this browser saw linked from the candidates' own sites (kept locally only). */
+      sightings: Sighting[];
       index: { version: number; generatedAt: string; sources: IndexSource[] };
     }
   | { state: 'not-recognised'; url?: string };
@@ -24,11 +28,14 @@ export interface IndexStatus {
 
 export interface MessageMap {
   /** A page on a host that may match was loaded (or navigated within a single-page app). */
-  'content-bg-page-visited': { request: { url: string }; response: { recognised: boolean } };
+  'content-bg-page-visited': { request: { url: string; profiles: PageProfile[] }; response: { recognised: boolean } };
   /** Extension pages ask which index is installed (and how long this worker took to install it). */
   'ui-bg-get-index-status': { request: Record<string, never>; response: IndexStatus };
-  /** The popup asks what the extension found for a tab. */
-  'ui-bg-get-tab-result': { request: { tabId: number }; response: TabResult };
+  /**
+   * The popup asks what the extension found for a tab. `url` is given when the user opened the
+   * popup on that tab (activeTab), so pages without a content script (a social profile) are looked up too.
+   */
+  'ui-bg-get-tab-result': { request: { tabId: number; url?: string }; response: TabResult };
 }
 
 export type MessageType = keyof MessageMap;

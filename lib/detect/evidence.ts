@@ -1,11 +1,22 @@
+import { PLATFORM_LABELS } from '../social/platform-labels';
 import type { Evidence } from './types';
 
 /** One line a person can read: why the extension thinks this page is the organisation's. */
 export function describeEvidence(evidence: Evidence): string {
+  const formerly = evidence.predecessor ? `, which belonged to ${evidence.predecessor.name ?? evidence.predecessor.id}` : '';
+  const platform = evidence.platform ? PLATFORM_LABELS[evidence.platform] : 'social';
   switch (evidence.rule) {
     case 'domain':
-      return `matched by domain ${evidence.host}`;
-    case 'former-domain':
-      return `matched by ${evidence.host}, the former domain of ${evidence.predecessorName ?? evidence.predecessorId}`;
+      return evidence.predecessor
+        ? `matched by ${evidence.value}, the former domain of ${evidence.predecessor.name ?? evidence.predecessor.id}`
+        : `matched by domain ${evidence.value}`;
+    case 'organisation-code':
+      return `matched by ODS code ${evidence.value} in the address on ${evidence.where}${formerly}`;
+    case 'site-code':
+      return `matched by site code ${evidence.value} in the address on ${evidence.where}${formerly}`;
+    case 'social-profile':
+      return `matched by the ${platform} account ${evidence.value} listed in the index`;
+    case 'linked-from-site':
+      return `matched because ${evidence.value} links to this ${platform} account`;
   }
 }

@@ -5,6 +5,7 @@
  * give the same bytes. Every rule that drops a row or chooses between sources is written here and
  * recorded in the report, never applied silently.
  */
+import { explainRejection } from '../social/profile-rejections';
 import { parseHandle } from '../social/profile-url';
 import { titleCaseOdsName } from './names';
 import {
@@ -493,7 +494,7 @@ function addAccounts(organisations: Map<string, Organisation>, rows: Row[], repo
     }
     const parsed = parseHandle(platform, handle);
     if (!parsed.ok) {
-      report.dropped.push({ table: 'nhs-social-accounts.csv', row: label, reason: `handle ${parsed.reason}` });
+      report.dropped.push({ table: 'nhs-social-accounts.csv', row: label, reason: `handle ${explainRejection(parsed)}` });
       continue;
     }
     const sourceId = socialSourceId(cell(row, 'source_id'));

@@ -6,6 +6,7 @@
  * free of dependencies because it ships in the content script.
  */
 import type { Platform } from '../index/schema';
+import { explainRejection } from './profile-rejections';
 
 export interface SocialProfile {
   platform: Platform;
@@ -15,7 +16,23 @@ export interface SocialProfile {
   url: string;
 }
 
-export type ProfileParse = { ok: true; profile: SocialProfile } | { ok: false; reason: string };
+/**
+ * Why a URL is not an account, as a short code: the content script ships this module, so the
+ * sentences people read live in `explainRejection` (profile-rejections.ts), outside its bundle.
+ */
+export type ProfileRejection =
+  | 'not-a-url'
+  | 'not-http'
+  | 'user-info'
+  | 'unknown-platform'
+  | 'platform-home'
+  | 'platform-page'
+  | 'personal-profile'
+  | 'bad-handle'
+  | 'needs-url'
+  | 'other-platform';
+
+export type ProfileParse = { ok: true; profile: SocialProfile } | { ok: false; rejection: ProfileRejection; platform?: Platform };
 
 const X_RESERVED = new Set(
   'home explore search settings i intent share hashtag login logout signup messages notifications tos privacy compose about jobs download account help who_to_follow lists topics'.split(
@@ -32,7 +49,11 @@ const YOUTUBE_RESERVED = new Set(
   'watch embed results feed playlist shorts live redirect account premium about gaming music kids t hashtag channel c user'.split(' '),
 );
 
-const fail = (reason: string): ProfileParse => ({ ok: false, reason });
+const fail = (rejection: ProfileRejection, platform?: Platform): ProfileParse => ({
+  ok: false,
+  rejection,
+  ...(platform ? { platform } : {}),
+});
 const ok = (platform: Platform, handle: string, url: string): ProfileParse => ({ ok: true, profile: { platform, handle, url } });
 
 /** Hosts of each platform, without `www.`/`m.`/`mobile.` (stripped before lookup). */
@@ -52,116 +73,130 @@ const PLATFORM_HOSTS: Record<string, Platform> = {
   'flickr.com': 'flickr',
 };
 
+const hostKey = (hostname: string) => hostname.replace(/\.$/, '').replace(/^(?:www|m|mobile)\./, '');
+
+/** True for the hosts of the social platforms this module knows (x.com, www.facebook.com…). */
+export function isSocialPlatformHost(hostname: string): boolean {
+  return PLATFORM_HOSTS[hostKey(hostname)] !== undefined;
+}
+
 /**
  * Reads `raw` as a link to a social profile. `mastodonHosts` lists the instances the index knows;
  * a `/@user` path on any other host is not assumed to be Mastodon.
  */
 export function parseProfileUrl(raw: string, mastodonHosts: ReadonlySet<string> = new Set()): ProfileParse {
-  if (!URL.canParse(raw)) return fail('is not a URL');
+  if (!URL.canParse(raw)) return fail('not-a-url');
   const url = new URL(raw);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`uses ${url.protocol} rather than http(s)`);
-  if (url.username || url.password) return fail('hides its real host behind a user name');
-  const host = url.hostname.replace(/\.$/, '').replace(/^(?:www|m|mobile)\./, '');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('not-http');
+  if (url.username || url.password) return fail('user-info');
+  const host = hostKey(url.hostname);
   const segments = url.pathname.split('/').filter(Boolean).map(safeDecode);
   const first = segments[0] ?? '';
   const platform = PLATFORM_HOSTS[host];
   if (platform === undefined) {
     if (mastodonHosts.has(host)) return mastodonProfile(host, segments);
-    return fail(`${host} is not a known social platform`);
+    return fail('unknown-platform');
   }
-  if (first === '') return fail(`is the ${platform} home page, not an account`);
+  if (first === '') return fail('platform-home', platform);
   switch (platform) {
     case 'x': {
-      if (X_RESERVED.has(first.toLowerCase())) return fail(`/${first} is an X page, not an account`);
+      if (X_RESERVED.has(first.toLowerCase())) return fail('platform-page', 'x');
       const handle = first.replace(/^@/, '');
-      if (!/^[A-Za-z0-9_]{1,15}$/.test(handle)) return fail('is not an X handle (1–15 letters, digits or _)');
+      if (!/^[A-Za-z0-9_]{1,15}$/.test(handle)) return fail('bad-handle', 'x');
       return ok('x', handle, `https://x.com/${handle}`);
     }
     case 'facebook': {
-      if (FACEBOOK_RESERVED.has(first.toLowerCase())) return fail(`/${first} is a Facebook page or share button, not an account`);
+      if (FACEBOOK_RESERVED.has(first.toLowerCase())) return fail('platform-page', 'facebook');
       if (first === 'profile.php') {
         const id = url.searchParams.get('id') ?? '';
-        if (!/^\d{5,20}$/.test(id)) return fail('is a Facebook profile link without a numeric id');
+        if (!/^\d{5,20}$/.test(id)) return fail('bad-handle', 'facebook');
         return ok('facebook', `profile.php?id=${id}`, `https://www.facebook.com/profile.php?id=${id}`);
       }
       if (first === 'pages') {
         const id = segments.find((s) => /^\d{5,20}$/.test(s));
-        if (id === undefined) return fail('is an old Facebook pages link without a numeric id');
+        if (id === undefined) return fail('bad-handle', 'facebook');
         return ok('facebook', id, `https://www.facebook.com/${id}`);
       }
-      if (!/^[A-Za-z0-9.-]{2,50}$/.test(first)) return fail('is not a Facebook page name');
+      if (!/^[A-Za-z0-9.-]{2,50}$/.test(first)) return fail('bad-handle', 'facebook');
       return ok('facebook', first, `https://www.facebook.com/${first}`);
     }
     case 'instagram': {
-      if (INSTAGRAM_RESERVED.has(first.toLowerCase())) return fail(`/${first} is an Instagram page, not an account`);
-      if (!/^[A-Za-z0-9._]{1,30}$/.test(first)) return fail('is not an Instagram user name');
+      if (INSTAGRAM_RESERVED.has(first.toLowerCase())) return fail('platform-page', 'instagram');
+      if (!/^[A-Za-z0-9._]{1,30}$/.test(first)) return fail('bad-handle', 'instagram');
       return ok('instagram', first, `https://www.instagram.com/${first}`);
     }
     case 'youtube':
       return youtubeProfile(segments);
     case 'linkedin': {
       const slug = segments[1] ?? '';
-      if (first === 'in') return fail('is a personal LinkedIn profile, not an organisation');
-      if (first !== 'company' && first !== 'school' && first !== 'showcase')
-        return fail(`/${first} on LinkedIn is not an organisation page`);
-      if (!/^[A-Za-z0-9_%.-]{2,100}$/.test(slug)) return fail('is not a LinkedIn organisation name');
+      if (first === 'in') return fail('personal-profile', 'linkedin');
+      if (first !== 'company' && first !== 'school' && first !== 'showcase') return fail('platform-page', 'linkedin');
+      if (!/^[A-Za-z0-9_%.-]{2,100}$/.test(slug)) return fail('bad-handle', 'linkedin');
       return ok('linkedin', `${first}/${slug}`, `https://www.linkedin.com/${first}/${slug}`);
     }
     case 'tiktok': {
       const user = first.startsWith('@') ? first.slice(1) : '';
-      if (!/^[A-Za-z0-9._]{2,24}$/.test(user)) return fail('is not a TikTok account (tiktok.com/@name)');
+      if (!/^[A-Za-z0-9._]{2,24}$/.test(user)) return fail('bad-handle', 'tiktok');
       return ok('tiktok', `@${user}`, `https://www.tiktok.com/@${user}`);
     }
     case 'bluesky': {
       const actor = (segments[1] ?? '').toLowerCase();
-      if (first !== 'profile' || segments.length !== 2) return fail('is not a Bluesky profile (bsky.app/profile/name)');
+      if (first !== 'profile' || segments.length !== 2) return fail('platform-page', 'bluesky');
       if (!/^(?:did:plc:[a-z2-7]{24}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/.test(actor)) {
-        return fail('is not a Bluesky handle or DID');
+        return fail('bad-handle', 'bluesky');
       }
       return ok('bluesky', actor, `https://bsky.app/profile/${actor}`);
     }
     case 'threads': {
       const user = first.startsWith('@') ? first.slice(1) : '';
-      if (!/^[A-Za-z0-9._]{1,30}$/.test(user)) return fail('is not a Threads account (threads.com/@name)');
+      if (!/^[A-Za-z0-9._]{1,30}$/.test(user)) return fail('bad-handle', 'threads');
       return ok('threads', `@${user}`, `https://www.threads.com/@${user}`);
     }
     case 'flickr': {
       const user = segments[1] ?? '';
       if ((first !== 'photos' && first !== 'people') || !/^[A-Za-z0-9@._-]{2,60}$/.test(user)) {
-        return fail('is not a Flickr account (flickr.com/photos/name)');
+        return fail('bad-handle', 'flickr');
       }
       return ok('flickr', user, `https://www.flickr.com/photos/${user}`);
     }
     default:
-      return fail(`${host} is not a known social platform`);
+      return fail('unknown-platform');
   }
 }
 
 function youtubeProfile(segments: string[]): ProfileParse {
   const [first = '', second = ''] = segments;
   if (first.startsWith('@')) {
-    if (!/^@[A-Za-z0-9._-]{3,30}$/.test(first)) return fail('is not a YouTube handle');
+    if (!/^@[A-Za-z0-9._-]{3,30}$/.test(first)) return fail('bad-handle', 'youtube');
     return ok('youtube', first, `https://www.youtube.com/${first}`);
   }
   if (first === 'channel') {
-    if (!/^UC[A-Za-z0-9_-]{22}$/.test(second)) return fail('is not a YouTube channel id');
+    if (!/^UC[A-Za-z0-9_-]{22}$/.test(second)) return fail('bad-handle', 'youtube');
     return ok('youtube', `channel/${second}`, `https://www.youtube.com/channel/${second}`);
   }
   if (first === 'c' || first === 'user') {
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(second)) return fail('is not a YouTube channel name');
+    if (!/^[A-Za-z0-9._-]{1,100}$/.test(second)) return fail('bad-handle', 'youtube');
     return ok('youtube', `${first}/${second}`, `https://www.youtube.com/${first}/${second}`);
   }
-  if (YOUTUBE_RESERVED.has(first.toLowerCase())) return fail(`/${first} is a YouTube page, not a channel`);
+  if (YOUTUBE_RESERVED.has(first.toLowerCase())) return fail('platform-page', 'youtube');
   // A bare youtube.com/Name is YouTube's short form of the custom URL youtube.com/c/Name.
   if (segments.length === 1 && /^[A-Za-z0-9._-]{1,100}$/.test(first))
     return ok('youtube', `c/${first}`, `https://www.youtube.com/c/${first}`);
-  return fail('is not a YouTube channel');
+  return fail('bad-handle', 'youtube');
 }
 
 function mastodonProfile(host: string, segments: string[]): ProfileParse {
   const user = segments[0]?.startsWith('@') ? segments[0].slice(1) : '';
-  if (segments.length !== 1 || !/^[A-Za-z0-9_]{1,30}$/.test(user)) return fail(`is not a Mastodon account on ${host}`);
+  if (segments.length !== 1 || !/^[A-Za-z0-9_]{1,30}$/.test(user)) return fail('bad-handle', 'mastodon');
   return ok('mastodon', `@${user}@${host}`, `https://${host}/@${user}`);
+}
+
+/**
+ * The key an account is looked up by. Handles are case-insensitive on every platform except in
+ * YouTube channel ids, which are kept as written.
+ */
+export function accountKey(platform: Platform, handle: string): string {
+  return `${platform}:${platform === 'youtube' && handle.startsWith('channel/') ? handle : handle.toLowerCase()}`;
 }
 
 /** Builds the profile of `handle` on `platform` (as typed by a person or given by a source: "@NNUH"). */
@@ -169,7 +204,8 @@ export function parseHandle(platform: Platform, handle: string): ProfileParse {
   const trimmed = handle.trim();
   if (/^https?:\/\//i.test(trimmed)) {
     const parsed = parseProfileUrl(trimmed, mastodonHostsOf(platform, trimmed));
-    if (parsed.ok && parsed.profile.platform !== platform) return fail(`is a ${parsed.profile.platform} link, not ${platform}`);
+    if (parsed.ok && parsed.profile.platform !== platform)
+      return { ok: false, rejection: 'other-platform', platform: parsed.profile.platform };
     return parsed;
   }
   const bare = trimmed.replace(/^@/, '');
@@ -185,14 +221,14 @@ export function parseHandle(platform: Platform, handle: string): ProfileParse {
     case 'bluesky':
       return parseProfileUrl(`https://bsky.app/profile/${bare}`);
     default:
-      return fail(`needs a full ${platform} URL`);
+      return fail('needs-url', platform);
   }
 }
 
 /** Why `url` cannot be stored as a `platform` account, or undefined when it is canonical. */
 export function accountUrlProblem(platform: Platform, url: string): string | undefined {
   const parsed = parseProfileUrl(url, mastodonHostsOf(platform, url));
-  if (!parsed.ok) return parsed.reason;
+  if (!parsed.ok) return explainRejection(parsed);
   if (parsed.profile.platform !== platform) return `is a ${parsed.profile.platform} URL, not ${platform}`;
   if (parsed.profile.url !== url) return `is not the canonical URL (expected ${parsed.profile.url})`;
   return undefined;

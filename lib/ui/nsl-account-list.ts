@@ -1,14 +1,27 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { Account, IndexSource } from '../index/schema';
+import type { Sighting } from '../browser/db';
+import type { Account, IndexSource, Platform, PlatformCheck } from '../index/schema';
 import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import { accountKey } from '../social/profile-url';
 import { formatFactDate } from './format';
 import { theme } from './theme';
 
-/** An organisation's accounts as links, each with where it came from and when it was checked. */
+/**
+ * An organisation's accounts as links, each with where it came from and when it was checked; the
+ * profiles its own site was seen linking to; and what sources say about other platforms.
+ */
 export class AccountList extends LitElement {
-  static override properties = { accounts: { attribute: false }, sources: { attribute: false } };
+  static override properties = {
+    accounts: { attribute: false },
+    platformChecks: { attribute: false },
+    sightings: { attribute: false },
+    sources: { attribute: false },
+  };
   accounts: readonly Account[] = [];
+  platformChecks: readonly PlatformCheck[] = [];
+  /** Profiles this browser saw the organisation's own site link to. */
+  sightings: readonly Sighting[] = [];
   sources: readonly IndexSource[] = [];
 
   static override styles = [
@@ -46,35 +59,85 @@ export class AccountList extends LitElement {
   override render() {
     const official = this.accounts.filter((a) => a.verification === 'official');
     const unverified = this.accounts.filter((a) => a.verification === 'unverified');
+    const listed = new Set(this.accounts.map((a) => accountKey(a.platform, a.handle)));
+    const seenOnly = this.sightings.filter((s) => !listed.has(s.accountKey));
     return html`
       ${
         official.length === 0
-          ? html`<p data-testid="accounts-unknown"><strong>Not yet known.</strong> No official accounts are recorded for this organisation yet, which does not mean it has none.</p>`
-          : html`<ul data-testid="accounts">${official.map((a) => this.item(a))}</ul>`
+          ? html`<p data-testid="accounts-unknown"><strong>Not yet known.</strong> The index records no official accounts for this organisation yet, which does not mean it has none.</p>`
+          : html`<ul data-testid="accounts">${official.map((a) => this.accountItem(a))}</ul>`
+      }
+      ${
+        seenOnly.length === 0
+          ? nothing
+          : html`<h3>Linked from its own website, not in the index</h3>
+            <ul data-testid="seen-accounts">${seenOnly.map((s) => this.sightingItem(s))}</ul>`
       }
       ${
         unverified.length === 0
           ? nothing
           : html`<h3>Possibly also (unverified)</h3>
-            <ul data-testid="unverified-accounts">${unverified.map((a) => this.item(a))}</ul>`
+            <ul data-testid="unverified-accounts">${unverified.map((a) => this.accountItem(a))}</ul>`
+      }
+      ${
+        this.platformChecks.length === 0
+          ? nothing
+          : html`<h3>What sources say about other platforms</h3>
+            <ul data-testid="platform-checks">${this.platformChecks.map((c) => this.checkItem(c))}</ul>`
       }
     `;
   }
 
-  private item(account: Account) {
+  private accountItem(account: Account) {
     const source = this.sources.find((s) => s.id === account.source);
+    const seen = this.sightings.find((s) => s.accountKey === accountKey(account.platform, account.handle));
     return html`<li>
-      <span class="platform">${PLATFORM_LABELS[account.platform]}</span>
-      ${
-        // Defence in depth: the validator refuses other schemes, and the popup never links one.
-        isHttpUrl(account.url)
-          ? html`<a href=${account.url} target="_blank" rel="noopener noreferrer">${account.handle}</a>`
-          : html`<span>${account.handle}</span>`
-      }
+      ${this.profileLink(account.platform, account.handle, account.url)}
       ${account.state === 'closed' || account.state === 'dormant' ? html`<strong>(${account.state})</strong>` : nothing}
       <span class="fact secondary">Source: ${source?.name ?? account.source}, ${formatFactDate(account.checked)}</span>
+      ${seen ? html`<span class="fact secondary">${seenLine(seen)}</span>` : nothing}
     </li>`;
   }
+
+  private sightingItem(sighting: Sighting) {
+    return html`<li>
+      ${this.profileLink(sighting.platform, sighting.handle, sighting.url)}
+      <span class="fact secondary">${seenLine(sighting)}</span>
+      ${
+        sighting.sharedWith.length > 0
+          ? html`<span class="fact secondary">This site is shared with ${sighting.sharedWith.join(', ')}, so the account may be theirs.</span>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private checkItem(check: PlatformCheck) {
+    const source = this.sources.find((s) => s.id === check.source);
+    return html`<li>
+      <span class="platform">${PLATFORM_LABELS[check.platform]}</span> ${CHECK_LABELS[check.result]}
+      <span class="fact secondary">Source: ${source?.name ?? check.source}, ${formatFactDate(check.checked)}</span>
+    </li>`;
+  }
+
+  private profileLink(platform: Platform, handle: string, url: string) {
+    return html`<span class="platform">${PLATFORM_LABELS[platform]}</span>
+      ${
+        // Defence in depth: the validator refuses other schemes, and the popup never links one.
+        isHttpUrl(url) ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${handle}</a>` : html`<span>${handle}</span>`
+      }`;
+  }
+}
+
+const CHECK_LABELS: Record<PlatformCheck['result'], string> = {
+  'no-account': 'no account found',
+  closed: 'account closed or suspended',
+  dormant: 'stopped posting',
+  'account-unnamed': 'has an account (name not recorded)',
+};
+
+/** "Linked from www.uclh.nhs.uk on 25 Nov 2026": where and when this browser saw the link. */
+function seenLine(sighting: Sighting): string {
+  return `Linked from ${new URL(sighting.pageUrl).hostname} on ${formatFactDate(sighting.lastSeen.slice(0, 10))} (seen by you, kept on this device)`;
 }
 
 customElements.define('nsl-account-list', AccountList);

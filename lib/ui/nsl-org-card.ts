@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import type { Sighting } from '../browser/db';
 import { describeEvidence } from '../detect/evidence';
 import type { Candidate } from '../detect/types';
 import { type IndexSource, isHttpUrl } from '../index/schema';
@@ -8,8 +9,9 @@ import './nsl-account-list';
 
 /** One recognised organisation: who it is, its website, why it matched, and its accounts. */
 export class OrgCard extends LitElement {
-  static override properties = { candidate: { attribute: false }, sources: { attribute: false } };
+  static override properties = { candidate: { attribute: false }, sightings: { attribute: false }, sources: { attribute: false } };
   candidate?: Candidate;
+  sightings: readonly Sighting[] = [];
   sources: readonly IndexSource[] = [];
 
   static override styles = [
@@ -59,10 +61,11 @@ export class OrgCard extends LitElement {
     return html`
       <h1 data-testid="org-name">${org.name}</h1>
       ${
-        evidence.rule === 'former-domain'
+        evidence.predecessor
           ? html`<p class="merged" data-testid="merged">
-            This was the website of ${evidence.predecessorName ?? evidence.predecessorId}, now part of ${org.name}${evidence.until ? html` since ${formatFactDate(evidence.until)}` : nothing}.
-          </p>`
+              ${evidence.rule === 'domain' ? 'This was the website of' : 'This code belonged to'} ${evidence.predecessor.name ?? evidence.predecessor.id}, now
+              part of ${org.name}${evidence.predecessor.until ? html` since ${formatFactDate(evidence.predecessor.until)}` : nothing}.
+            </p>`
           : nothing
       }
       <dl>
@@ -79,7 +82,12 @@ export class OrgCard extends LitElement {
       </dl>
       <p class="evidence secondary" data-testid="evidence">${capitalise(describeEvidence(evidence))}.</p>
       <h2>Social media accounts</h2>
-      <nsl-account-list .accounts=${org.accounts} .sources=${this.sources}></nsl-account-list>
+      <nsl-account-list
+        .accounts=${org.accounts}
+        .platformChecks=${org.platformChecks}
+        .sightings=${this.sightings.filter((s) => s.organisationId === org.id)}
+        .sources=${this.sources}
+      ></nsl-account-list>
     `;
   }
 }

@@ -152,7 +152,7 @@ export class Popup extends LitElement {
     if (single !== undefined) {
       return html`<div data-state="recognised">
         ${candidates.length > 1 ? html`<button class="back" @click=${() => (this.chosen = undefined)}>Back to the ${candidates.length} organisations</button>` : nothing}
-        <nsl-org-card .candidate=${single} .sources=${sources}></nsl-org-card>
+        <nsl-org-card .candidate=${single} .sightings=${result.sightings} .sources=${sources}></nsl-org-card>
       </div>`;
     }
     return html`<div data-state="candidates">

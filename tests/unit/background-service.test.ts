@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackgroundService } from '../../lib/browser/background-service';
 import { type BadgeAction, badgeFor } from '../../lib/browser/badge';
 import { DB_NAME, openIndexDb } from '../../lib/browser/db';
-import { ensureIndexInstalled, installedIndexMeta, installIndex, organisationsByHost } from '../../lib/browser/index-store';
+import { ensureIndexInstalled, indexedDbLookups, installedIndexMeta, installIndex } from '../../lib/browser/index-store';
 import { dispatch } from '../../lib/browser/messaging';
 import { createTabResults, type SessionArea } from '../../lib/browser/tab-results';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
@@ -79,9 +79,10 @@ describe('index store (IndexedDB)', () => {
     await ensureIndexInstalled(db, load, () => NOW);
     expect((await installedIndexMeta(db))?.installedAt).toBe(NOW.toISOString());
     expect(loads).toBe(2); // read again to compare versions, but not reinstalled
-    const find = organisationsByHost(db);
-    expect((await find('northmid.nhs.uk')).map((o) => o.id)).toEqual(['RAL']);
-    expect((await find('uclh.nhs.uk'))[0]).not.toHaveProperty('hostKeys');
+    const lookups = indexedDbLookups(db);
+    expect((await lookups.byHost('northmid.nhs.uk')).map((o) => o.id)).toEqual(['RAL']);
+    expect((await lookups.byCode('RAP')).map((o) => o.id)).toEqual(['RAL']);
+    expect((await lookups.byHost('uclh.nhs.uk'))[0]).not.toHaveProperty('hostKeys');
     db.close();
   });
 
@@ -137,12 +138,20 @@ describe('index store (IndexedDB)', () => {
 });
 
 describe('background service', () => {
-  function service() {
+  const GROUP = [
+    makeOrganisation({ id: 'RJL', name: 'First Group Trust', domains: [{ host: 'group.nhs.uk', source: 'test-source', checked: '2026' }] }),
+    makeOrganisation({
+      id: 'RWA',
+      name: 'Second Group Trust',
+      domains: [{ host: 'group.nhs.uk', source: 'test-source', checked: '2026' }],
+    }),
+  ];
+  function service(index = makeIndex()) {
     const session = memorySession();
     const { action, badges } = recordingAction();
     const svc = createBackgroundService({
       openDb: () => openIndexDb(),
-      loadBundledIndex: async () => makeIndex(),
+      loadBundledIndex: async () => index,
       tabResults: createTabResults(session),
       action,
       now: () => NOW,
@@ -153,7 +162,7 @@ describe('background service', () => {
 
   it('recognises a page, remembers it for the tab and sets the badge', async () => {
     const { svc, badges } = service();
-    await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/' }, fromTab(3))).resolves.toEqual({
+    await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3))).resolves.toEqual({
       recognised: true,
     });
     expect(badges.get(3)).toMatchObject({ text: '✓', title: 'NHS Social Lens: University College London Hospitals NHS Foundation Trust' });
@@ -162,13 +171,94 @@ describe('background service', () => {
     (await svc.database()).close();
   });
 
-  it('forgets the result and clears the badge when the tab navigates', async () => {
-    const { svc, badges, session } = service();
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/' }, fromTab(3));
-    await svc.tabNavigated(3);
+  it('answers for the tab’s current address when the tab has moved on since its page reported', async () => {
+    const { svc, badges } = service();
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3));
+    const later = await svc.handlers['ui-bg-get-tab-result']({ tabId: 3, url: 'https://www.example.org/' }, { id: 'ext' });
+    expect(later).toEqual({ state: 'not-recognised', url: 'https://www.example.org/' });
     expect(badges.get(3)?.text).toBe('');
+    (await svc.database()).close();
+  });
+
+  it('forgets a tab’s result when the tab closes', async () => {
+    const { svc, session } = service();
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3));
+    await svc.tabClosed(3);
     expect(session.data.size).toBe(0);
-    expect(await svc.handlers['ui-bg-get-tab-result']({ tabId: 3 }, { id: 'ext' })).toEqual({ state: 'not-recognised' });
+    (await svc.database()).close();
+  });
+
+  it('records the profiles an organisation’s own site links to, and shows them with the result', async () => {
+    const { svc } = service();
+    const profiles = [
+      { platform: 'x', handle: 'uclh', url: 'https://x.com/uclh', via: 'link' },
+      { platform: 'x', handle: 'forged', url: 'https://evil.example/forged', via: 'link' },
+    ];
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/contact', profiles: profiles as never }, fromTab(5));
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 5 }, { id: 'ext' });
+    expect(result.state === 'recognised' && result.sightings).toEqual([
+      expect.objectContaining({
+        organisationId: 'RRV',
+        accountKey: 'x:uclh',
+        pageUrl: 'https://www.uclh.nhs.uk/contact',
+        sharedWith: [],
+        firstSeen: NOW.toISOString(),
+      }),
+    ]);
+    // The profile is now enough to recognise the organisation on the platform itself.
+    const onX = await svc.handlers['ui-bg-get-tab-result']({ tabId: 6, url: 'https://x.com/UCLH' }, { id: 'ext' });
+    expect(onX.state === 'recognised' && onX.detection.candidates[0]?.evidence).toMatchObject({
+      rule: 'linked-from-site',
+      value: 'www.uclh.nhs.uk',
+    });
+    (await svc.database()).close();
+  });
+
+  it('attributes a link on a shared group site to every organisation sharing it, saying so', async () => {
+    const { svc } = service(makeIndex(GROUP));
+    const profiles = [
+      { platform: 'facebook' as const, handle: 'GroupNHS', url: 'https://www.facebook.com/GroupNHS', via: 'link' as const },
+    ];
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.group.nhs.uk/', profiles }, fromTab(7));
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 7 }, { id: 'ext' });
+    expect(result.state === 'recognised' && result.sightings.map((s) => [s.organisationId, s.sharedWith])).toEqual([
+      ['RJL', ['RWA']],
+      ['RWA', ['RJL']],
+    ]);
+    (await svc.database()).close();
+  });
+
+  it('does not record links on pages that are not the organisation’s own (an nhs.uk service page)', async () => {
+    const { svc } = service();
+    const profiles = [{ platform: 'x' as const, handle: 'NHSuk', url: 'https://x.com/NHSuk', via: 'link' as const }];
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.nhs.uk/services/hospital/uch/RRV03', profiles }, fromTab(8));
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 8 }, { id: 'ext' });
+    expect(result.state).toBe('recognised');
+    expect(result.state === 'recognised' && result.sightings).toEqual([]);
+    (await svc.database()).close();
+  });
+
+  it('looks up a page without a content script when the popup passes its address', async () => {
+    const { svc, badges } = service(
+      makeIndex([
+        makeOrganisation({
+          accounts: [
+            {
+              platform: 'x',
+              handle: 'uclh',
+              url: 'https://x.com/uclh',
+              verification: 'official',
+              state: 'active',
+              source: 'test-source',
+              checked: '2026',
+            },
+          ],
+        }),
+      ]),
+    );
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 9, url: 'https://x.com/uclh' }, { id: 'ext' });
+    expect(result.state === 'recognised' && result.detection.candidates[0]?.evidence.rule).toBe('social-profile');
+    expect(badges.get(9)?.text).toBe('1');
     (await svc.database()).close();
   });
 
@@ -182,7 +272,9 @@ describe('background service', () => {
 
   it('answers "not recognised" for a page no organisation owns', async () => {
     const { svc, badges } = service();
-    await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.nhs.uk/conditions/' }, fromTab(4))).resolves.toEqual({
+    await expect(
+      svc.handlers['content-bg-page-visited']({ url: 'https://www.nhs.uk/conditions/', profiles: [] }, fromTab(4)),
+    ).resolves.toEqual({
       recognised: false,
     });
     expect(badges.get(4)?.text).toBe('');
@@ -229,10 +321,11 @@ describe('badgeFor', () => {
       url: 'https://x.nhs.uk/',
       candidates: orgs.map((organisation) => ({
         organisation,
-        evidence: { rule: 'domain' as const, host: 'x.nhs.uk' },
+        evidence: { rule: 'domain' as const, value: 'x.nhs.uk' },
         confidence: 'high' as const,
       })),
     },
+    sightings: [],
     index: { version: 1, generatedAt: '2026-11-25T00:00:00Z', sources: [] },
   });
 

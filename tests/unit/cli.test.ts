@@ -139,3 +139,27 @@ describe('nsl index stats', () => {
     expect(bytes.gzip).toBeLessThan(bytes.raw);
   });
 });
+
+describe('nsl lookup --html', () => {
+  const page = file(
+    'saved.html',
+    `<!-- saved from url=(0026)https://www.uclh.nhs.uk/ -->
+<html><body><footer><a href="https://twitter.com/UCLHFixture">X</a><a href="https://twitter.com/intent/tweet">share</a></footer></body></html>`,
+  );
+
+  it('reads the page address from the saved page and lists the profiles it links to', () => {
+    const { code, stdout } = nsl(['lookup', '--html', page]);
+    expect(code).toBe(0);
+    const [line] = jsonLines(stdout);
+    expect(line).toMatchObject({ url: 'https://www.uclh.nhs.uk/', match: { ods: 'RRV' } });
+    expect(line?.pageProfiles).toEqual([
+      { platform: 'x', handle: 'UCLHFixture', url: 'https://x.com/UCLHFixture', via: 'link', inIndex: false },
+    ]);
+  });
+
+  it('refuses --html with several URLs', () => {
+    const { code, stderr } = nsl(['lookup', '--html', page, 'https://a.nhs.uk/', 'https://b.nhs.uk/']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/one URL/);
+  });
+});

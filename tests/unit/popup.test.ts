@@ -17,10 +17,11 @@ function recognised(...organisations: Organisation[]): TabResult {
       url: 'https://www.uclh.nhs.uk/',
       candidates: organisations.map((organisation) => ({
         organisation,
-        evidence: { rule: 'domain', host: 'uclh.nhs.uk' },
+        evidence: { rule: 'domain', value: 'uclh.nhs.uk' },
         confidence: 'high',
       })),
     },
+    sightings: [],
     index: INDEX,
   };
 }
@@ -74,6 +75,41 @@ describe('nsl-popup', () => {
     expect(list?.querySelector('[data-testid="accounts-unknown"]')?.textContent).toContain('Not yet known');
     expect(list?.querySelector('[data-testid="accounts"]')).toBeNull();
     expect(list?.textContent).not.toMatch(/^\s*none\s*$/im);
+  });
+
+  it('shows profiles the site links to that the index lacks, and what sources say of other platforms', async () => {
+    const org = makeOrganisation({
+      accounts: [
+        {
+          platform: 'x',
+          handle: 'uclh',
+          url: 'https://x.com/uclh',
+          verification: 'official',
+          state: 'active',
+          source: 'test-source',
+          checked: '2026-08-01',
+        },
+      ],
+      platformChecks: [{ platform: 'facebook', result: 'closed', source: 'test-source', checked: '2024-08' }],
+    });
+    const seen = (handle: string, sharedWith: string[] = []) => ({
+      organisationId: 'RRV',
+      accountKey: `x:${handle.toLowerCase()}`,
+      platform: 'x' as const,
+      handle,
+      url: `https://x.com/${handle}`,
+      pageUrl: 'https://www.uclh.nhs.uk/contact',
+      via: 'link' as const,
+      sharedWith,
+      firstSeen: '2026-11-25T09:00:00.000Z',
+      lastSeen: '2026-11-25T09:00:00.000Z',
+    });
+    const { list } = await mount(async () => ({ ...recognised(org), sightings: [seen('uclh'), seen('UCLHCharity', ['RJ1'])] }));
+    expect(list?.querySelector('[data-testid="accounts"]')?.textContent).toContain('Linked from www.uclh.nhs.uk on 25 Nov 2026');
+    const seenOnly = list?.querySelector('[data-testid="seen-accounts"]');
+    expect(seenOnly?.querySelector('a')?.getAttribute('href')).toBe('https://x.com/UCLHCharity');
+    expect(seenOnly?.textContent).toContain('shared with RJ1, so the account may be theirs');
+    expect(list?.querySelector('[data-testid="platform-checks"]')?.textContent).toMatch(/Facebook\s+account closed or suspended/);
   });
 
   it('says in plain English that a page is not recognised', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explainRejection } from '../../lib/social/profile-rejections';
 import { accountUrlProblem, parseHandle, parseProfileUrl } from '../../lib/social/profile-url';
 
 describe('parseProfileUrl', () => {
@@ -59,32 +60,32 @@ describe('parseProfileUrl', () => {
   });
 
   it.each([
-    ['https://twitter.com/intent/tweet?url=x', /X page/],
-    ['https://twitter.com/share', /X page/],
-    ['https://x.com/home', /X page/],
-    ['https://x.com/explore', /X page/],
-    ['https://x.com/search?q=nhs', /X page/],
-    ['https://x.com/settings', /X page/],
+    ['https://twitter.com/intent/tweet?url=x', /page or share button/],
+    ['https://twitter.com/share', /page or share button/],
+    ['https://x.com/home', /page or share button/],
+    ['https://x.com/explore', /page or share button/],
+    ['https://x.com/search?q=nhs', /page or share button/],
+    ['https://x.com/settings', /page or share button/],
     ['https://x.com/', /home page/],
-    ['https://www.facebook.com/sharer.php?u=x', /share button/],
-    ['https://www.facebook.com/sharer/sharer.php?u=x', /share button/],
-    ['https://www.linkedin.com/shareArticle?url=x', /not an organisation page/],
+    ['https://www.facebook.com/sharer.php?u=x', /page or share button/],
+    ['https://www.facebook.com/sharer/sharer.php?u=x', /page or share button/],
+    ['https://www.linkedin.com/shareArticle?url=x', /LinkedIn page or share button/],
     ['https://www.linkedin.com/in/some-person', /personal/],
     ['https://www.instagram.com/p/Cabc123/', /Instagram page/],
     ['https://www.youtube.com/watch?v=abc', /YouTube page/],
-    ['javascript:alert(1)', /javascript:/],
-    ['data:text/html,hi', /data:/],
+    ['javascript:alert(1)', /http\(s\)/],
+    ['data:text/html,hi', /http\(s\)/],
     ['https://x.com@evil.example/NHSEngland', /user name/],
     ['https://user:pass@x.com/NHSEngland', /user name/],
-    ['https://x.com.evil.example/NHSEngland', /not a known social platform/],
-    ['https://xn--twtter-3ya.com/NHSEngland', /not a known social platform/],
-    ['https://x.com/NHS%D0%95ngland', /not an X handle/],
-    ['https://x.com/this_handle_is_far_too_long', /not an X handle/],
+    ['https://x.com.evil.example/NHSEngland', /not on a known social platform/],
+    ['https://xn--twtter-3ya.com/NHSEngland', /not on a known social platform/],
+    ['https://x.com/NHS%D0%95ngland', /not a valid X \(Twitter\) account name/],
+    ['https://x.com/this_handle_is_far_too_long', /not a valid X \(Twitter\) account name/],
     ['not a url', /not a URL/],
   ])('refuses %s with a reason', (url, reason) => {
     const result = parseProfileUrl(url);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(reason);
+    if (!result.ok) expect(explainRejection(result)).toMatch(reason);
   });
 });
 
@@ -101,7 +102,7 @@ describe('parseHandle', () => {
   });
 
   it('refuses a link to another platform', () => {
-    expect(parseHandle('x', 'https://www.facebook.com/uclh')).toEqual({ ok: false, reason: 'is a facebook link, not x' });
+    expect(parseHandle('x', 'https://www.facebook.com/uclh')).toEqual({ ok: false, rejection: 'other-platform', platform: 'facebook' });
   });
 });
 

@@ -1,17 +1,31 @@
-import { detectByHost } from '../../detect/detect-by-host';
+import { parseHTML } from 'linkedom';
+import { detectPage } from '../../detect/detect';
 import { describeEvidence } from '../../detect/evidence';
+import { extractPageProfiles } from '../../detect/page-signals';
 import type { Candidate } from '../../detect/types';
-import { createHostTable } from '../../index/lookup';
+import { createIndexLookups } from '../../index/lookup';
+import { accountKey } from '../../social/profile-url';
 import { parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
-import { BUNDLED_INDEX_PATH, emit, loadIndex, readStdin } from '../io';
+import { BUNDLED_INDEX_PATH, emit, loadIndex, readStdin, readTextFile } from '../io';
 
-export const LOOKUP_USAGE = 'lookup [--index FILE] <url>...   (or one URL a line on stdin)';
+export const LOOKUP_USAGE = 'lookup [--index FILE] [--html FILE] <url>...   (or one URL a line on stdin)';
 
-/** `lookup`: one JSON line per URL with the organisation it belongs to, or null. */
+/**
+ * `lookup`: one JSON line per URL with the organisation(s) it belongs to, the confidence and the
+ * evidence. With `--html FILE`, the saved page's signals are read too: the social profiles it
+ * links to, and whether the index lists them.
+ */
 export async function lookupCommand(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, ['index']);
+  const args = parseArgs(argv, ['index', 'html']);
+  const htmlPath = stringOption(args, 'html');
+  const html = htmlPath === undefined ? undefined : readTextFile(htmlPath);
   let urls = args.positionals;
+  if (urls.length === 0 && html !== undefined) {
+    const saved = savedFromUrl(html);
+    if (saved === undefined) throw new CliError(`${htmlPath}: the page does not say its address; give the URL too`);
+    urls = [saved];
+  }
   if (urls.length === 0) {
     if (process.stdin.isTTY) throw new CliError(`no URL given; usage: ${LOOKUP_USAGE}`);
     urls = (await readStdin())
@@ -20,14 +34,29 @@ export async function lookupCommand(argv: string[]): Promise<void> {
       .filter(Boolean);
     if (urls.length === 0) throw new CliError('no URL given on stdin');
   }
+  if (html !== undefined && urls.length > 1) throw new CliError('--html describes one page: give one URL with it');
   const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
-  const table = createHostTable(index);
+  const lookups = createIndexLookups(index);
   for (const url of urls) {
-    const { candidates } = await detectByHost(url, table);
+    const { candidates } = await detectPage(url, lookups);
     const described = candidates.map(describeCandidate);
-    // With several candidates (a shared group site) `match` is the first by code and `ambiguous` says so.
-    emit({ url, match: described[0] ?? null, ambiguous: described.length > 1, candidates: described });
+    const line: Record<string, unknown> = { url, match: described[0] ?? null, ambiguous: described.length > 1, candidates: described };
+    if (html !== undefined) {
+      const listed = new Set(candidates.flatMap((c) => c.organisation.accounts.map((a) => accountKey(a.platform, a.handle))));
+      line.pageProfiles = extractPageProfiles(parseHTML(html).document, url).map((p) => ({
+        ...p,
+        inIndex: listed.has(accountKey(p.platform, p.handle)),
+      }));
+    }
+    emit(line);
   }
+}
+
+/** The address a browser's "Save page as" recorded: `<!-- saved from url=(0026)http://… -->`, else the canonical link. */
+function savedFromUrl(html: string): string | undefined {
+  const saved = /<!-- saved from url=\(\d+\)(\S+?) -->/.exec(html)?.[1];
+  if (saved) return saved;
+  return /<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)["']/i.exec(html)?.[1];
 }
 
 function describeCandidate(candidate: Candidate) {

@@ -1,0 +1,67 @@
+import type { Sighting as DetectSighting, SightingsLookup } from '../detect/detect';
+import type { PageProfile } from '../detect/page-signals';
+import { accountKey } from '../social/profile-url';
+import type { NslDatabase, Sighting } from './db';
+import { getOrganisation } from './index-store';
+
+/** At most this many distinct profiles are kept per organisation, so a hostile page cannot fill the disk. */
+const MAX_SIGHTINGS_PER_ORGANISATION = 60;
+
+/**
+ * Records the profiles an organisation's own page links to. `organisationIds` are every
+ * organisation the page belongs to: on a shared group site each is recorded with the others named.
+ */
+export async function recordSightings(
+  db: NslDatabase,
+  organisationIds: readonly string[],
+  pageUrl: string,
+  profiles: readonly PageProfile[],
+  now: Date,
+): Promise<void> {
+  if (profiles.length === 0 || organisationIds.length === 0) return;
+  const when = now.toISOString();
+  const tx = db.transaction('sightings', 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  for (const organisationId of organisationIds) {
+    const existingCount = await tx.store.index('by-organisation').count(organisationId);
+    let room = MAX_SIGHTINGS_PER_ORGANISATION - existingCount;
+    for (const profile of profiles) {
+      const key = accountKey(profile.platform, profile.handle);
+      const previous = await tx.store.get([organisationId, key]);
+      if (previous === undefined && room-- <= 0) continue;
+      const sighting: Sighting = {
+        organisationId,
+        accountKey: key,
+        platform: profile.platform,
+        handle: profile.handle,
+        url: profile.url,
+        pageUrl,
+        via: profile.via,
+        sharedWith: organisationIds.filter((id) => id !== organisationId),
+        firstSeen: previous?.firstSeen ?? when,
+        lastSeen: when,
+      };
+      writes.push(tx.store.put(sighting));
+    }
+  }
+  await Promise.all([...writes, tx.done]);
+}
+
+/** Every profile seen linked from these organisations' sites. */
+export async function sightingsFor(db: NslDatabase, organisationIds: readonly string[]): Promise<Sighting[]> {
+  const lists = await Promise.all(organisationIds.map((id) => db.getAllFromIndex('sightings', 'by-organisation', id)));
+  return lists.flat();
+}
+
+/** Answers "which organisation's site linked this account?" for recognising social profiles. */
+export function sightingsLookup(db: NslDatabase): SightingsLookup {
+  return async (key) => {
+    const sightings = await db.getAllFromIndex('sightings', 'by-account', key);
+    const found: DetectSighting[] = [];
+    for (const sighting of sightings) {
+      const organisation = await getOrganisation(db, sighting.organisationId);
+      if (organisation) found.push({ organisation, pageHost: new URL(sighting.pageUrl).hostname });
+    }
+    return found;
+  };
+}

@@ -1,0 +1,30 @@
+import type { Platform } from '../index/schema';
+import { PLATFORM_LABELS } from './platform-labels';
+import type { ProfileRejection } from './profile-url';
+
+/** The sentence for a rejected profile URL, completing "<the value> …". */
+export function explainRejection({ rejection, platform }: { rejection: ProfileRejection; platform?: Platform }): string {
+  const name = platform ? PLATFORM_LABELS[platform] : 'social';
+  switch (rejection) {
+    case 'not-a-url':
+      return 'is not a URL';
+    case 'not-http':
+      return 'must be an http(s) link';
+    case 'user-info':
+      return 'hides its real host behind a user name';
+    case 'unknown-platform':
+      return 'is not on a known social platform';
+    case 'platform-home':
+      return `is the ${name} home page, not an account`;
+    case 'platform-page':
+      return `is a ${name} page or share button, not an account`;
+    case 'personal-profile':
+      return `is a personal ${name} profile, not an organisation`;
+    case 'bad-handle':
+      return `is not a valid ${name} account name`;
+    case 'needs-url':
+      return `needs the full ${name} profile URL`;
+    case 'other-platform':
+      return `is a ${name} link, not the platform chosen`;
+  }
+}

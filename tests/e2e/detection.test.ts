@@ -1,0 +1,98 @@
+/// <reference types="chrome" />
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { type FixtureServer, startFixtureServer } from './support/fixture-server';
+import { openPopup, visit } from './support/pages';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer({
+    'www.kch.nhs.uk': 'footer-icons.html',
+    'www.cqc.org.uk': 'not-nhs.html',
+    'www.nhs.uk': 'not-nhs.html',
+    'gmintegratedcare.org.uk': 'trust-home.html',
+  });
+  browser = await launchExtensionBrowser(server.port);
+  mkdirSync('test-results', { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const recognisedBadge = (tabId: number) =>
+  waitFor(
+    () => badgeOf(browser, tabId),
+    (b) => b.text !== '',
+  );
+
+/** What the background stored for a tab in session storage, or undefined (no content script reported). */
+async function storedTabResult(tabId: number): Promise<unknown> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
+}
+
+describe('detection in Chromium', () => {
+  it('records the profiles a trust’s footer links to and shows those the index lacks', async () => {
+    const { page, tabId } = await visit(browser, 'https://www.kch.nhs.uk/news');
+    await recognisedBadge(tabId);
+    const popup = await openPopup(browser, tabId, 'popup-seen-on-site.png');
+    const list = popup.getByTestId('seen-accounts');
+    await expect(list.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves.toEqual([
+      'https://www.facebook.com/ExampleHospitalsNHS',
+      'https://www.instagram.com/examplehospitalsnhs',
+      'https://x.com/ExampleNHS',
+      'https://www.youtube.com/@ExampleHospitalsNHS',
+    ]);
+    await expect(list.textContent()).resolves.toContain('Linked from www.kch.nhs.uk on');
+    await popup.close();
+    await page.close();
+  });
+
+  it('then recognises the trust on that X profile, through the popup (activeTab)', async () => {
+    const popup = await openPopup(browser, 424242, 'popup-social-profile.png', 'https://x.com/ExampleNHS');
+    await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJZ');
+    await expect(popup.getByTestId('evidence').textContent()).resolves.toContain('www.kch.nhs.uk links to this X (Twitter) account');
+    await popup.close();
+  });
+
+  it('recognises a CQC provider page by the code in its address', async () => {
+    const { page, tabId } = await visit(browser, 'https://www.cqc.org.uk/provider/RJ1');
+    await recognisedBadge(tabId);
+    const popup = await openPopup(browser, tabId, 'popup-cqc.png');
+    await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJ1');
+    await expect(popup.getByTestId('evidence').textContent()).resolves.toContain('ODS code RJ1 in the address on www.cqc.org.uk');
+    await popup.close();
+    await page.close();
+  });
+
+  it('recognises an NHS website hospital page by its site code, and follows single-page navigation', async () => {
+    const { page, tabId } = await visit(browser, 'https://www.nhs.uk/conditions/flu/');
+    await page.waitForTimeout(500);
+    expect((await badgeOf(browser, tabId)).text).toBe('');
+    // The NHS website changes address without loading a page; the content script follows it.
+    await page.evaluate(() => history.pushState({}, '', '/services/hospital/st-thomas-hospital/RJ122'));
+    const badge = await recognisedBadge(tabId);
+    expect(badge.title).toContain("Guy's and St Thomas'");
+    await page.close();
+  });
+
+  it('runs on the index’s domains outside nhs.uk', async () => {
+    const { page, tabId } = await visit(browser, 'https://gmintegratedcare.org.uk/about-us/');
+    const badge = await recognisedBadge(tabId);
+    expect(badge.title).toContain('Greater Manchester');
+    await page.close();
+  });
+
+  it('is not injected at all on a page that cannot match', async () => {
+    const { page, tabId } = await visit(browser, 'https://www.example.org/');
+    await page.waitForTimeout(1000);
+    expect(await storedTabResult(tabId)).toBeUndefined();
+    expect((await badgeOf(browser, tabId)).text).toBe('');
+    await page.close();
+  });
+});

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPageProfiles, MAX_PAGE_PROFILES, sanitisePageProfiles } from '../../lib/detect/page-signals';
+
+const FIXTURES = join(process.cwd(), 'tests/fixtures/pages');
+const SHARED_PAGES = join(process.cwd(), '../shared/pages');
+
+/** Parses a saved page with the test environment's DOM (happy-dom), as the content script would see it. */
+function profilesOf(html: string, url: string) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return extractPageProfiles(doc, url).map((p) => `${p.via} ${p.url}`);
+}
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+describe('extractPageProfiles', () => {
+  it('reads a footer row of icon links and ignores share buttons and platform home pages', () => {
+    expect(profilesOf(fixture('footer-icons.html'), 'https://www.example.nhs.uk/news')).toEqual([
+      'link https://www.facebook.com/ExampleHospitalsNHS',
+      'link https://x.com/ExampleNHS',
+      'link https://www.instagram.com/examplehospitalsnhs',
+      'link https://www.youtube.com/@ExampleHospitalsNHS',
+    ]);
+  });
+
+  it('reads a "follow us" page, including rel="me", and skips personal and search links', () => {
+    expect(profilesOf(fixture('follow-us.html'), 'https://www.example-ch.nhs.uk/follow-us')).toEqual([
+      'rel-me https://mastodon.example/@ExampleCommunity',
+      'link https://www.linkedin.com/company/example-community-health',
+      'link https://www.tiktok.com/@examplecommunitynhs',
+      'link https://bsky.app/profile/examplecommunity.bsky.social',
+      'link https://www.threads.com/@examplecommunitynhs',
+      'link https://www.youtube.com/channel/UCa1b2c3d4e5f6g7h8i9j0kL',
+    ]);
+  });
+
+  it('reads JSON-LD sameAs (inside @graph) and the twitter:site tag, and survives broken JSON-LD', () => {
+    expect(profilesOf(fixture('json-ld.html'), 'https://www.example-uh.nhs.uk/')).toEqual([
+      'json-ld https://www.facebook.com/ExampleUHFT',
+      'json-ld https://www.instagram.com/exampleuhft',
+      'meta https://x.com/ExampleUHFT',
+    ]);
+  });
+
+  it('reads a link that is only in the header, once, whatever its query string', () => {
+    expect(profilesOf(fixture('header-only.html'), 'https://www.example-ambulance.nhs.uk/')).toEqual(['link https://x.com/ExampleAmbServ']);
+  });
+
+  it('finds nothing on a page without profile links', () => {
+    expect(profilesOf(fixture('not-nhs.html'), 'https://www.example.org/')).toEqual([]);
+  });
+
+  it('stops at a cap, so a page cannot flood the background', () => {
+    const links = Array.from({ length: 200 }, (_, i) => `<a href="https://x.com/account${i}">x</a>`).join('');
+    expect(profilesOf(`<body>${links}</body>`, 'https://www.example.nhs.uk/')).toHaveLength(MAX_PAGE_PROFILES);
+  });
+
+  describe.skipIf(!existsSync(SHARED_PAGES))('on real trust pages saved in 2017 (skipped where ../shared is absent)', () => {
+    it('reads the Leeds Teaching Hospitals footer', () => {
+      expect(profilesOf(readFileSync(join(SHARED_PAGES, 'www.leedsth.nhs.uk.html'), 'utf8'), 'http://www.leedsth.nhs.uk/')).toEqual([
+        'link https://www.facebook.com/LeedsTHTrust',
+        'link https://x.com/LTHTrust',
+        'link https://www.linkedin.com/company/leeds-teaching-hospitals-nhs-trust',
+      ]);
+    });
+
+    it('reads the Liverpool Community Health footer, and not the Twitter widget it loads', () => {
+      const html = readFileSync(join(SHARED_PAGES, 'www.liverpoolcommunityhealth.nhs.uk.html'), 'utf8');
+      expect(profilesOf(html, 'http://www.liverpoolcommunityhealth.nhs.uk/')).toEqual([
+        'link https://www.facebook.com/NHSLiverpoolCH',
+        'link https://x.com/nhsliverpoolch',
+        'link https://www.flickr.com/photos/liverpoolcommunityhealth',
+        'link https://www.youtube.com/user/NHSLCH',
+      ]);
+    });
+  });
+  if (!existsSync(SHARED_PAGES)) console.warn('notice: ../shared/pages is absent, so the saved real trust pages are skipped');
+});
+
+describe('sanitisePageProfiles', () => {
+  it('re-parses what a page sent and drops anything that is not a profile', () => {
+    const sent = [
+      { url: 'https://twitter.com/uclh', via: 'link', platform: 'facebook', handle: 'forged' },
+      { url: 'javascript:alert(1)', via: 'link' },
+      { url: 'https://x.com/intent/tweet', via: 'link' },
+      { url: 'https://x.com/uclh', via: 'telepathy' },
+      'not an object',
+      null,
+    ];
+    expect(sanitisePageProfiles(sent)).toEqual([{ platform: 'x', handle: 'uclh', url: 'https://x.com/uclh', via: 'link' }]);
+  });
+
+  it('accepts only a list', () => {
+    expect(sanitisePageProfiles({ url: 'https://x.com/uclh' })).toEqual([]);
+  });
+});

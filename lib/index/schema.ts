@@ -74,6 +74,33 @@ const Domain = v.object({
   note: v.optional(NonEmptyText(300)),
 });
 
+const Count = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'));
+const Share = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'));
+
+/**
+ * Engagement figures measured for one account at one time, with their source. A figure that was
+ * not measured is absent, never 0 (docs/metrics.md defines each one).
+ */
+const AccountMetrics = v.object({
+  measuredAt: FactDate,
+  source: SourceId,
+  followers: v.optional(Count),
+  postsTotal: v.optional(Count),
+  /** Posts (including replies, excluding reposts) in the 30 days before `measuredAt`. */
+  posts30d: v.optional(Count),
+  /** Share of those posts that are replies to someone else. */
+  replyShare30d: v.optional(Share),
+  /** (likes + reposts + replies) per post over those posts. */
+  engagementPerPost30d: v.optional(v.pipe(v.number(), v.minValue(0, 'must not be negative'))),
+  lastPostAt: v.optional(FactDate),
+});
+
+/** One figure per month, so growth can be shown without shipping every measurement. */
+const MonthlyFigure = v.object({
+  month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-08')),
+  followers: Count,
+});
+
 const Account = v.object({
   platform: v.picklist(PLATFORMS, 'must be a known platform'),
   handle: NonEmptyText(120),
@@ -85,6 +112,8 @@ const Account = v.object({
   source: SourceId,
   checked: FactDate,
   note: v.optional(NonEmptyText(300)),
+  metrics: v.optional(AccountMetrics),
+  history: v.optional(v.array(MonthlyFigure)),
 });
 
 /**
@@ -143,6 +172,8 @@ export type Account = Organisation['accounts'][number];
 export type Domain = Organisation['domains'][number];
 export type Predecessor = Organisation['predecessors'][number];
 export type PlatformCheck = Organisation['platformChecks'][number];
+export type AccountMetrics = NonNullable<Account['metrics']>;
+export type MonthlyFigure = NonNullable<Account['history']>[number];
 export type IndexSource = NhsIndex['sources'][number];
 
 /** True for absolute http: and https: URLs; refuses javascript:, data: and credentials tricks. */

@@ -1,0 +1,38 @@
+import type { NhsIndex, Organisation, Platform } from '../index/schema';
+import { organisationMetrics } from './organisation-metrics';
+
+/** The share (0–100) of `population` strictly below `value`. */
+export function percentileRank(value: number, population: readonly number[]): number {
+  if (population.length === 0) return 0;
+  return Math.round((population.filter((v) => v < value).length / population.length) * 100);
+}
+
+/** Organisations compared with `org`: the same kind, and the same trust type where that is known. */
+export function peersOf(org: Organisation, index: NhsIndex): Organisation[] {
+  return index.organisations.filter(
+    (other) =>
+      other.kind === org.kind &&
+      (org.kind !== 'trust' || org.trustType === undefined || org.trustType === 'unknown' || other.trustType === org.trustType),
+  );
+}
+
+export interface SectorContext {
+  platform: Platform;
+  percentile: number;
+  /** How many peers have a measured figure: the percentile means little when this is small. */
+  peersMeasured: number;
+}
+
+/**
+ * Where an organisation's followers on `platform` stand among its measured peers ("more Bluesky
+ * followers than 80% of ambulance trusts"); undefined when it has no measured figure.
+ */
+export function followersContext(org: Organisation, index: NhsIndex, platform: Platform): SectorContext | undefined {
+  const own = organisationMetrics(org, platform).followers;
+  if (own === undefined) return undefined;
+  const population = peersOf(org, index)
+    .filter((peer) => peer.id !== org.id)
+    .map((peer) => organisationMetrics(peer, platform).followers)
+    .filter((v): v is number => v !== undefined);
+  return { platform, percentile: percentileRank(own, population), peersMeasured: population.length };
+}

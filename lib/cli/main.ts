@@ -3,17 +3,21 @@
  * exit 0 on success, 1 on bad input (one line saying what is wrong, never a stack trace).
  */
 import { CliError } from './cli-error';
+import { accountsDiscoverCommand, DISCOVER_USAGE } from './commands/accounts-discover';
 import { indexBuildCommand } from './commands/index-build';
 import { indexStatsCommand } from './commands/index-stats';
 import { indexValidateCommand } from './commands/index-validate';
 import { LOOKUP_USAGE, lookupCommand } from './commands/lookup';
+import { METRICS_USAGE, metricsCollectCommand } from './commands/metrics-collect';
 import { say } from './io';
 
 const USAGE = `usage: nsl <command>
   ${LOOKUP_USAGE}
   index validate <file>
   index build [--from DIR] [--out FILE]
-  index stats [file]`;
+  index stats [file]
+  ${DISCOVER_USAGE}
+  ${METRICS_USAGE}`;
 
 async function run(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
@@ -24,9 +28,13 @@ async function run(argv: string[]): Promise<void> {
   }
   if (command === 'lookup') return lookupCommand(argv.slice(1));
   if (command === 'index' && sub === 'validate') return indexValidateCommand(rest);
+  if (command === 'accounts' && sub === 'discover') return accountsDiscoverCommand(rest);
+  if (command === 'metrics' && sub === 'collect') return metricsCollectCommand(rest);
   if (command === 'index' && sub === 'build') return indexBuildCommand(rest);
   if (command === 'index' && sub === 'stats') return indexStatsCommand(rest);
-  throw new CliError(`unknown command "${argv.slice(0, command === 'index' ? 2 : 1).join(' ')}"; run "nsl help" for the list`);
+  throw new CliError(
+    `unknown command "${argv.slice(0, command === 'index' || command === 'accounts' || command === 'metrics' ? 2 : 1).join(' ')}"; run "nsl help" for the list`,
+  );
 }
 
 run(process.argv.slice(2)).then(

@@ -7,6 +7,7 @@
  */
 import { explainRejection } from '../social/profile-rejections';
 import { parseHandle } from '../social/profile-url';
+import { type CollectedFile, mergeDiscoveries, mergeMetrics } from './merge-collected';
 import { titleCaseOdsName } from './names';
 import {
   type Account,
@@ -29,6 +30,10 @@ export interface BuildInputs {
   successions: Row[];
   nationalBodies: Row[];
   socialAccounts: Row[];
+  /** `accounts discover` findings, one file per run (data/discovered). */
+  discoveries?: CollectedFile[];
+  /** `metrics collect` snapshots, one file per run (data/metrics). */
+  metricSnapshots?: CollectedFile[];
   release: { indexVersion: number; generatedAt: string };
 }
 
@@ -91,14 +96,15 @@ export const SOURCES: readonly IndexSource[] = [
 ];
 
 /** Where each social-accounts row came from (data/sources/nhs-social-accounts.csv, `source_id`). */
-const SOCIAL_SOURCE_NAMES: Record<string, { name: string; url: string }> = {
+const SOCIAL_SOURCE_NAMES: Record<string, { name: string; url?: string }> = {
   nhse_footer_mock: { name: 'england.nhs.uk page footer links, captured in a public test mock (2025)', url: 'https://www.england.nhs.uk/' },
   apisio_nhsed: { name: 'APIs.io provider profile of NHS England Digital (2025–26)', url: 'https://apis.io/' },
   hippo_footer: {
     name: 'NHS Digital website footer template (NHS-digital-website/hippo, 2018)',
     url: 'https://github.com/NHS-digital-website/hippo',
   },
-  leadgen_known: { name: 'An unverified list in a public sales lead-generation script (low confidence)', url: 'https://github.com/' },
+  // The curators did not record which repository this script is in, so it has no address here.
+  leadgen_known: { name: 'An unverified list in a public sales lead-generation script (low confidence)' },
   // Press pages (see data/sources/SOURCES-social-upstream.md); where the curators recorded only
   // the site, the URL is the site's home page rather than a guessed path.
   pg_est_2014: {
@@ -168,6 +174,8 @@ const NHS_ENGLAND_ODS = 'X24';
 export function buildIndex(inputs: BuildInputs): { index: NhsIndex; report: BuildReport } {
   const report: BuildReport = {
     inputs: [
+      ...(inputs.discoveries ?? []).map((f) => ({ table: `data/discovered/${f.name}`, rows: f.lines.filter(Boolean).length })),
+      ...(inputs.metricSnapshots ?? []).map((f) => ({ table: `data/metrics/${f.name}`, rows: f.lines.filter(Boolean).length })),
       { table: 'nhs-trusts-index.csv', rows: inputs.trusts.length },
       { table: 'icbs.csv', rows: inputs.icbs.length },
       { table: 'trust-successions.csv', rows: inputs.successions.length },
@@ -188,8 +196,20 @@ export function buildIndex(inputs: BuildInputs): { index: NhsIndex; report: Buil
   addTrustPredecessors(organisations, inputs.successions, report);
   dropFormerDomainsOwnedByCurrent(organisations, report);
   const usedSocialSources = addAccounts(organisations, inputs.socialAccounts, report);
+  const collectedSources = [
+    ...mergeDiscoveries(organisations, inputs.discoveries ?? [], report),
+    ...mergeMetrics(organisations, inputs.metricSnapshots ?? [], report),
+  ];
+  for (const org of organisations.values()) {
+    org.platformChecks.sort((a, b) => a.platform.localeCompare(b.platform) || a.checked.localeCompare(b.checked));
+    org.accounts.sort((a, b) => a.platform.localeCompare(b.platform) || a.url.localeCompare(b.url));
+  }
 
-  const sources: IndexSource[] = [...SOURCES, ...[...usedSocialSources].sort().map((id) => socialSource(id, inputs.socialAccounts))];
+  const sources: IndexSource[] = [
+    ...SOURCES,
+    ...[...usedSocialSources].sort().map((id) => socialSource(id, inputs.socialAccounts)),
+    ...collectedSources,
+  ];
   const index: NhsIndex = {
     schemaVersion: SCHEMA_VERSION,
     indexVersion: inputs.release.indexVersion,
@@ -535,10 +555,6 @@ function addAccounts(organisations: Map<string, Organisation>, rows: Row[], repo
     const verification = entry.lowConfidence && entry.sources.size < 2 ? 'unverified' : 'official';
     org.accounts.push({ ...entry.account, verification });
   }
-  for (const org of organisations.values()) {
-    org.platformChecks.sort((a, b) => a.platform.localeCompare(b.platform) || a.checked.localeCompare(b.checked));
-    org.accounts.sort((a, b) => a.platform.localeCompare(b.platform) || a.url.localeCompare(b.url));
-  }
   return used;
 }
 
@@ -559,7 +575,7 @@ function socialSource(id: string, rows: Row[]): IndexSource {
   return {
     id,
     name: known?.name ?? `Public web page cited as ${original} in the project's social-accounts notes`,
-    url: known?.url ?? 'https://github.com/',
+    ...(known?.url ? { url: known.url } : {}),
     licence: 'facts quoted from a public page; no licence stated',
     date: raw ? factDate(cell(raw, 'followers_date')) : '2026',
   };

@@ -61,7 +61,8 @@ export const TRUST_TYPES = ['acute', 'specialist', 'mental-health', 'community',
 const Source = v.object({
   id: SourceId,
   name: NonEmptyText(200),
-  url: WebUrl,
+  /** Absent where the source has no public address of its own (a run of this project's discovery). */
+  url: v.optional(WebUrl),
   licence: NonEmptyText(100),
   date: FactDate,
 });

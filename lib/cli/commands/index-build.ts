@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, serialiseIndex } from '../../index/build';
 import { parseCsvRecords } from '../../index/csv';
+import type { CollectedFile } from '../../index/merge-collected';
 import { validateIndex } from '../../index/validate';
 import { parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
@@ -9,10 +10,19 @@ import { BUNDLED_INDEX_PATH, emit, PROJECT_ROOT, readTextFile, say } from '../io
 
 const DEFAULT_SOURCES = join(PROJECT_ROOT, 'data/sources');
 
+/** The JSON-lines files a maintainers' command wrote into `dir`, by name. */
+function collectedFiles(dir: string): CollectedFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => ({ name, lines: readFileSync(join(dir, name), 'utf8').split('\n') }));
+}
+
 /** `index build [--from DIR] [--out FILE]`: builds the index from the source tables, deterministically. */
 export function indexBuildCommand(argv: string[]): void {
-  const args = parseArgs(argv, ['from', 'out']);
-  if (args.positionals.length > 0) throw new CliError('usage: index build [--from DIR] [--out FILE]');
+  const args = parseArgs(argv, ['from', 'collected', 'out']);
+  if (args.positionals.length > 0) throw new CliError('usage: index build [--from DIR] [--collected DIR] [--out FILE]');
   const from = stringOption(args, 'from') ?? DEFAULT_SOURCES;
   const out = stringOption(args, 'out') ?? BUNDLED_INDEX_PATH;
   const table = (name: string) => parseCsvRecords(readTextFile(join(from, name)));
@@ -21,12 +31,15 @@ export function indexBuildCommand(argv: string[]): void {
     generatedAt: string;
   };
   const socialDir = from === DEFAULT_SOURCES ? from : join(from, 'social');
+  const collected = stringOption(args, 'collected') ?? join(PROJECT_ROOT, 'data');
   const { index, report } = buildIndex({
     trusts: table('nhs-trusts-index.csv'),
     icbs: table('icbs.csv'),
     successions: table('trust-successions.csv'),
     nationalBodies: table('govuk-dhsc-family-orgs-2025-11.csv'),
     socialAccounts: parseCsvRecords(readTextFile(join(socialDir, 'nhs-social-accounts.csv'))),
+    discoveries: collectedFiles(join(collected, 'discovered')),
+    metricSnapshots: collectedFiles(join(collected, 'metrics')),
     release,
   });
   const result = validateIndex(index);

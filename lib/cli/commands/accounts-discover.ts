@@ -1,0 +1,122 @@
+import { appendFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { discoverOrganisation, type Finding } from '../../discover/discover-organisation';
+import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from '../../discover/robots';
+import { numberOption, parseArgs, stringOption } from '../args';
+import { CliError } from '../cli-error';
+import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';
+import { createPoliteHttp } from '../polite-http';
+import { createProgress } from '../progress';
+import { openRunState } from '../run-state';
+import { ROBOTS_TOKEN, userAgent } from '../user-agent';
+
+export const DISCOVER_USAGE =
+  'accounts discover [--ods CODE]... [--url URL] [--out FILE] [--state FILE] [--fresh] [--delay-ms N] [--timeout-ms N] [--max-pages N] [--max-bytes N] [--connect-to HOST:PORT] [--index FILE]';
+
+/** Organisations crawled at once; requests to any one host still go one at a time. */
+const ORGANISATIONS_AT_ONCE = 4;
+
+/**
+ * `accounts discover`: visits each organisation's own website and writes one JSON line per
+ * finding (an account linked from the site, a platform with no link, a page that could not be
+ * read). Resumable: a state file records the organisations done, and a re-run continues.
+ */
+export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
+  const args = parseArgs(
+    argv,
+    ['ods', 'url', 'out', 'state', 'delay-ms', 'timeout-ms', 'max-pages', 'max-bytes', 'connect-to', 'index', 'date'],
+    ['fresh'],
+  );
+  if (args.positionals.length > 0) throw new CliError(`usage: ${DISCOVER_USAGE}`);
+  const codes = args.all.get('ods') ?? [];
+  const startUrl = stringOption(args, 'url');
+  if (startUrl !== undefined && codes.length !== 1) throw new CliError('--url needs exactly one --ods: the organisation whose page it is');
+  if (startUrl !== undefined && !/^https?:\/\//.test(startUrl)) throw new CliError(`--url must be an http(s) address, not "${startUrl}"`);
+  const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
+  const unknown = codes.filter((code) => !index.organisations.some((org) => org.id === code));
+  if (unknown.length > 0) throw new CliError(`no organisation with code ${unknown.join(', ')} in the index`);
+  const organisations = index.organisations.filter((org) => (codes.length === 0 ? org.domains.length > 0 : codes.includes(org.id)));
+  const withoutSite = organisations.filter((org) => org.domains.length === 0 && startUrl === undefined);
+  if (codes.length > 0 && withoutSite.length > 0)
+    throw new CliError(`${withoutSite.map((o) => o.id).join(', ')}: no known domain; give --url`);
+
+  const today = stringOption(args, 'date') ?? new Date().toISOString().slice(0, 10);
+  const out = stringOption(args, 'out');
+  const write = (finding: Finding) => {
+    const line = `${JSON.stringify(finding)}\n`;
+    if (out) appendFileSync(out, line);
+    else process.stdout.write(line);
+  };
+  const state = openRunState(stringOption(args, 'state') ?? '.nsl-discover-state.json', 'accounts discover', args.options.has('fresh'));
+  const http = createPoliteHttp({
+    userAgent: userAgent('account discovery'),
+    delayMs: numberOption(args, 'delay-ms', 1500),
+    timeoutMs: numberOption(args, 'timeout-ms', 15_000, 1),
+    maxBytes: numberOption(args, 'max-bytes', 2_000_000, 1),
+    retries: 2,
+    ...connectTo(stringOption(args, 'connect-to')),
+  });
+  const robotsCache = new Map<string, Promise<RobotsRules>>();
+  const robotsFor = (origin: string) => {
+    let rules = robotsCache.get(origin);
+    if (rules === undefined) {
+      rules = http.get(`${origin}/robots.txt`, 'text/plain').then((result) => {
+        if (!result.ok || result.response.status >= 500) return DISALLOW_ALL; // unreachable: assume no (RFC 9309)
+        if (result.response.status >= 400) return ALLOW_ALL; // no robots.txt: everything allowed
+        return parseRobots(result.response.body, ROBOTS_TOKEN);
+      });
+      robotsCache.set(origin, rules);
+    }
+    return rules;
+  };
+
+  const todo = organisations.filter((org) => !state.isDone(org.id));
+  if (todo.length < organisations.length)
+    say(`resuming: ${organisations.length - todo.length} organisations already done (--fresh starts again)`);
+  const progress = createProgress(todo.length, 'discover');
+  const totals = { organisations: 0, pages: 0, accounts: 0, noLink: 0, errors: 0 };
+  const queue = [...todo];
+  const worker = async () => {
+    for (let org = queue.shift(); org !== undefined; org = queue.shift()) {
+      const url = startUrl ?? `https://${org.domains[0]?.host}/`;
+      const { findings, pagesRead } = await discoverOrganisation(
+        org.id,
+        org.domains.map((d) => d.host),
+        url,
+        {
+          fetchPage: async (page) => {
+            const result = await http.get(page, 'text/html,application/xhtml+xml');
+            if (!result.ok) return result;
+            const { status, headers, body } = result.response;
+            if (status >= 400) return { ok: false, reason: `HTTP ${status}` };
+            return { ok: true, url: result.response.url, contentType: String(headers['content-type'] ?? ''), body };
+          },
+          robotsFor,
+          parseHtml: (html) => parseHTML(html).document,
+          today,
+          maxPages: numberOption(args, 'max-pages', 6, 1),
+        },
+      );
+      for (const finding of findings) write(finding);
+      state.markDone(org.id, today);
+      totals.organisations++;
+      totals.pages += pagesRead;
+      totals.accounts += findings.filter((f) => f.type === 'account').length;
+      totals.noLink += findings.filter((f) => f.type === 'no-link').length;
+      totals.errors += findings.filter((f) => f.type === 'error').length;
+      progress.tick(org.id);
+    }
+  };
+  await Promise.all(Array.from({ length: ORGANISATIONS_AT_ONCE }, worker));
+  progress.finish();
+  say(
+    `discovered ${totals.accounts} accounts on ${totals.pages} pages of ${totals.organisations} organisations; ${totals.noLink} platform checks with no link; ${totals.errors} pages not read`,
+  );
+}
+
+function connectTo(value: string | undefined): { connectTo?: { host: string; port: number } } {
+  if (value === undefined) return {};
+  const match = /^([\w.-]+):(\d{1,5})$/.exec(value);
+  if (!match) throw new CliError(`--connect-to must be HOST:PORT, not "${value}"`);
+  return { connectTo: { host: match[1] ?? '', port: Number(match[2]) } };
+}

@@ -1,0 +1,121 @@
+import { appendFileSync } from 'node:fs';
+import { blueskyCollector } from '../../collect/bluesky';
+import { mastodonCollector } from '../../collect/mastodon';
+import type { Collector, CollectTarget, JsonGet, SnapshotLine } from '../../collect/types';
+import { youtubeCollector } from '../../collect/youtube';
+import { PLATFORMS, type Platform } from '../../index/schema';
+import { numberOption, parseArgs, stringOption } from '../args';
+import { CliError } from '../cli-error';
+import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';
+import { createPoliteHttp } from '../polite-http';
+import { createProgress } from '../progress';
+import { openRunState } from '../run-state';
+import { userAgent } from '../user-agent';
+
+export const METRICS_USAGE =
+  'metrics collect [--platform bluesky|mastodon|youtube]... [--out FILE] [--state FILE] [--fresh] [--concurrency N] [--delay-ms N] [--timeout-ms N] [--index FILE]';
+
+/** Platforms with no open API: their figures come only from curated data and volunteers' observations. */
+const NO_OPEN_API: readonly Platform[] = ['x', 'facebook', 'instagram', 'linkedin', 'tiktok', 'threads', 'flickr'];
+
+/**
+ * `metrics collect`: public figures for every account on a platform with an open API (Bluesky,
+ * Mastodon, YouTube with YOUTUBE_API_KEY), one JSON line each, for a dated snapshot file.
+ * Resumable through a state file; polite (delays, retries, Retry-After, a cap on concurrency).
+ */
+export async function metricsCollectCommand(argv: string[]): Promise<void> {
+  const args = parseArgs(
+    argv,
+    [
+      'platform',
+      'out',
+      'state',
+      'concurrency',
+      'delay-ms',
+      'timeout-ms',
+      'index',
+      'connect-to',
+      'bluesky-api',
+      'youtube-api',
+      'mastodon-scheme',
+      'date',
+    ],
+    ['fresh'],
+  );
+  if (args.positionals.length > 0) throw new CliError(`usage: ${METRICS_USAGE}`);
+  const asked = args.all.get('platform') ?? ['bluesky', 'mastodon', 'youtube'];
+  for (const platform of asked) {
+    if (!(PLATFORMS as readonly string[]).includes(platform)) throw new CliError(`unknown platform "${platform}"`);
+    if ((NO_OPEN_API as readonly string[]).includes(platform))
+      throw new CliError(`${platform} has no open API: its figures come from curated data and volunteers' observations`);
+  }
+  const collectors = new Map<Platform, Collector>();
+  if (asked.includes('bluesky')) collectors.set('bluesky', blueskyCollector(stringOption(args, 'bluesky-api')));
+  if (asked.includes('mastodon'))
+    collectors.set(
+      'mastodon',
+      mastodonCollector((host) => `${stringOption(args, 'mastodon-scheme') ?? 'https'}://${host}`),
+    );
+  if (asked.includes('youtube')) {
+    const key = process.env.YOUTUBE_API_KEY;
+    if (key) collectors.set('youtube', youtubeCollector(key, stringOption(args, 'youtube-api')));
+    else say('YouTube skipped: set YOUTUBE_API_KEY to a YouTube Data API v3 key to collect its figures');
+  }
+
+  const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
+  const targets: CollectTarget[] = index.organisations.flatMap((org) =>
+    org.accounts
+      .filter((a) => collectors.has(a.platform) && a.state !== 'closed')
+      .map((a) => ({ ods: org.id, platform: a.platform, handle: a.handle, url: a.url })),
+  );
+  const now = stringOption(args, 'date') ? new Date(`${stringOption(args, 'date')}T12:00:00Z`) : new Date();
+  const out = stringOption(args, 'out');
+  const write = (line: SnapshotLine) => {
+    const text = `${JSON.stringify(line)}\n`;
+    if (out) appendFileSync(out, text);
+    else process.stdout.write(text);
+  };
+  const state = openRunState(stringOption(args, 'state') ?? '.nsl-metrics-state.json', 'metrics collect', args.options.has('fresh'));
+  const connect = stringOption(args, 'connect-to');
+  const match = connect === undefined ? undefined : /^([\w.-]+):(\d{1,5})$/.exec(connect);
+  if (connect !== undefined && !match) throw new CliError(`--connect-to must be HOST:PORT, not "${connect}"`);
+  const http = createPoliteHttp({
+    userAgent: userAgent('public metrics collection'),
+    delayMs: numberOption(args, 'delay-ms', 500),
+    timeoutMs: numberOption(args, 'timeout-ms', 15_000, 1),
+    maxBytes: 5_000_000,
+    retries: 3,
+    ...(match ? { connectTo: { host: match[1] ?? '', port: Number(match[2]) } } : {}),
+  });
+  const getJson: JsonGet = async (url) => {
+    const result = await http.get(url, 'application/json');
+    if (!result.ok) return result;
+    try {
+      return { ok: true, status: result.response.status, json: JSON.parse(result.response.body) as unknown };
+    } catch {
+      return { ok: false, reason: `the answer was not JSON (HTTP ${result.response.status})` };
+    }
+  };
+
+  const todo = targets.filter((t) => !state.isDone(t.url));
+  if (todo.length < targets.length) say(`resuming: ${targets.length - todo.length} accounts already done (--fresh starts again)`);
+  const progress = createProgress(todo.length, 'metrics');
+  const totals = { metrics: 0, gone: 0, failed: 0 };
+  const queue = [...todo];
+  const worker = async () => {
+    for (let target = queue.shift(); target !== undefined; target = queue.shift()) {
+      const collector = collectors.get(target.platform);
+      if (collector === undefined) continue;
+      const line = await collector.collect(target, getJson, now);
+      write(line);
+      totals[line.type === 'metrics' ? 'metrics' : line.type]++;
+      state.markDone(target.url, now.toISOString().slice(0, 10));
+      progress.tick(`${target.platform} ${target.handle}`);
+    }
+  };
+  await Promise.all(Array.from({ length: numberOption(args, 'concurrency', 2, 1) }, worker));
+  progress.finish();
+  say(
+    `measured ${totals.metrics} accounts; ${totals.gone} gone; ${totals.failed} failed (see their lines); ${targets.length === 0 ? 'no account in the index is on these platforms yet' : ''}`.trim(),
+  );
+}

@@ -6,13 +6,19 @@ import { extraContentScriptMatches } from './lib/index/content-script-matches';
 import type { NhsIndex } from './lib/index/schema';
 import { keepPolyfillOutOfContentScripts } from './scripts/vite-content-script-browser';
 
+/**
+ * The index bundled into the build. Browser tests build variants with their own index (one with
+ * metrics, one out of date) by setting NSL_BUNDLED_INDEX and NSL_OUT_DIR; releases use the default.
+ */
+const bundledIndexPath = resolve(process.env.NSL_BUNDLED_INDEX ?? 'assets/index.json');
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   srcDir: '.',
-  outDir: '.output',
+  outDir: process.env.NSL_OUT_DIR ?? '.output',
   publicDir: 'assets/public',
   manifest: {
     name: 'NHS Social Lens',
@@ -29,11 +35,11 @@ export default defineConfig({
     // The bundled index ships as its own file, read once at install, rather than inlined into
     // the service worker, where it would be parsed at every start.
     'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: resolve('assets/index.json'), relativeDest: BUNDLED_INDEX_FILE });
+      files.push({ absoluteSrc: bundledIndexPath, relativeDest: BUNDLED_INDEX_FILE });
     },
     // The content script also runs on the index's domains outside nhs.uk, read from the index.
     'build:manifestGenerated': (_wxt, manifest) => {
-      const index = JSON.parse(readFileSync(resolve('assets/index.json'), 'utf8')) as NhsIndex;
+      const index = JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex;
       for (const script of manifest.content_scripts ?? [])
         script.matches = [...(script.matches ?? []), ...extraContentScriptMatches(index)];
     },

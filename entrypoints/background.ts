@@ -4,6 +4,7 @@ import { createBackgroundService } from '../lib/browser/background-service';
 import { BUNDLED_INDEX_FILE } from '../lib/browser/bundled-index';
 import { openIndexDb } from '../lib/browser/db';
 import { dispatch } from '../lib/browser/messaging';
+import { readSettings } from '../lib/browser/settings';
 import { createTabResults } from '../lib/browser/tab-results';
 
 export default defineBackground(() => {
@@ -16,6 +17,7 @@ export default defineBackground(() => {
     // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
     action: browser.action ?? browser.browserAction,
     now: () => new Date(),
+    settings: readSettings,
   });
   const ownOrigin = browser.runtime.getURL('/');
 

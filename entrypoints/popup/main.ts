@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/browser/messaging';
+import { readSettings } from '../../lib/browser/settings';
 import type { Popup } from '../../lib/ui/nsl-popup';
 import '../../lib/ui/nsl-popup';
 
@@ -20,6 +21,7 @@ async function tabToShow(): Promise<{ tabId: number; url?: string } | undefined>
 
 const popup = document.querySelector('nsl-popup') as Popup;
 popup.load = async () => {
+  popup.settings = await readSettings();
   const tab = await tabToShow();
   return tab === undefined ? { state: 'not-recognised' } : sendMessage(browser.runtime, 'ui-bg-get-tab-result', tab);
 };

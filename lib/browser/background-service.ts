@@ -1,9 +1,12 @@
 import { detectPage } from '../detect/detect';
 import { type PageProfile, sanitisePageProfiles } from '../detect/page-signals';
+import type { NhsIndex, Organisation } from '../index/schema';
+import { followersContext } from '../metrics/sector-context';
+import type { Settings } from '../settings';
 import { type BadgeAction, showBadge } from './badge';
 import type { NslDatabase } from './db';
 import { ensureIndexInstalled, indexedDbLookups } from './index-store';
-import type { Handlers, TabResult } from './messaging';
+import type { Handlers, SectorContextLine, TabResult } from './messaging';
 import { recordSightings, sightingsFor, sightingsLookup } from './sightings';
 import type { TabResults } from './tab-results';
 
@@ -13,6 +16,20 @@ export interface BackgroundDeps {
   tabResults: TabResults;
   action: BadgeAction;
   now: () => Date;
+  settings: () => Promise<Settings>;
+}
+
+/** Sector context for organisations with measured followers; the whole index is read only then. */
+async function sectorContextFor(db: NslDatabase, organisations: readonly Organisation[]): Promise<SectorContextLine[]> {
+  const measured = organisations.filter((org) => org.accounts.some((a) => a.metrics?.followers !== undefined));
+  if (measured.length === 0) return [];
+  const index = { organisations: await db.getAll('organisations') } as Pick<NhsIndex, 'organisations'>;
+  return measured.flatMap((org) =>
+    [...new Set(org.accounts.filter((a) => a.metrics?.followers !== undefined).map((a) => a.platform))].flatMap((platform) => {
+      const context = followersContext(org, index, platform);
+      return context ? [{ organisationId: org.id, ...context }] : [];
+    }),
+  );
 }
 
 function resultUrl(result: TabResult): string | undefined {
@@ -62,6 +79,10 @@ export function createBackgroundService(deps: BackgroundDeps) {
       state: 'recognised',
       detection,
       sightings: await sightingsFor(db, ids),
+      context: await sectorContextFor(
+        db,
+        detection.candidates.map((c) => c.organisation),
+      ),
       index: { version: meta.indexVersion, generatedAt: meta.generatedAt, sources: meta.sources },
     };
   };
@@ -72,7 +93,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
       if (tabId === undefined || typeof url !== 'string') return { recognised: false };
       const result = await resultFor(url, sanitisePageProfiles(profiles));
       await deps.tabResults.save(tabId, result);
-      await showBadge(deps.action, tabId, result);
+      await showBadge(deps.action, tabId, result, await deps.settings());
       return { recognised: result.state === 'recognised' };
     },
     async 'ui-bg-get-index-status'() {
@@ -87,7 +108,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
       // this page (a social profile, say): look its address up now.
       const result = await resultFor(url, []);
       await deps.tabResults.save(tabId, result);
-      await showBadge(deps.action, tabId, result);
+      await showBadge(deps.action, tabId, result, await deps.settings());
       return result;
     },
   };

@@ -1,3 +1,6 @@
+import { PLATFORMS, type Platform } from '../index/schema';
+import { type AdoptionLevel, adoptionOf } from '../metrics/adoption';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { TabResult } from './messaging';
 
 /** The part of `action` the badge needs. */
@@ -7,32 +10,56 @@ export interface BadgeAction {
   setTitle(details: { tabId: number; title: string }): Promise<void>;
 }
 
-/** NHS blue, the colour of a recognised organisation. */
-const RECOGNISED_COLOUR = '#005eb8';
 const DEFAULT_TITLE = 'NHS Social Lens';
 
-/** What the toolbar badge says for a result: text, colour and the tooltip naming the organisation. */
-export function badgeFor(result: TabResult): { text: string; title: string } {
-  if (result.state !== 'recognised') return { text: '', title: DEFAULT_TITLE };
+/**
+ * Badge colours by adoption level, from the NHS.UK palette, each dark enough for the badge's white
+ * text: green for several platforms, blue for one, dark grey for none, grey for not yet known.
+ */
+export const LEVEL_COLOURS: Record<AdoptionLevel, string> = {
+  'several-platforms': '#007f3b',
+  'one-platform': '#005eb8',
+  'one-known-platform': '#005eb8',
+  none: '#425563',
+  unknown: '#4c6272',
+};
+
+/**
+ * What the toolbar badge says for a result: the number of platforms the organisation is active on
+ * ("?" when not yet known; "0" only when every platform was checked), a colour for its adoption
+ * level, and a tooltip naming it.
+ */
+export function badgeFor(result: TabResult, counted: readonly Platform[] = PLATFORMS): { text: string; colour: string; title: string } {
+  const blank = { text: '', colour: LEVEL_COLOURS.unknown, title: DEFAULT_TITLE };
+  if (result.state !== 'recognised') return blank;
   const { candidates } = result.detection;
   const [first] = candidates;
-  if (first === undefined) return { text: '', title: DEFAULT_TITLE };
+  if (first === undefined) return blank;
   if (candidates.length > 1) {
-    return { text: `${candidates.length}?`, title: `NHS Social Lens: ${candidates.length} organisations share this site` };
+    return {
+      text: `${candidates.length}?`,
+      colour: LEVEL_COLOURS.unknown,
+      title: `NHS Social Lens: ${candidates.length} organisations share this site`,
+    };
   }
-  const platforms = new Set(first.organisation.accounts.filter((a) => a.verification === 'official').map((a) => a.platform));
-  // A tick, not "0": no known account means "not yet known", which is not the same as none.
-  return { text: platforms.size > 0 ? String(platforms.size) : '✓', title: `NHS Social Lens: ${first.organisation.name}` };
+  const adoption = adoptionOf(first.organisation, counted);
+  const text = adoption.level === 'unknown' ? '?' : String(adoption.activePlatforms.length);
+  return { text, colour: LEVEL_COLOURS[adoption.level], title: `NHS Social Lens: ${first.organisation.name} (${adoption.label})` };
 }
 
-/** Shows the badge for `result` on a tab; a tab that has closed meanwhile is not an error. */
-export async function showBadge(action: BadgeAction, tabId: number, result: TabResult): Promise<void> {
-  const { text, title } = badgeFor(result);
+/** Shows the badge for `result` on a tab (or leaves it empty when the user turned the badge off). */
+export async function showBadge(
+  action: BadgeAction,
+  tabId: number,
+  result: TabResult,
+  settings: Pick<Settings, 'showBadge' | 'countedPlatforms'> = DEFAULT_SETTINGS,
+): Promise<void> {
+  const badge = badgeFor(result, settings.countedPlatforms);
   try {
     await Promise.all([
-      action.setBadgeText({ tabId, text }),
-      action.setBadgeBackgroundColor({ tabId, color: RECOGNISED_COLOUR }),
-      action.setTitle({ tabId, title }),
+      action.setBadgeText({ tabId, text: settings.showBadge ? badge.text : '' }),
+      action.setBadgeBackgroundColor({ tabId, color: badge.colour }),
+      action.setTitle({ tabId, title: badge.title }),
     ]);
   } catch {
     // The browser refuses badges for tabs that no longer exist; there is nothing left to show.

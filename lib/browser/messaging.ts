@@ -7,6 +7,7 @@
 import type { PageProfile } from '../detect/page-signals';
 import type { Detection } from '../detect/types';
 import type { IndexSource } from '../index/schema';
+import type { SectorContext } from '../metrics/sector-context';
 import type { InstalledIndexMeta, Sighting } from './db';
 
 /** What the popup shows for one tab. */
@@ -16,9 +17,15 @@ export type TabResult =
       detection: Detection;
       /** Profiles this browser saw linked from the candidates' own sites (kept locally only). */
       sightings: Sighting[];
+      /** Where each candidate's measured followers stand among its peers, per platform. */
+      context: SectorContextLine[];
       index: { version: number; generatedAt: string; sources: IndexSource[] };
     }
   | { state: 'not-recognised'; url?: string };
+
+export interface SectorContextLine extends SectorContext {
+  organisationId: string;
+}
 
 export interface IndexStatus {
   installed?: InstalledIndexMeta;

@@ -7,8 +7,19 @@ export function percentileRank(value: number, population: readonly number[]): nu
   return Math.round((population.filter((v) => v < value).length / population.length) * 100);
 }
 
+/** How peers are named in a sentence: "ambulance trusts", "integrated care boards". */
+export function peerLabel(org: Organisation): string {
+  if (org.kind === 'trust') {
+    const type = org.trustType && org.trustType !== 'unknown' ? `${org.trustType.replace('-', ' ')} ` : '';
+    return type === 'care trust ' ? 'care trusts' : `${type}trusts`;
+  }
+  return { icb: 'integrated care boards', 'national-body': 'national bodies', 'health-board': 'health boards', other: 'organisations' }[
+    org.kind
+  ];
+}
+
 /** Organisations compared with `org`: the same kind, and the same trust type where that is known. */
-export function peersOf(org: Organisation, index: NhsIndex): Organisation[] {
+export function peersOf(org: Organisation, index: Pick<NhsIndex, 'organisations'>): Organisation[] {
   return index.organisations.filter(
     (other) =>
       other.kind === org.kind &&
@@ -27,7 +38,7 @@ export interface SectorContext {
  * Where an organisation's followers on `platform` stand among its measured peers ("more Bluesky
  * followers than 80% of ambulance trusts"); undefined when it has no measured figure.
  */
-export function followersContext(org: Organisation, index: NhsIndex, platform: Platform): SectorContext | undefined {
+export function followersContext(org: Organisation, index: Pick<NhsIndex, 'organisations'>, platform: Platform): SectorContext | undefined {
   const own = organisationMetrics(org, platform).followers;
   if (own === undefined) return undefined;
   const population = peersOf(org, index)

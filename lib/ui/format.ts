@@ -21,3 +21,36 @@ const KIND_LABELS: Record<string, string> = {
 export function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? 'Organisation';
 }
+
+const WHOLE = new Intl.NumberFormat('en-GB');
+
+/** A figure in full, the en-GB way: 12,345. */
+export function formatCount(value: number): string {
+  return WHOLE.format(value);
+}
+
+/** A figure for tight spaces: 950, 1.2k, 12k, 1.2m (the full figure goes beside it for hover and focus). */
+export function compactCount(value: number): string {
+  if (value < 1000) return String(value);
+  const [divisor, suffix] = value < 1_000_000 ? [1000, 'k'] : [1_000_000, 'm'];
+  const scaled = value / divisor;
+  return `${scaled < 10 ? Math.floor(scaled * 10) / 10 : Math.floor(scaled)}${suffix}`;
+}
+
+/** A share as a whole percentage: 0.333 -> "33%". */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** True when a fact dated `date` (YYYY[-MM[-DD]]) is more than a year before `now`. */
+export function isOlderThanAYear(date: string, now: Date): boolean {
+  const [year = 0, month = 12, day = 28] = date.split('-').map((part) => Number.parseInt(part, 10));
+  // A coarse date counts from its end: "2025" is not old until the end of 2026.
+  const end = Date.UTC(year, month - 1, day);
+  return now.getTime() - end > 365 * 86_400_000;
+}
+
+/** Whole days between an ISO timestamp and `now`. */
+export function daysSince(timestamp: string, now: Date): number {
+  return Math.floor((now.getTime() - Date.parse(timestamp)) / 86_400_000);
+}

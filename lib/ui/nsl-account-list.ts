@@ -4,7 +4,10 @@ import type { Account, IndexSource, Platform, PlatformCheck } from '../index/sch
 import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { accountKey } from '../social/profile-url';
-import { formatFactDate } from './format';
+import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from './format';
+import { platformIcon } from './platform-icon';
+import './nsl-figure';
+import './nsl-sparkline';
 import { theme } from './theme';
 
 /**
@@ -17,12 +20,15 @@ export class AccountList extends LitElement {
     platformChecks: { attribute: false },
     sightings: { attribute: false },
     sources: { attribute: false },
+    now: { attribute: false },
   };
   accounts: readonly Account[] = [];
   platformChecks: readonly PlatformCheck[] = [];
   /** Profiles this browser saw the organisation's own site link to. */
   sightings: readonly Sighting[] = [];
   sources: readonly IndexSource[] = [];
+  /** Today, for marking figures over a year old. */
+  now = new Date();
 
   static override styles = [
     theme,
@@ -48,6 +54,17 @@ export class AccountList extends LitElement {
       }
       p {
         margin: 0;
+      }
+      .platform-icon {
+        vertical-align: -6px;
+        margin-right: 2px;
+      }
+      .metrics {
+        margin-top: 2px;
+      }
+      .old {
+        color: var(--nsl-red);
+        font-weight: 600;
       }
       h3 {
         font-size: 16px;
@@ -94,9 +111,32 @@ export class AccountList extends LitElement {
     return html`<li>
       ${this.profileLink(account.platform, account.handle, account.url)}
       ${account.state === 'closed' || account.state === 'dormant' ? html`<strong>(${account.state})</strong>` : nothing}
-      <span class="fact secondary">Source: ${source?.name ?? account.source}, ${formatFactDate(account.checked)}</span>
+      <span class="fact secondary">Source: ${source?.name ?? account.source}, ${this.dated(account.checked)}</span>
       ${seen ? html`<span class="fact secondary">${seenLine(seen)}</span>` : nothing}
+      ${account.verification === 'official' ? this.metricsOf(account) : nothing}
     </li>`;
+  }
+
+  /** An account's figures, each "not measured" when absent, with their date and source. */
+  private metricsOf(account: Account) {
+    const m = account.metrics;
+    if (m === undefined) return html`<span class="fact metrics" data-testid="metrics">Followers and activity: not measured</span>`;
+    const source = this.sources.find((s) => s.id === m.source);
+    return html`<span class="fact metrics" data-testid="metrics">
+        ${m.followers === undefined ? 'Followers not measured' : html`<nsl-figure .value=${m.followers} unit="followers"></nsl-figure>`} ·
+        ${m.posts30d === undefined ? 'posts not measured' : `${formatCount(m.posts30d)} posts in 30 days`}${
+          m.replyShare30d === undefined ? nothing : ` · ${formatShare(m.replyShare30d)} replies`
+        }${m.engagementPerPost30d === undefined ? nothing : ` · ${m.engagementPerPost30d.toFixed(1)} interactions a post`}
+      </span>
+      <span class="fact secondary">Measured ${this.dated(m.measuredAt)} from ${source?.name ?? m.source}</span>
+      ${account.history && account.history.length > 1 ? html`<nsl-sparkline .history=${account.history}></nsl-sparkline>` : nothing}`;
+  }
+
+  /** A date, marked "(over a year old)" when it is. */
+  private dated(date: string) {
+    return isOlderThanAYear(date, this.now)
+      ? html`${formatFactDate(date)} <strong class="old">(over a year old)</strong>`
+      : formatFactDate(date);
   }
 
   private sightingItem(sighting: Sighting) {
@@ -115,12 +155,12 @@ export class AccountList extends LitElement {
     const source = this.sources.find((s) => s.id === check.source);
     return html`<li>
       <span class="platform">${PLATFORM_LABELS[check.platform]}</span> ${CHECK_LABELS[check.result]}
-      <span class="fact secondary">Source: ${source?.name ?? check.source}, ${formatFactDate(check.checked)}</span>
+      <span class="fact secondary">Source: ${source?.name ?? check.source}, ${this.dated(check.checked)}</span>
     </li>`;
   }
 
   private profileLink(platform: Platform, handle: string, url: string) {
-    return html`<span class="platform">${PLATFORM_LABELS[platform]}</span>
+    return html`${platformIcon(platform)} <span class="platform">${PLATFORM_LABELS[platform]}</span>
       ${
         // Defence in depth: the validator refuses other schemes, and the popup never links one.
         isHttpUrl(url) ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${handle}</a>` : html`<span>${handle}</span>`

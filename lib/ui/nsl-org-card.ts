@@ -1,18 +1,37 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Sighting } from '../browser/db';
+import type { SectorContextLine } from '../browser/messaging';
 import { describeEvidence } from '../detect/evidence';
 import type { Candidate } from '../detect/types';
-import { type IndexSource, isHttpUrl } from '../index/schema';
-import { formatFactDate, kindLabel } from './format';
+import { type IndexSource, isHttpUrl, PLATFORMS, type Platform } from '../index/schema';
+import { adoptionOf } from '../metrics/adoption';
+import { organisationMetrics } from '../metrics/organisation-metrics';
+import { peerLabel } from '../metrics/sector-context';
+import { PLATFORM_LABELS } from '../social/platform-labels';
+import { formatCount, formatFactDate, formatShare, kindLabel } from './format';
 import { theme } from './theme';
 import './nsl-account-list';
+import './nsl-figure';
 
-/** One recognised organisation: who it is, its website, why it matched, and its accounts. */
+/**
+ * One recognised organisation: who it is, its website, why it matched, how far along it is on
+ * social media (its adoption level) and how engaged, then its accounts with their figures.
+ */
 export class OrgCard extends LitElement {
-  static override properties = { candidate: { attribute: false }, sightings: { attribute: false }, sources: { attribute: false } };
+  static override properties = {
+    candidate: { attribute: false },
+    sightings: { attribute: false },
+    sources: { attribute: false },
+    context: { attribute: false },
+    countedPlatforms: { attribute: false },
+    now: { attribute: false },
+  };
   candidate?: Candidate;
   sightings: readonly Sighting[] = [];
   sources: readonly IndexSource[] = [];
+  context: readonly SectorContextLine[] = [];
+  countedPlatforms: readonly Platform[] = PLATFORMS;
+  now = new Date();
 
   static override styles = [
     theme,
@@ -40,14 +59,50 @@ export class OrgCard extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
-      .evidence {
+      p {
+        margin: 4px 0;
+      }
+      .evidence,
+      .basis {
         font-size: 14px;
-        margin: 8px 0 0;
       }
       .merged {
         border-left: 4px solid var(--nsl-blue);
         padding-left: 8px;
         margin: 8px 0;
+      }
+      .adoption {
+        border: 1px solid var(--nsl-border);
+        border-left: 8px solid var(--level-colour);
+        background: var(--nsl-grey-5);
+        padding: 8px 12px;
+        margin-top: 12px;
+      }
+      .adoption h2 {
+        margin-top: 0;
+        font-size: 15px;
+        color: var(--nsl-secondary-text);
+      }
+      .level {
+        font-size: 19px;
+        font-weight: 700;
+      }
+      .level-several-platforms {
+        --level-colour: #007f3b;
+      }
+      .level-one-platform,
+      .level-one-known-platform {
+        --level-colour: #005eb8;
+      }
+      .level-none {
+        --level-colour: #425563;
+      }
+      .level-unknown {
+        --level-colour: #aeb7bd;
+      }
+      .links {
+        margin-top: 12px;
+        font-size: 15px;
       }
     `,
   ];
@@ -58,6 +113,7 @@ export class OrgCard extends LitElement {
     const org = candidate.organisation;
     const evidence = candidate.evidence;
     const website = org.domains[0];
+    const adoption = adoptionOf(org, this.countedPlatforms);
     return html`
       <h1 data-testid="org-name">${org.name}</h1>
       ${
@@ -72,25 +128,71 @@ export class OrgCard extends LitElement {
         <dt>ODS code</dt>
         <dd data-testid="org-ods">${org.id}</dd>
         <dt>Type</dt>
-        <dd>${kindLabel(org.kind)}</dd>
+        <dd>${kindLabel(org.kind)}${org.trustType && org.trustType !== 'unknown' ? ` (${org.trustType.replace('-', ' ')})` : ''}</dd>
         <dt>Region</dt>
         <dd>${org.region === 'unknown' ? 'Not yet known' : org.region}</dd>
         <dt>Website</dt>
         <dd data-testid="org-website">
-          ${website ? html`<a href=${`https://${website.host}/`} target="_blank" rel="noopener noreferrer">${website.host}</a>` : org.homepage && isHttpUrl(org.homepage) ? html`<a href=${org.homepage} target="_blank" rel="noopener noreferrer">GOV.UK page</a>` : 'Not yet known'}
+          ${
+            website
+              ? html`<a href=${`https://${website.host}/`} target="_blank" rel="noopener noreferrer">${website.host}</a>`
+              : org.homepage && isHttpUrl(org.homepage)
+                ? html`<a href=${org.homepage} target="_blank" rel="noopener noreferrer">GOV.UK page</a>`
+                : 'Not yet known'
+          }
         </dd>
       </dl>
       <p class="evidence secondary" data-testid="evidence">${capitalise(describeEvidence(evidence))}.</p>
+      <section class="adoption level-${adoption.level}" data-testid="adoption" aria-labelledby="adoption-heading">
+        <h2 id="adoption-heading">Adoption level</h2>
+        <p class="level" data-testid="adoption-level">${adoption.label}</p>
+        <p data-testid="adoption-explanation">${adoption.explanation}</p>
+        <p class="basis secondary">
+          From the index's official accounts and the sources' dated checks below, after the NHS social-media research of 2014 and 2015.
+        </p>
+      </section>
+      ${this.engagement()}
       <h2>Social media accounts</h2>
       <nsl-account-list
         .accounts=${org.accounts}
         .platformChecks=${org.platformChecks}
         .sightings=${this.sightings.filter((s) => s.organisationId === org.id)}
         .sources=${this.sources}
+        .now=${this.now}
       ></nsl-account-list>
+      <p class="links"><a href=${`/dashboard.html#org/${encodeURIComponent(org.id)}`} target="_blank" data-testid="details-link">Details in the dashboard</a></p>
     `;
   }
+
+  /** The organisation's figures across its measured accounts, and where they stand among its peers. */
+  private engagement() {
+    const org = this.candidate?.organisation;
+    if (org === undefined) return nothing;
+    const totals = organisationMetrics(org);
+    const context = this.context.filter((c) => c.organisationId === org.id && c.peersMeasured >= MIN_PEERS_FOR_CONTEXT);
+    if (totals.measuredAccounts === 0) {
+      return html`<h2>Engagement</h2>
+        <p data-testid="engagement">Not measured: the index holds no figures for this organisation's accounts yet.</p>`;
+    }
+    return html`<h2>Engagement</h2>
+      <p data-testid="engagement">
+        ${totals.followers === undefined ? 'Followers not measured' : html`<nsl-figure .value=${totals.followers} unit="followers"></nsl-figure>`}
+        across ${totals.measuredAccounts} measured account${totals.measuredAccounts === 1 ? '' : 's'}${totals.unmeasuredAccounts > 0 ? ` (${totals.unmeasuredAccounts} not measured)` : ''};
+        ${totals.posts30d === undefined ? 'posts not measured' : `${formatCount(totals.posts30d)} posts in the last 30 days`}${
+          totals.replyShare30d === undefined ? '' : `, ${formatShare(totals.replyShare30d)} of them replies`
+        }.
+      </p>
+      ${context.map(
+        (c) =>
+          html`<p data-testid="sector-context">
+            More ${PLATFORM_LABELS[c.platform]} followers than ${c.percentile}% of the ${c.peersMeasured} ${peerLabel(org)} with a measured figure.
+          </p>`,
+      )}`;
+  }
 }
+
+/** Below this many measured peers a percentile says more about chance than about the sector. */
+const MIN_PEERS_FOR_CONTEXT = 3;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { TabResult } from '../browser/messaging';
 import type { Candidate } from '../detect/types';
-import { formatFactDate, kindLabel } from './format';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { daysSince, formatFactDate, kindLabel } from './format';
 import { theme } from './theme';
 import './nsl-org-card';
 
@@ -15,8 +16,16 @@ type View = { state: 'loading'; showMessage: boolean } | { state: 'ready'; resul
  * choice between organisations that share a site, or that the page is not recognised.
  */
 export class Popup extends LitElement {
-  static override properties = { view: { state: true }, chosen: { state: true } };
+  static override properties = {
+    view: { state: true },
+    chosen: { state: true },
+    settings: { attribute: false },
+    now: { attribute: false },
+  };
   view: View = { state: 'loading', showMessage: false };
+  /** The user's settings: which platforms count, when the index is stale. */
+  settings: Settings = DEFAULT_SETTINGS;
+  now = new Date();
   /** Which candidate the user picked where several organisations share the site. */
   chosen?: Candidate;
   private loadFn?: () => Promise<TabResult>;
@@ -103,6 +112,14 @@ export class Popup extends LitElement {
         border-left: 4px solid var(--nsl-red);
         padding-left: 12px;
       }
+      .warning {
+        border: 1px solid var(--nsl-border);
+        border-left: 8px solid var(--nsl-warm-yellow);
+        background: #fff9e6;
+        padding: 8px 12px;
+        margin: 0 0 12px;
+        font-size: 15px;
+      }
     `,
   ];
 
@@ -146,13 +163,35 @@ export class Popup extends LitElement {
         <p>This page is not one NHS Social Lens recognises. It recognises the websites of NHS trusts, integrated care boards and national NHS bodies.</p>
       </div>`;
     }
+    return html`${this.staleWarning(result.index.generatedAt)}${this.recognised(result)}`;
+  }
+
+  /** A warning when the index is older than the user's threshold: its facts may have changed since. */
+  private staleWarning(generatedAt: string) {
+    const age = daysSince(generatedAt, this.now);
+    if (age <= this.settings.staleAfterDays) return nothing;
+    const months = Math.floor(age / 30.44);
+    return html`<div class="warning" role="status" data-testid="stale">
+      <strong>This index is ${months >= 2 ? `${months} months` : `${age} days`} old</strong> (generated ${formatFactDate(generatedAt.slice(0, 10))}).
+      Accounts and figures may have changed since.
+    </div>`;
+  }
+
+  private recognised(result: Extract<TabResult, { state: 'recognised' }>) {
     const { candidates } = result.detection;
     const sources = result.index.sources;
     const single = candidates.length === 1 ? candidates[0] : this.chosen;
     if (single !== undefined) {
       return html`<div data-state="recognised">
         ${candidates.length > 1 ? html`<button class="back" @click=${() => (this.chosen = undefined)}>Back to the ${candidates.length} organisations</button>` : nothing}
-        <nsl-org-card .candidate=${single} .sightings=${result.sightings} .sources=${sources}></nsl-org-card>
+        <nsl-org-card
+          .candidate=${single}
+          .sightings=${result.sightings}
+          .sources=${sources}
+          .context=${result.context}
+          .countedPlatforms=${this.settings.countedPlatforms}
+          .now=${this.now}
+        ></nsl-org-card>
       </div>`;
     }
     return html`<div data-state="candidates">

@@ -1,14 +1,27 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackgroundService } from '../../lib/browser/background-service';
-import { type BadgeAction, badgeFor } from '../../lib/browser/badge';
+import { type BadgeAction, badgeFor, showBadge } from '../../lib/browser/badge';
 import { DB_NAME, openIndexDb } from '../../lib/browser/db';
 import { ensureIndexInstalled, indexedDbLookups, installedIndexMeta, installIndex } from '../../lib/browser/index-store';
 import { dispatch } from '../../lib/browser/messaging';
 import { createTabResults, type SessionArea } from '../../lib/browser/tab-results';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
+
+/** Databases a test opened, closed after it even when it fails, so the next test can delete them. */
+const openDatabases: { close(): void }[] = [];
+const trackedOpen = async () => {
+  const db = await openIndexDb();
+  openDatabases.push(db);
+  return db;
+};
+
+afterEach(() => {
+  for (const db of openDatabases.splice(0)) db.close();
+});
 
 beforeEach(async () => {
   await new Promise<void>((resolve, reject) => {
@@ -52,7 +65,7 @@ function recordingAction() {
 
 describe('index store (IndexedDB)', () => {
   it('installs the bundled index once and finds organisations by any of their hosts', async () => {
-    const db = await openIndexDb();
+    const db = await trackedOpen();
     const index = makeIndex([
       makeOrganisation(),
       makeOrganisation({
@@ -87,7 +100,7 @@ describe('index store (IndexedDB)', () => {
   });
 
   it('replaces the whole index in one transaction, leaving no organisation of the old one', async () => {
-    const db = await openIndexDb();
+    const db = await trackedOpen();
     await installIndex(
       db,
       makeIndex([
@@ -108,7 +121,7 @@ describe('index store (IndexedDB)', () => {
   });
 
   it('refuses an invalid bundled index and installs nothing', async () => {
-    const db = await openIndexDb();
+    const db = await trackedOpen();
     await expect(
       ensureIndexInstalled(
         db,
@@ -121,7 +134,7 @@ describe('index store (IndexedDB)', () => {
   });
 
   it('installs a newer bundled index after an extension update', async () => {
-    const db = await openIndexDb();
+    const db = await trackedOpen();
     await ensureIndexInstalled(
       db,
       async () => makeIndex(),
@@ -150,11 +163,12 @@ describe('background service', () => {
     const session = memorySession();
     const { action, badges } = recordingAction();
     const svc = createBackgroundService({
-      openDb: () => openIndexDb(),
+      openDb: trackedOpen,
       loadBundledIndex: async () => index,
       tabResults: createTabResults(session),
       action,
       now: () => NOW,
+      settings: async () => DEFAULT_SETTINGS,
     });
     return { svc, session, badges };
   }
@@ -165,7 +179,10 @@ describe('background service', () => {
     await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3))).resolves.toEqual({
       recognised: true,
     });
-    expect(badges.get(3)).toMatchObject({ text: '✓', title: 'NHS Social Lens: University College London Hospitals NHS Foundation Trust' });
+    expect(badges.get(3)).toMatchObject({
+      text: '?',
+      title: 'NHS Social Lens: University College London Hospitals NHS Foundation Trust (Not yet known)',
+    });
     const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 3 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
     expect(result.state === 'recognised' && result.detection.candidates[0]?.organisation.id).toBe('RRV');
     (await svc.database()).close();
@@ -326,6 +343,7 @@ describe('badgeFor', () => {
       })),
     },
     sightings: [],
+    context: [],
     index: { version: 1, generatedAt: '2026-11-25T00:00:00Z', sources: [] },
   });
 
@@ -356,10 +374,38 @@ describe('badgeFor', () => {
   });
 
   it('shows how many organisations share a site', () => {
-    expect(badgeFor(detection([makeOrganisation(), makeOrganisation({ id: 'RJ1' })]))).toEqual({
+    expect(badgeFor(detection([makeOrganisation(), makeOrganisation({ id: 'RJ1' })]))).toMatchObject({
       text: '2?',
       title: 'NHS Social Lens: 2 organisations share this site',
     });
+  });
+
+  it.each([
+    [[], '?', '#4c6272'],
+    [['x'], '1', '#005eb8'],
+    [['x', 'bluesky'], '2', '#007f3b'],
+  ] as const)('for accounts on %j shows %s in the level’s colour %s', (platforms, text, colour) => {
+    const accounts = platforms.map((platform) => ({
+      platform,
+      handle: 'a',
+      url: 'https://x.com/a',
+      verification: 'official' as const,
+      state: 'active' as const,
+      source: 'test-source',
+      checked: '2026',
+    }));
+    expect(badgeFor(detection([makeOrganisation({ accounts })]))).toMatchObject({ text, colour });
+  });
+
+  it('is left empty when the user turned the badge off', async () => {
+    const set: string[] = [];
+    const action = {
+      setBadgeText: async ({ text }: { text: string }) => void set.push(text),
+      setBadgeBackgroundColor: async () => undefined,
+      setTitle: async () => undefined,
+    };
+    await showBadge(action, 1, detection([makeOrganisation()]), { ...DEFAULT_SETTINGS, showBadge: false });
+    expect(set).toEqual(['']);
   });
 
   it('is empty when nothing is recognised', () => {

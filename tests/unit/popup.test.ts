@@ -22,6 +22,7 @@ function recognised(...organisations: Organisation[]): TabResult {
       })),
     },
     sightings: [],
+    context: [],
     index: INDEX,
   };
 }

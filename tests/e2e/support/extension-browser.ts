@@ -18,9 +18,8 @@ export interface ExtensionBrowser {
  * Debian's Chromium with the built extension loaded, a fresh profile, and every host name
  * resolved to the loopback fixture server (`MAP *`: a `*.nhs.uk` rule alone misses `nhs.uk`).
  */
-export async function launchExtensionBrowser(serverPort: number): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    throw new Error(`no built extension in ${EXTENSION_DIR}: run "npm run build" first`);
+export async function launchExtensionBrowser(serverPort: number, extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run "npm run build" first`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'nsl-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -28,8 +27,8 @@ export async function launchExtensionBrowser(serverPort: number): Promise<Extens
     ignoreHTTPSErrors: true,
     args: [
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${serverPort}, EXCLUDE localhost`,
     ],
   });

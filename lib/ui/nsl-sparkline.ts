@@ -1,0 +1,69 @@
+import { css, html, LitElement, nothing, svg } from 'lit';
+import type { MonthlyFigure } from '../index/schema';
+import { formatCount, formatFactDate } from './format';
+import { theme } from './theme';
+
+/** Follower growth month by month: a small line, with its figures as text a click away. */
+export class Sparkline extends LitElement {
+  static override properties = { history: { attribute: false } };
+  history: readonly MonthlyFigure[] = [];
+
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+        margin-top: 4px;
+        font-size: 14px;
+      }
+      svg {
+        vertical-align: middle;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--nsl-blue);
+      }
+      summary:focus-visible {
+        outline: 3px solid transparent;
+        background: var(--nsl-focus);
+        color: var(--nsl-text);
+        box-shadow: 0 3px var(--nsl-text);
+      }
+      ul {
+        margin: 4px 0 0;
+        padding-left: 20px;
+      }
+    `,
+  ];
+
+  override render() {
+    if (this.history.length < 2) return nothing;
+    const values = this.history.map((h) => h.followers);
+    const min = Math.min(...values);
+    const range = Math.max(...values) - min || 1;
+    const width = 80;
+    const height = 20;
+    const points = values
+      .map((v, i) => `${(i / (values.length - 1)) * width},${height - 2 - ((v - min) / range) * (height - 4)}`)
+      .join(' ');
+    const words = this.history.map((h) => `${formatFactDate(h.month)}: ${formatCount(h.followers)}`).join('; ');
+    return html`<details>
+      <summary>
+        ${svg`<svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img" aria-label=${`Followers by month: ${words}`}>
+          <polyline points=${points} fill="none" stroke="#005eb8" stroke-width="2"></polyline>
+        </svg>`}
+        Followers by month
+      </summary>
+      <ul>
+        ${this.history.map((h) => html`<li>${formatFactDate(h.month)}: ${formatCount(h.followers)}</li>`)}
+      </ul>
+    </details>`;
+  }
+}
+
+customElements.define('nsl-sparkline', Sparkline);
+declare global {
+  interface HTMLElementTagNameMap {
+    'nsl-sparkline': Sparkline;
+  }
+}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../lib/browser/messaging';
 import { extractPageProfiles } from '../lib/detect/page-signals';
+import { showPageFlag } from '../lib/ui/page-flag';
 
 /**
  * Runs only where a match is possible (`*.nhs.uk` here; the build adds the index's other domains
@@ -16,7 +17,9 @@ export default defineContentScript({
   main(ctx) {
     const report = (url: string) => {
       const profiles = extractPageProfiles(document, url);
-      void sendMessage(browser.runtime, 'content-bg-page-visited', { url, profiles }).catch(() => undefined);
+      void sendMessage(browser.runtime, 'content-bg-page-visited', { url, profiles })
+        .then((answer) => answer.flag && showPageFlag(document, answer.flag))
+        .catch(() => undefined);
     };
     report(location.href);
     // Single-page sites change the address without loading a page; the event comes before the

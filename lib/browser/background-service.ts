@@ -1,6 +1,7 @@
 import { detectPage } from '../detect/detect';
 import { type PageProfile, sanitisePageProfiles } from '../detect/page-signals';
 import type { NhsIndex, Organisation } from '../index/schema';
+import { adoptionOf } from '../metrics/adoption';
 import { followersContext } from '../metrics/sector-context';
 import type { Settings } from '../settings';
 import { type BadgeAction, showBadge } from './badge';
@@ -92,14 +93,33 @@ export function createBackgroundService(deps: BackgroundDeps) {
       const tabId = sender.tab?.id;
       if (tabId === undefined || typeof url !== 'string') return { recognised: false };
       const result = await resultFor(url, sanitisePageProfiles(profiles));
+      const settings = await deps.settings();
       await deps.tabResults.save(tabId, result);
-      await showBadge(deps.action, tabId, result, await deps.settings());
-      return { recognised: result.state === 'recognised' };
+      await showBadge(deps.action, tabId, result, settings);
+      if (result.state !== 'recognised') return { recognised: false };
+      const [only, ...others] = result.detection.candidates;
+      // The flag names one organisation, and only on its own site: never on a shared or third-party page.
+      if (!settings.showInPageFlag || only === undefined || others.length > 0 || only.evidence.rule !== 'domain')
+        return { recognised: true };
+      return {
+        recognised: true,
+        flag: { name: only.organisation.name, level: adoptionOf(only.organisation, settings.countedPlatforms).label },
+      };
     },
     async 'ui-bg-get-index-status'() {
       const db = await database();
       const installed = await db.get('meta', 'installed-index');
       return { ...(installed ? { installed } : {}), ...(installDurationMs === undefined ? {} : { installDurationMs }) };
+    },
+    async 'ui-bg-get-organisations'() {
+      const db = await database();
+      const meta = await db.get('meta', 'installed-index');
+      const organisations = (await db.getAll('organisations')).map(({ hostKeys: _h, codeKeys: _c, accountKeys: _a, ...org }) => org);
+      return {
+        organisations,
+        sightings: await db.getAll('sightings'),
+        index: { version: meta?.indexVersion ?? 0, generatedAt: meta?.generatedAt ?? '', sources: meta?.sources ?? [] },
+      };
     },
     async 'ui-bg-get-tab-result'({ tabId, url }) {
       const stored = await deps.tabResults.get(tabId);

@@ -6,8 +6,9 @@
 
 import type { PageProfile } from '../detect/page-signals';
 import type { Detection } from '../detect/types';
-import type { IndexSource } from '../index/schema';
+import type { IndexSource, Organisation } from '../index/schema';
 import type { SectorContext } from '../metrics/sector-context';
+import type { PageFlag } from '../ui/page-flag';
 import type { InstalledIndexMeta, Sighting } from './db';
 
 /** What the popup shows for one tab. */
@@ -27,6 +28,13 @@ export interface SectorContextLine extends SectorContext {
   organisationId: string;
 }
 
+/** The installed index as extension pages see it. */
+export interface InstalledIndexView {
+  organisations: Organisation[];
+  sightings: Sighting[];
+  index: { version: number; generatedAt: string; sources: IndexSource[] };
+}
+
 export interface IndexStatus {
   installed?: InstalledIndexMeta;
   /** Set when this service worker installed an index: how long reading, checking and writing it took. */
@@ -35,9 +43,15 @@ export interface IndexStatus {
 
 export interface MessageMap {
   /** A page on a host that may match was loaded (or navigated within a single-page app). */
-  'content-bg-page-visited': { request: { url: string; profiles: PageProfile[] }; response: { recognised: boolean } };
+  'content-bg-page-visited': {
+    request: { url: string; profiles: PageProfile[] };
+    /** `flag` is set only when the user turned the in-page flag on and the page is recognised. */
+    response: { recognised: boolean; flag?: PageFlag };
+  };
   /** Extension pages ask which index is installed (and how long this worker took to install it). */
   'ui-bg-get-index-status': { request: Record<string, never>; response: IndexStatus };
+  /** The dashboard asks for the whole installed index (and this browser's sightings). */
+  'ui-bg-get-organisations': { request: Record<string, never>; response: InstalledIndexView };
   /**
    * The popup asks what the extension found for a tab. `url` is given when the user opened the
    * popup on that tab (activeTab), so pages without a content script (a social profile) are looked up too.
@@ -74,18 +88,20 @@ export interface SenderInfo {
 
 export type Handlers = { [T in MessageType]: (payload: Request<T>, sender: SenderInfo) => Promise<Response<T>> };
 
-const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
-  'content-bg-page-visited',
-  'ui-bg-get-index-status',
-  'ui-bg-get-tab-result',
-]);
+/** Every message name; the compiler checks it against MessageMap, so none can be forgotten. */
+const MESSAGE_TYPES: Record<MessageType, true> = {
+  'content-bg-page-visited': true,
+  'ui-bg-get-index-status': true,
+  'ui-bg-get-organisations': true,
+  'ui-bg-get-tab-result': true,
+};
 
 /** Narrows an unknown message to a known envelope; anything else is ignored by the background. */
 export function isEnvelope(message: unknown): message is Envelope {
   return (
     typeof message === 'object' &&
     message !== null &&
-    MESSAGE_TYPES.has((message as { type?: unknown }).type as string) &&
+    Object.hasOwn(MESSAGE_TYPES, String((message as { type?: unknown }).type)) &&
     typeof (message as { payload?: unknown }).payload === 'object'
   );
 }

@@ -39,9 +39,12 @@ export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): Pa
 
   for (const element of Array.from(doc.querySelectorAll('a[href][rel~="me"], link[href][rel~="me"]')))
     add(element.getAttribute('href') ?? '', 'rel-me');
-  const anchors = doc.querySelectorAll('a[href]');
-  for (let i = 0; i < Math.min(anchors.length, MAX_ANCHORS); i++) add(anchors[i]?.getAttribute('href') ?? '', 'link');
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  let anchors = 0;
+  for (const anchor of doc.querySelectorAll('a[href]')) {
+    if (anchors++ >= MAX_ANCHORS) break;
+    add(anchor.getAttribute('href') ?? '', 'link');
+  }
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     const text = script.textContent ?? '';
     if (text.length > MAX_JSON_LD_CHARS) continue;
     for (const value of sameAsValues(text)) add(value, 'json-ld');

@@ -32,7 +32,9 @@ export type ProfileRejection =
   | 'needs-url'
   | 'other-platform';
 
-export type ProfileParse = { ok: true; profile: SocialProfile } | { ok: false; rejection: ProfileRejection; platform?: Platform };
+export type ProfileParse =
+  | { ok: true; profile: SocialProfile }
+  | { ok: false; rejection: ProfileRejection; platform?: Platform | undefined };
 
 const X_RESERVED = new Set(
   'home explore search settings i intent share hashtag login logout signup messages notifications tos privacy compose about jobs download account help who_to_follow lists topics'.split(
@@ -46,14 +48,15 @@ const FACEBOOK_RESERVED = new Set(
 );
 const INSTAGRAM_RESERVED = new Set('p reel reels explore accounts stories direct about developer legal tv web'.split(' '));
 const YOUTUBE_RESERVED = new Set(
-  'watch embed results feed playlist shorts live redirect account premium about gaming music kids t hashtag channel c user'.split(' '),
+  // channel/, c/ and user/ are read before this list is consulted.
+  'watch embed results feed playlist shorts live redirect account premium about gaming music kids t hashtag'.split(' '),
 );
 
-const fail = (rejection: ProfileRejection, platform?: Platform): ProfileParse => ({
-  ok: false,
-  rejection,
-  ...(platform ? { platform } : {}),
-});
+// Repeated prefixes are named once: this module ships in the content script, where bytes count.
+const FACEBOOK = 'https://www.facebook.com/';
+const YOUTUBE = 'https://www.youtube.com/';
+
+const fail = (rejection: ProfileRejection, platform?: Platform): ProfileParse => ({ ok: false, rejection, platform });
 const ok = (platform: Platform, handle: string, url: string): ProfileParse => ({ ok: true, profile: { platform, handle, url } });
 
 /** Hosts of each platform, without `www.`/`m.`/`mobile.` (stripped before lookup). */
@@ -97,65 +100,72 @@ export function parseProfileUrl(raw: string, mastodonHosts: ReadonlySet<string> 
     if (mastodonHosts.has(host)) return mastodonProfile(host, segments);
     return fail('unknown-platform');
   }
-  if (first === '') return fail('platform-home', platform);
+  const parsed = first === '' ? fail('platform-home') : onPlatform(platform, first, segments, url);
+  // The platform is known here, so rejections name it once rather than at every return.
+  if (!parsed.ok) parsed.platform = platform;
+  return parsed;
+}
+
+/** The rules of each platform for a path on its own host. */
+function onPlatform(platform: Platform, first: string, segments: string[], url: URL): ProfileParse {
   switch (platform) {
     case 'x': {
-      if (X_RESERVED.has(first.toLowerCase())) return fail('platform-page', 'x');
+      if (X_RESERVED.has(first.toLowerCase())) return fail('platform-page');
       const handle = first.replace(/^@/, '');
-      if (!/^[A-Za-z0-9_]{1,15}$/.test(handle)) return fail('bad-handle', 'x');
+      if (!/^[A-Za-z0-9_]{1,15}$/.test(handle)) return fail('bad-handle');
       return ok('x', handle, `https://x.com/${handle}`);
     }
     case 'facebook': {
-      if (FACEBOOK_RESERVED.has(first.toLowerCase())) return fail('platform-page', 'facebook');
+      if (FACEBOOK_RESERVED.has(first.toLowerCase())) return fail('platform-page');
       if (first === 'profile.php') {
         const id = url.searchParams.get('id') ?? '';
-        if (!/^\d{5,20}$/.test(id)) return fail('bad-handle', 'facebook');
-        return ok('facebook', `profile.php?id=${id}`, `https://www.facebook.com/profile.php?id=${id}`);
+        if (!/^\d{5,20}$/.test(id)) return fail('bad-handle');
+        return ok('facebook', `profile.php?id=${id}`, `${FACEBOOK}profile.php?id=${id}`);
       }
       if (first === 'pages') {
         const id = segments.find((s) => /^\d{5,20}$/.test(s));
-        if (id === undefined) return fail('bad-handle', 'facebook');
-        return ok('facebook', id, `https://www.facebook.com/${id}`);
+        if (id === undefined) return fail('bad-handle');
+        return ok('facebook', id, `${FACEBOOK}${id}`);
       }
-      if (!/^[A-Za-z0-9.-]{2,50}$/.test(first)) return fail('bad-handle', 'facebook');
-      return ok('facebook', first, `https://www.facebook.com/${first}`);
+      if (!/^[A-Za-z0-9.-]{2,50}$/.test(first)) return fail('bad-handle');
+      return ok('facebook', first, `${FACEBOOK}${first}`);
     }
     case 'instagram': {
-      if (INSTAGRAM_RESERVED.has(first.toLowerCase())) return fail('platform-page', 'instagram');
-      if (!/^[A-Za-z0-9._]{1,30}$/.test(first)) return fail('bad-handle', 'instagram');
+      if (INSTAGRAM_RESERVED.has(first.toLowerCase())) return fail('platform-page');
+      if (!/^[A-Za-z0-9._]{1,30}$/.test(first)) return fail('bad-handle');
       return ok('instagram', first, `https://www.instagram.com/${first}`);
     }
     case 'youtube':
       return youtubeProfile(segments);
     case 'linkedin': {
       const slug = segments[1] ?? '';
-      if (first === 'in') return fail('personal-profile', 'linkedin');
-      if (first !== 'company' && first !== 'school' && first !== 'showcase') return fail('platform-page', 'linkedin');
-      if (!/^[A-Za-z0-9_%.-]{2,100}$/.test(slug)) return fail('bad-handle', 'linkedin');
+      if (first === 'in') return fail('personal-profile');
+      if (first !== 'company' && first !== 'school' && first !== 'showcase') return fail('platform-page');
+      if (!/^[A-Za-z0-9_%.-]{2,100}$/.test(slug)) return fail('bad-handle');
       return ok('linkedin', `${first}/${slug}`, `https://www.linkedin.com/${first}/${slug}`);
     }
     case 'tiktok': {
       const user = first.startsWith('@') ? first.slice(1) : '';
-      if (!/^[A-Za-z0-9._]{2,24}$/.test(user)) return fail('bad-handle', 'tiktok');
+      if (!/^[A-Za-z0-9._]{2,24}$/.test(user)) return fail('bad-handle');
       return ok('tiktok', `@${user}`, `https://www.tiktok.com/@${user}`);
     }
     case 'bluesky': {
       const actor = (segments[1] ?? '').toLowerCase();
-      if (first !== 'profile' || segments.length !== 2) return fail('platform-page', 'bluesky');
+      if (first !== 'profile' || segments.length !== 2) return fail('platform-page');
       if (!/^(?:did:plc:[a-z2-7]{24}|(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})$/.test(actor)) {
-        return fail('bad-handle', 'bluesky');
+        return fail('bad-handle');
       }
       return ok('bluesky', actor, `https://bsky.app/profile/${actor}`);
     }
     case 'threads': {
       const user = first.startsWith('@') ? first.slice(1) : '';
-      if (!/^[A-Za-z0-9._]{1,30}$/.test(user)) return fail('bad-handle', 'threads');
+      if (!/^[A-Za-z0-9._]{1,30}$/.test(user)) return fail('bad-handle');
       return ok('threads', `@${user}`, `https://www.threads.com/@${user}`);
     }
     case 'flickr': {
       const user = segments[1] ?? '';
       if ((first !== 'photos' && first !== 'people') || !/^[A-Za-z0-9@._-]{2,60}$/.test(user)) {
-        return fail('bad-handle', 'flickr');
+        return fail('bad-handle');
       }
       return ok('flickr', user, `https://www.flickr.com/photos/${user}`);
     }
@@ -167,22 +177,21 @@ export function parseProfileUrl(raw: string, mastodonHosts: ReadonlySet<string> 
 function youtubeProfile(segments: string[]): ProfileParse {
   const [first = '', second = ''] = segments;
   if (first.startsWith('@')) {
-    if (!/^@[A-Za-z0-9._-]{3,30}$/.test(first)) return fail('bad-handle', 'youtube');
-    return ok('youtube', first, `https://www.youtube.com/${first}`);
+    if (!/^@[A-Za-z0-9._-]{3,30}$/.test(first)) return fail('bad-handle');
+    return ok('youtube', first, `${YOUTUBE}${first}`);
   }
   if (first === 'channel') {
-    if (!/^UC[A-Za-z0-9_-]{22}$/.test(second)) return fail('bad-handle', 'youtube');
-    return ok('youtube', `channel/${second}`, `https://www.youtube.com/channel/${second}`);
+    if (!/^UC[A-Za-z0-9_-]{22}$/.test(second)) return fail('bad-handle');
+    return ok('youtube', `channel/${second}`, `${YOUTUBE}channel/${second}`);
   }
   if (first === 'c' || first === 'user') {
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(second)) return fail('bad-handle', 'youtube');
-    return ok('youtube', `${first}/${second}`, `https://www.youtube.com/${first}/${second}`);
+    if (!/^[A-Za-z0-9._-]{1,100}$/.test(second)) return fail('bad-handle');
+    return ok('youtube', `${first}/${second}`, `${YOUTUBE}${first}/${second}`);
   }
-  if (YOUTUBE_RESERVED.has(first.toLowerCase())) return fail('platform-page', 'youtube');
+  if (YOUTUBE_RESERVED.has(first.toLowerCase())) return fail('platform-page');
   // A bare youtube.com/Name is YouTube's short form of the custom URL youtube.com/c/Name.
-  if (segments.length === 1 && /^[A-Za-z0-9._-]{1,100}$/.test(first))
-    return ok('youtube', `c/${first}`, `https://www.youtube.com/c/${first}`);
-  return fail('bad-handle', 'youtube');
+  if (segments.length === 1 && /^[A-Za-z0-9._-]{1,100}$/.test(first)) return ok('youtube', `c/${first}`, `${YOUTUBE}c/${first}`);
+  return fail('bad-handle');
 }
 
 function mastodonProfile(host: string, segments: string[]): ProfileParse {

@@ -25,7 +25,10 @@ export class OrgCard extends LitElement {
     context: { attribute: false },
     countedPlatforms: { attribute: false },
     now: { attribute: false },
+    showEvidence: { attribute: false },
   };
+  /** The dashboard shows an organisation it was asked for, not one a page matched: no evidence line. */
+  showEvidence = true;
   candidate?: Candidate;
   sightings: readonly Sighting[] = [];
   sources: readonly IndexSource[] = [];
@@ -142,7 +145,7 @@ export class OrgCard extends LitElement {
           }
         </dd>
       </dl>
-      <p class="evidence secondary" data-testid="evidence">${capitalise(describeEvidence(evidence))}.</p>
+      ${this.showEvidence ? html`<p class="evidence secondary" data-testid="evidence">${capitalise(describeEvidence(evidence))}.</p>` : nothing}
       <section class="adoption level-${adoption.level}" data-testid="adoption" aria-labelledby="adoption-heading">
         <h2 id="adoption-heading">Adoption level</h2>
         <p class="level" data-testid="adoption-level">${adoption.label}</p>
@@ -160,7 +163,11 @@ export class OrgCard extends LitElement {
         .sources=${this.sources}
         .now=${this.now}
       ></nsl-account-list>
-      <p class="links"><a href=${`/dashboard.html#org/${encodeURIComponent(org.id)}`} target="_blank" data-testid="details-link">Details in the dashboard</a></p>
+      ${
+        this.showEvidence
+          ? html`<p class="links"><a href=${`/dashboard.html#org/${encodeURIComponent(org.id)}`} target="_blank" data-testid="details-link">Details in the dashboard</a></p>`
+          : nothing
+      }
     `;
   }
 

@@ -96,3 +96,35 @@ describe('detection in Chromium', () => {
     await page.close();
   });
 });
+
+describe('in-page flag', () => {
+  it('is off by default, and when turned on shows once, fixed in a corner, without moving the page', async () => {
+    const before = await visit(browser, 'https://www.kch.nhs.uk/');
+    await recognisedBadge(before.tabId);
+    expect(await before.page.locator('#nhs-social-lens-flag').count()).toBe(0);
+    const height = await before.page.evaluate(() => document.documentElement.scrollHeight);
+    await before.page.close();
+
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), showInPageFlag: true } });
+    });
+    const { page } = await visit(browser, 'https://www.kch.nhs.uk/');
+    await page.locator('#nhs-social-lens-flag').waitFor({ state: 'attached' });
+    expect(await page.evaluate(() => getComputedStyle(document.getElementById('nhs-social-lens-flag') as HTMLElement).position)).toBe(
+      'fixed',
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(height);
+    await page.screenshot({ path: 'test-results/page-flag.png' });
+    // Single-page navigation reports again: the flag is replaced, never doubled.
+    await page.evaluate(() => history.pushState({}, '', '/other-page'));
+    await page.waitForTimeout(1500);
+    expect(await page.locator('#nhs-social-lens-flag').count()).toBe(1);
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), showInPageFlag: false } });
+    });
+    await page.close();
+  });
+});

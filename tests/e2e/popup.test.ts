@@ -48,6 +48,16 @@ async function popupFor(browser: ExtensionBrowser, url: string, screenshot: stri
   return { page, popup, tabId };
 }
 
+describe('accessibility checks', () => {
+  it('catch a real violation (so a clean result means something)', async () => {
+    const page = await main.context.newPage();
+    await page.setContent('<html lang="en-GB"><body><main><img src="x.png"><button></button></main></body></html>');
+    const violations = await axeViolations(page);
+    expect(violations.map((v) => v.split(':')[0])).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
+    await page.close();
+  });
+});
+
 describe('popup states', () => {
   it('recognised organisation: name, code, evidence, adoption level, accounts', async () => {
     const { page, popup } = await popupFor(main, 'https://www.guysandstthomas.nhs.uk/', 'popup-state-recognised.png');
@@ -168,6 +178,23 @@ function indexWithFigures(): NhsIndex {
   index.generatedAt = new Date(today.getTime() - 86_400_000).toISOString();
   return index;
 }
+
+describe('dashboard', () => {
+  it('shows the organisation the popup links to, and a searchable table of all', async () => {
+    const page = await main.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto(`chrome-extension://${main.extensionId}/dashboard.html#org/RJ1`);
+    await expect(page.getByTestId('org-name').textContent()).resolves.toBe("Guy's and St Thomas' NHS Foundation Trust");
+    await page.screenshot({ path: 'test-results/dashboard-organisation.png', fullPage: true });
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'All organisations' }).click();
+    await page.getByLabel('Search by name or ODS code').fill('ambulance');
+    await expect(page.locator('tbody tr').count()).resolves.toBe(11);
+    await page.screenshot({ path: 'test-results/dashboard-table.png' });
+    await expectAccessible(page);
+    await page.close();
+  });
+});
 
 describe('popup with measured figures and an out-of-date index', () => {
   it('shows figures with dates and sources, growth, sector context, and marks old figures', async () => {

@@ -304,6 +304,7 @@ describe('dispatch', () => {
     'content-bg-page-visited': async () => ({ recognised: true }),
     'ui-bg-get-tab-result': async () => ({ state: 'not-recognised' as const }),
     'ui-bg-get-index-status': async () => ({}),
+    'ui-bg-get-organisations': async () => ({ organisations: [], sightings: [], index: { version: 0, generatedAt: '', sources: [] } }),
   };
   const ORIGIN = 'chrome-extension://ext/';
 

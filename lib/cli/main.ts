@@ -5,6 +5,7 @@
 import { CliError } from './cli-error';
 import { accountsDiscoverCommand, DISCOVER_USAGE } from './commands/accounts-discover';
 import { indexBuildCommand } from './commands/index-build';
+import { indexKeygenCommand, indexPublishCommand, indexVerifyCommand } from './commands/index-publish';
 import { indexStatsCommand } from './commands/index-stats';
 import { indexValidateCommand } from './commands/index-validate';
 import { LOOKUP_USAGE, lookupCommand } from './commands/lookup';
@@ -16,6 +17,9 @@ const USAGE = `usage: nsl <command>
   index validate <file>
   index build [--from DIR] [--out FILE]
   index stats [file]
+  index keygen --out DIR
+  index publish --key FILE --out DIR [INDEX] [--min-extension-version X.Y.Z]
+  index verify DIR --pub FILE [--installed-version N]
   ${DISCOVER_USAGE}
   ${METRICS_USAGE}`;
 
@@ -32,6 +36,9 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'metrics' && sub === 'collect') return metricsCollectCommand(rest);
   if (command === 'index' && sub === 'build') return indexBuildCommand(rest);
   if (command === 'index' && sub === 'stats') return indexStatsCommand(rest);
+  if (command === 'index' && sub === 'keygen') return indexKeygenCommand(rest);
+  if (command === 'index' && sub === 'publish') return indexPublishCommand(rest);
+  if (command === 'index' && sub === 'verify') return indexVerifyCommand(rest);
   throw new CliError(
     `unknown command "${argv.slice(0, command === 'index' || command === 'accounts' || command === 'metrics' ? 2 : 1).join(' ')}"; run "nsl help" for the list`,
   );

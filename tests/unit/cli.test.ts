@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,5 +161,41 @@ describe('nsl lookup --html', () => {
     const { code, stderr } = nsl(['lookup', '--html', page, 'https://a.nhs.uk/', 'https://b.nhs.uk/']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/one URL/);
+  });
+});
+
+describe('nsl index keygen, publish and verify', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nsl-publish-'));
+  const keys = join(dir, 'keys');
+  const out = join(dir, 'site');
+
+  it('makes a key pair once, refusing to overwrite it', () => {
+    expect(nsl(['index', 'keygen', '--out', keys]).code).toBe(0);
+    const again = nsl(['index', 'keygen', '--out', keys]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists: refusing to overwrite/);
+  });
+
+  it('publishes a signed copy that verifies, and refuses an invalid index or a version that is not newer', () => {
+    expect(nsl(['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', out, file('bad-index.json', '{}')]).stderr).toMatch(
+      /refusing to publish an invalid index/,
+    );
+    expect(nsl(['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', out]).code).toBe(0);
+    const verified = nsl(['index', 'verify', out, '--pub', join(keys, 'index-signing.pub')]);
+    expect(verified.code).toBe(0);
+    expect(jsonLines(verified.stdout)[0]).toMatchObject({ valid: true, organisations: expect.any(Number) });
+    const again = nsl(['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/not newer than the published/);
+  });
+
+  it('names the first failed check in one line', () => {
+    writeFileSync(join(out, 'index.json'), `${readFileSync(join(out, 'index.json'), 'utf8')} `);
+    const tampered = nsl(['index', 'verify', out, '--pub', join(keys, 'index-signing.pub')]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr.trim()).toMatch(/^nsl: .*failed check "size": it is \d+ bytes, not the \d+ announced$/);
+    const otherKeys = join(dir, 'other');
+    nsl(['index', 'keygen', '--out', otherKeys]);
+    expect(nsl(['index', 'verify', out, '--pub', join(otherKeys, 'index-signing.pub')]).stderr).toMatch(/failed check "signature"/);
   });
 });

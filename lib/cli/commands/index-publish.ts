@@ -1,0 +1,125 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ed from '@noble/ed25519';
+import { parseAndValidateIndex } from '../../index/validate';
+import {
+  checkIndexBody,
+  checkManifest,
+  fromBase64,
+  MANIFEST_FORMAT,
+  type PublishedManifest,
+  sha256Hex,
+  signManifest,
+  toBase64,
+} from '../../refresh/published';
+import { parseArgs, stringOption } from '../args';
+import { CliError } from '../cli-error';
+import { BUNDLED_INDEX_PATH, emit, PROJECT_ROOT, readTextFile, say } from '../io';
+
+const KEY_FILE = 'index-signing.key';
+const PUB_FILE = 'index-signing.pub';
+
+function extensionVersion(): string {
+  return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function readKey(path: string, what: string): Uint8Array {
+  let key: Uint8Array;
+  try {
+    key = fromBase64(readTextFile(path));
+  } catch {
+    throw new CliError(`${path}: not a ${what} (base64 expected)`);
+  }
+  if (key.length !== 32) throw new CliError(`${path}: not a ${what} (32 bytes expected, found ${key.length})`);
+  return key;
+}
+
+/** `index keygen --out DIR`: a new Ed25519 key pair; never overwrites a key. */
+export async function indexKeygenCommand(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, ['out']);
+  const dir = stringOption(args, 'out');
+  if (dir === undefined || args.positionals.length > 0) throw new CliError('usage: index keygen --out DIR');
+  const keyPath = join(dir, KEY_FILE);
+  const pubPath = join(dir, PUB_FILE);
+  for (const path of [keyPath, pubPath]) if (existsSync(path)) throw new CliError(`${path} already exists: refusing to overwrite a key`);
+  mkdirSync(dir, { recursive: true });
+  const { secretKey, publicKey } = await ed.keygenAsync();
+  writeFileSync(keyPath, `${toBase64(secretKey)}\n`, { mode: 0o600 });
+  writeFileSync(pubPath, `${toBase64(publicKey)}\n`);
+  say(`wrote ${keyPath} (private: keep it out of the repository) and ${pubPath}`);
+  emit({ key: keyPath, pub: pubPath, publicKey: toBase64(publicKey) });
+}
+
+/** `index publish --key FILE --out DIR [INDEX]`: index.json and a signed manifest.json, for any static host. */
+export async function indexPublishCommand(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, ['key', 'out', 'min-extension-version']);
+  const keyPath = stringOption(args, 'key');
+  const dir = stringOption(args, 'out');
+  if (keyPath === undefined || dir === undefined || args.positionals.length > 1)
+    throw new CliError('usage: index publish --key FILE --out DIR [INDEX]');
+  const indexPath = args.positionals[0] ?? BUNDLED_INDEX_PATH;
+  const text = readTextFile(indexPath);
+  const result = parseAndValidateIndex(text);
+  if (!result.ok)
+    throw new CliError(`${indexPath}: refusing to publish an invalid index (${result.problems[0]?.path}: ${result.problems[0]?.message})`);
+  const secretKey = readKey(keyPath, 'signing key');
+  const previousPath = join(dir, 'manifest.json');
+  if (existsSync(previousPath)) {
+    const previous = JSON.parse(readFileSync(previousPath, 'utf8')) as Partial<PublishedManifest>;
+    if (typeof previous.indexVersion === 'number' && result.index.indexVersion <= previous.indexVersion) {
+      throw new CliError(
+        `index version ${result.index.indexVersion} is not newer than the published ${previous.indexVersion}: bump data/index-release.json`,
+      );
+    }
+  }
+  const body = new TextEncoder().encode(text);
+  const minExtensionVersion = stringOption(args, 'min-extension-version') ?? extensionVersion();
+  if (!/^\d+\.\d+\.\d+$/.test(minExtensionVersion))
+    throw new CliError(`--min-extension-version must look like 1.2.3, not "${minExtensionVersion}"`);
+  const manifest = await signManifest(
+    {
+      format: MANIFEST_FORMAT,
+      indexVersion: result.index.indexVersion,
+      generatedAt: result.index.generatedAt,
+      schemaVersion: result.index.schemaVersion,
+      minExtensionVersion,
+      bytes: body.length,
+      sha256: await sha256Hex(body),
+    },
+    secretKey,
+  );
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.json'), body);
+  writeFileSync(previousPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  say(`published index version ${manifest.indexVersion} (${manifest.bytes} bytes) to ${dir}`);
+  emit({ dir, ...manifest });
+}
+
+/** `index verify DIR --pub FILE`: the extension's own checks on a published copy; exit 1 naming the first that fails. */
+export async function indexVerifyCommand(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, ['pub', 'installed-version']);
+  const pubPath = stringOption(args, 'pub');
+  const [dir, extra] = args.positionals;
+  if (pubPath === undefined || dir === undefined || extra !== undefined)
+    throw new CliError('usage: index verify DIR --pub FILE [--installed-version N]');
+  const installed = stringOption(args, 'installed-version');
+  if (installed !== undefined && !/^\d+$/.test(installed))
+    throw new CliError(`--installed-version must be a whole number, not "${installed}"`);
+  const manifest = await checkManifest(readTextFile(join(dir, 'manifest.json')), {
+    publicKey: readKey(pubPath, 'public key'),
+    extensionVersion: extensionVersion(),
+    installedVersion: Number(installed ?? 0),
+  });
+  if (!manifest.ok) throw new CliError(`${dir}: failed check "${manifest.check}": ${manifest.reason}`);
+  const indexPath = join(dir, 'index.json');
+  if (!existsSync(indexPath)) throw new CliError(`${dir}: failed check "size": index.json is missing`);
+  const body = await checkIndexBody(new Uint8Array(readFileSync(indexPath)), manifest.value);
+  if (!body.ok) throw new CliError(`${dir}: failed check "${body.check}": ${body.reason}`);
+  emit({
+    dir,
+    valid: true,
+    indexVersion: manifest.value.indexVersion,
+    bytes: manifest.value.bytes,
+    organisations: body.value.organisations.length,
+  });
+}

@@ -12,6 +12,17 @@ import { keepPolyfillOutOfContentScripts } from './scripts/vite-content-script-b
  */
 const bundledIndexPath = resolve(process.env.NSL_BUNDLED_INDEX ?? 'assets/index.json');
 
+/**
+ * The key that signs published indexes, fixed at build time: the project's release key by default
+ * (its private half is kept by the maintainers, never in the repository); tests build with their own.
+ */
+const indexPublicKey = (process.env.NSL_INDEX_PUBLIC_KEY ?? readFileSync(resolve('assets/release-key.pub'), 'utf8')).trim();
+/** Where the published copy lives by default (a folder URL); none unless a release sets one. */
+const indexSource = process.env.NSL_INDEX_SOURCE ?? '';
+/** How long a refresh waits for the server; tests shorten it to exercise a slow server. */
+const refreshTimeoutMs = Number(process.env.NSL_REFRESH_TIMEOUT_MS ?? 30_000);
+const bundledIndexVersion = (JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex).indexVersion;
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -27,7 +38,12 @@ export default defineConfig({
     // storage: per-tab results in storage.session survive the service worker being stopped.
     // activeTab: when the user opens the popup, it may read that one tab's address, so a page
     // without a content script (a trust's X profile) can be looked up, and only on that click.
-    permissions: ['storage', 'activeTab'],
+    // alarms: the scheduled index refresh. The published copy's host is asked for only when the
+    // user sets a source (optional host permissions), never at install.
+    permissions: ['storage', 'activeTab', 'alarms'],
+    optional_host_permissions: ['https://*/*'],
+    // A build with a default source may fetch from it without asking: that host only.
+    ...(indexSource ? { host_permissions: [`${new URL(indexSource).origin}/*`] } : {}),
     action: { default_title: 'NHS Social Lens' },
     browser_specific_settings: { gecko: { id: 'nhs-social-lens@nhs-social-lens.github.io' } },
   },
@@ -44,5 +60,13 @@ export default defineConfig({
         script.matches = [...(script.matches ?? []), ...extraContentScriptMatches(index)];
     },
   },
-  vite: () => ({ plugins: [keepPolyfillOutOfContentScripts()] }),
+  vite: () => ({
+    plugins: [keepPolyfillOutOfContentScripts()],
+    define: {
+      __NSL_INDEX_PUBLIC_KEY__: JSON.stringify(indexPublicKey),
+      __NSL_INDEX_SOURCE__: JSON.stringify(indexSource),
+      __NSL_BUNDLED_INDEX_VERSION__: JSON.stringify(bundledIndexVersion),
+      __NSL_REFRESH_TIMEOUT_MS__: JSON.stringify(refreshTimeoutMs),
+    },
+  }),
 });

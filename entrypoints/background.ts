@@ -1,18 +1,31 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundService } from '../lib/browser/background-service';
+import { BUNDLED_INDEX_VERSION, DEFAULT_INDEX_SOURCE, INDEX_PUBLIC_KEY, REFRESH_TIMEOUT_MS } from '../lib/browser/build-constants';
 import { BUNDLED_INDEX_FILE } from '../lib/browser/bundled-index';
 import { openIndexDb } from '../lib/browser/db';
 import { dispatch } from '../lib/browser/messaging';
-import { readSettings } from '../lib/browser/settings';
+import { readSettings, settingsItem } from '../lib/browser/settings';
 import { createTabResults } from '../lib/browser/tab-results';
+import { fromBase64 } from '../lib/refresh/published';
+import { REFRESH_SCHEDULES } from '../lib/settings';
+
+const REFRESH_ALARM = 'index-refresh';
 
 export default defineBackground(() => {
-  // The index is added to the build by a hook in wxt.config.ts, so WXT's list of public paths
-  // does not know it: hence the cast.
   const service = createBackgroundService({
     openDb: () => openIndexDb(),
+    bundledIndexVersion: BUNDLED_INDEX_VERSION,
+    // The index is added to the build by a hook in wxt.config.ts, so WXT's list of public paths
+    // does not know it: hence the cast.
     loadBundledIndex: async () => (await fetch(browser.runtime.getURL(`/${BUNDLED_INDEX_FILE}` as PublicPath))).json(),
+    refresh: {
+      fetch: (input, init) => fetch(input, init),
+      publicKey: fromBase64(INDEX_PUBLIC_KEY),
+      defaultSource: DEFAULT_INDEX_SOURCE,
+      extensionVersion: browser.runtime.getManifest().version,
+      timeoutMs: REFRESH_TIMEOUT_MS,
+    },
     tabResults: createTabResults(browser.storage.session),
     // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
     action: browser.action ?? browser.browserAction,
@@ -21,7 +34,21 @@ export default defineBackground(() => {
   });
   const ownOrigin = browser.runtime.getURL('/');
 
-  browser.runtime.onInstalled.addListener(() => void service.database());
+  /** Keeps the refresh alarm in step with the user's schedule. */
+  const schedule = async () => {
+    const minutes = REFRESH_SCHEDULES[(await readSettings()).refreshSchedule];
+    await browser.alarms.clear(REFRESH_ALARM);
+    if (minutes > 0) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: minutes, delayInMinutes: Math.min(minutes, 60) });
+  };
+
+  browser.runtime.onInstalled.addListener(() => {
+    void service.database();
+    void schedule();
+  });
+  settingsItem.watch(() => void schedule());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void service.scheduledRefresh();
+  });
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, browser.runtime.id, ownOrigin, service.handlers));
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
 });

@@ -8,12 +8,16 @@ import { type BadgeAction, showBadge } from './badge';
 import type { NslDatabase } from './db';
 import { ensureIndexInstalled, indexedDbLookups } from './index-store';
 import type { Handlers, SectorContextLine, TabResult } from './messaging';
+import { type RefreshOutcome, readRefreshStatus, refreshIndex, rollBack, shouldWait } from './refresh';
 import { recordSightings, sightingsFor, sightingsLookup } from './sightings';
 import type { TabResults } from './tab-results';
 
 export interface BackgroundDeps {
   openDb: () => Promise<NslDatabase>;
+  bundledIndexVersion: number;
   loadBundledIndex: () => Promise<unknown>;
+  /** Refreshing from the published copy: how to fetch, the key to trust, the default source. */
+  refresh: { fetch: typeof fetch; publicKey: Uint8Array; defaultSource: string; extensionVersion: string; timeoutMs: number };
   tabResults: TabResults;
   action: BadgeAction;
   now: () => Date;
@@ -55,7 +59,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
       const db = await deps.openDb();
       const before = await db.get('meta', 'installed-index');
       const started = deps.now().getTime();
-      const after = await ensureIndexInstalled(db, deps.loadBundledIndex, deps.now);
+      const after = await ensureIndexInstalled(db, deps.bundledIndexVersion, deps.loadBundledIndex, deps.now);
       if (after.installedAt !== before?.installedAt) installDurationMs = deps.now().getTime() - started;
       return db;
     })().catch((error: unknown) => {
@@ -88,6 +92,19 @@ export function createBackgroundService(deps: BackgroundDeps) {
     };
   };
 
+  const sourceUrl = async () => (await deps.settings()).indexSource || deps.refresh.defaultSource;
+  /** One refresh at a time: "Update now" during a scheduled refresh waits for it. */
+  let running: Promise<RefreshOutcome> | undefined;
+  const refreshNow = (): Promise<RefreshOutcome> => {
+    running ??= (async () => {
+      const db = await database();
+      return refreshIndex({ db, ...deps.refresh, source: await sourceUrl(), now: deps.now });
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
   const handlers: Handlers = {
     async 'content-bg-page-visited'({ url, profiles }, sender) {
       const tabId = sender.tab?.id;
@@ -109,7 +126,20 @@ export function createBackgroundService(deps: BackgroundDeps) {
     async 'ui-bg-get-index-status'() {
       const db = await database();
       const installed = await db.get('meta', 'installed-index');
-      return { ...(installed ? { installed } : {}), ...(installDurationMs === undefined ? {} : { installDurationMs }) };
+      return {
+        ...(installed ? { installed } : {}),
+        ...(installDurationMs === undefined ? {} : { installDurationMs }),
+        refresh: await readRefreshStatus(db),
+        source: await sourceUrl(),
+        canRollBack: (await db.get('snapshots', 'previous')) !== undefined,
+      };
+    },
+    async 'ui-bg-refresh-index'() {
+      return refreshNow();
+    },
+    async 'ui-bg-rollback-index'() {
+      const meta = await rollBack(await database(), deps.now());
+      return meta === undefined ? { rolledBack: false } : { rolledBack: true, indexVersion: meta.indexVersion };
     },
     async 'ui-bg-get-organisations'() {
       const db = await database();
@@ -136,6 +166,11 @@ export function createBackgroundService(deps: BackgroundDeps) {
   return {
     handlers,
     database,
+    /** A scheduled refresh: skipped while backing off after failures. */
+    async scheduledRefresh(): Promise<RefreshOutcome | undefined> {
+      if (await shouldWait(await database(), deps.now())) return undefined;
+      return refreshNow();
+    },
     async tabClosed(tabId: number): Promise<void> {
       await deps.tabResults.forget(tabId);
     },

@@ -7,10 +7,10 @@
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { ProfileVia } from '../detect/page-signals';
-import type { IndexSource, Organisation, Platform } from '../index/schema';
+import type { IndexSource, NhsIndex, Organisation, Platform } from '../index/schema';
 
 export const DB_NAME = 'nhs-social-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
 export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
@@ -46,9 +46,24 @@ export interface InstalledIndexMeta {
   installedAt: string;
 }
 
+/** What the last refreshes did, for the options page and for backing off after failures. */
+export interface RefreshStatus {
+  lastCheck?: string;
+  lastSuccess?: string;
+  lastError?: { check: string; reason: string; at: string };
+  /** The manifest's ETag, sent back as If-None-Match. */
+  etag?: string;
+  consecutiveFailures: number;
+  /** No scheduled attempt before this time (after failures, doubling each time). */
+  notBefore?: string;
+}
+
 export interface NslDb extends DBSchema {
   organisations: { key: string; value: StoredOrganisation; indexes: { 'by-host': string; 'by-code': string; 'by-account': string } };
   sightings: { key: [string, string]; value: Sighting; indexes: { 'by-organisation': string; 'by-account': string } };
+  /** The index that was installed before the current one, so the user can roll back to it. */
+  snapshots: { key: 'previous'; value: { index: NhsIndex; origin: InstalledIndexMeta['origin'] } };
+  refresh: { key: 'status'; value: RefreshStatus };
   meta: { key: 'installed-index'; value: InstalledIndexMeta };
 }
 
@@ -68,6 +83,10 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
         const sightings = db.createObjectStore('sightings', { keyPath: ['organisationId', 'accountKey'] });
         sightings.createIndex('by-organisation', 'organisationId');
         sightings.createIndex('by-account', 'accountKey');
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore('snapshots');
+        db.createObjectStore('refresh');
       }
     },
   });

@@ -42,21 +42,23 @@ export function installedIndexMeta(db: NslDatabase): Promise<InstalledIndexMeta 
 
 /**
  * Makes sure an index is installed. The bundled copy is the floor: it is installed when nothing
- * is, and replaces an installed copy that is older than it (after an extension update).
+ * is, and replaces an installed copy older than it (after an extension update); a refreshed copy
+ * at least as new stays. `bundledVersion` is known at build time, so the bundled file is read only
+ * when it is needed.
  */
 export async function ensureIndexInstalled(
   db: NslDatabase,
+  bundledVersion: number,
   loadBundled: () => Promise<unknown>,
   now: () => Date,
 ): Promise<InstalledIndexMeta> {
   const installed = await installedIndexMeta(db);
-  if (installed !== undefined && installed.origin !== 'bundled') return installed;
+  if (installed !== undefined && installed.indexVersion >= bundledVersion) return installed;
   const result = validateIndex(await loadBundled());
   if (!result.ok) {
     const [first] = result.problems;
     throw new Error(`the bundled index is invalid at ${first?.path}: ${first?.message}`);
   }
-  if (installed !== undefined && installed.indexVersion >= result.index.indexVersion) return installed;
   return installIndex(db, result.index, 'bundled', now());
 }
 

@@ -9,7 +9,8 @@ import type { Detection } from '../detect/types';
 import type { IndexSource, Organisation } from '../index/schema';
 import type { SectorContext } from '../metrics/sector-context';
 import type { PageFlag } from '../ui/page-flag';
-import type { InstalledIndexMeta, Sighting } from './db';
+import type { InstalledIndexMeta, RefreshStatus, Sighting } from './db';
+import type { RefreshOutcome } from './refresh';
 
 /** What the popup shows for one tab. */
 export type TabResult =
@@ -39,6 +40,10 @@ export interface IndexStatus {
   installed?: InstalledIndexMeta;
   /** Set when this service worker installed an index: how long reading, checking and writing it took. */
   installDurationMs?: number;
+  refresh?: RefreshStatus;
+  /** The published copy's folder URL; empty when none is set. */
+  source?: string;
+  canRollBack?: boolean;
 }
 
 export interface MessageMap {
@@ -50,6 +55,10 @@ export interface MessageMap {
   };
   /** Extension pages ask which index is installed (and how long this worker took to install it). */
   'ui-bg-get-index-status': { request: Record<string, never>; response: IndexStatus };
+  /** "Update now": check the published copy at once. */
+  'ui-bg-refresh-index': { request: Record<string, never>; response: RefreshOutcome };
+  /** "Roll back": put back the index installed before the current one. */
+  'ui-bg-rollback-index': { request: Record<string, never>; response: { rolledBack: boolean; indexVersion?: number } };
   /** The dashboard asks for the whole installed index (and this browser's sightings). */
   'ui-bg-get-organisations': { request: Record<string, never>; response: InstalledIndexView };
   /**
@@ -94,6 +103,8 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'ui-bg-get-index-status': true,
   'ui-bg-get-organisations': true,
   'ui-bg-get-tab-result': true,
+  'ui-bg-refresh-index': true,
+  'ui-bg-rollback-index': true,
 };
 
 /** Narrows an unknown message to a known envelope; anything else is ignored by the background. */

@@ -87,11 +87,11 @@ describe('index store (IndexedDB)', () => {
       loads++;
       return index;
     };
-    const meta = await ensureIndexInstalled(db, load, () => NOW);
+    const meta = await ensureIndexInstalled(db, 7, load, () => NOW);
     expect(meta).toMatchObject({ indexVersion: 7, organisationCount: 2, origin: 'bundled', installedAt: NOW.toISOString() });
-    await ensureIndexInstalled(db, load, () => NOW);
+    await ensureIndexInstalled(db, 7, load, () => NOW);
     expect((await installedIndexMeta(db))?.installedAt).toBe(NOW.toISOString());
-    expect(loads).toBe(2); // read again to compare versions, but not reinstalled
+    expect(loads).toBe(1); // the installed index is as new as the bundled one: not read again
     const lookups = indexedDbLookups(db);
     expect((await lookups.byHost('northmid.nhs.uk')).map((o) => o.id)).toEqual(['RAL']);
     expect((await lookups.byCode('RAP')).map((o) => o.id)).toEqual(['RAL']);
@@ -125,6 +125,7 @@ describe('index store (IndexedDB)', () => {
     await expect(
       ensureIndexInstalled(
         db,
+        7,
         async () => ({ ...makeIndex(), schemaVersion: 99 }),
         () => NOW,
       ),
@@ -137,11 +138,13 @@ describe('index store (IndexedDB)', () => {
     const db = await trackedOpen();
     await ensureIndexInstalled(
       db,
+      7,
       async () => makeIndex(),
       () => NOW,
     );
     await ensureIndexInstalled(
       db,
+      9,
       async () => makeIndex(undefined, { indexVersion: 9 }),
       () => NOW,
     );
@@ -164,7 +167,15 @@ describe('background service', () => {
     const { action, badges } = recordingAction();
     const svc = createBackgroundService({
       openDb: trackedOpen,
+      bundledIndexVersion: index.indexVersion,
       loadBundledIndex: async () => index,
+      refresh: {
+        fetch: async () => new Response(null, { status: 404 }),
+        publicKey: new Uint8Array(32),
+        defaultSource: '',
+        extensionVersion: '0.1.0',
+        timeoutMs: 1000,
+      },
       tabResults: createTabResults(session),
       action,
       now: () => NOW,
@@ -305,6 +316,8 @@ describe('dispatch', () => {
     'ui-bg-get-tab-result': async () => ({ state: 'not-recognised' as const }),
     'ui-bg-get-index-status': async () => ({}),
     'ui-bg-get-organisations': async () => ({ organisations: [], sightings: [], index: { version: 0, generatedAt: '', sources: [] } }),
+    'ui-bg-refresh-index': async () => ({ outcome: 'no-source' as const }),
+    'ui-bg-rollback-index': async () => ({ rolledBack: false }),
   };
   const ORIGIN = 'chrome-extension://ext/';
 

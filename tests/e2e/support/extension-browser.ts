@@ -30,6 +30,9 @@ export async function launchExtensionBrowser(serverPort: number, extensionDir = 
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${serverPort}, EXCLUDE localhost`,
+      // The loopback server's certificate is made at test time; the service worker's own fetches
+      // (index refresh) are not covered by ignoreHTTPSErrors, so the test browser ignores them all.
+      '--ignore-certificate-errors',
     ],
   });
   const serviceWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

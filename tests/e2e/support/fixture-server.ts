@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Route } from '../../support/route-server';
 
 const PAGES_DIR = join(process.cwd(), 'tests/fixtures/pages');
 
@@ -41,13 +42,19 @@ export interface FixtureServer {
 
 /**
  * Serves saved pages on loopback for every host the test browser maps to it: `pages` maps a
- * host name to a file in tests/fixtures/pages; any other host gets the not-NHS page.
+ * host name to a file in tests/fixtures/pages; `routes` (`'host /path'`) answer anything else,
+ * such as a published index; any other host gets the not-NHS page.
  */
-export async function startFixtureServer(pages: Record<string, string>): Promise<FixtureServer> {
+export async function startFixtureServer(pages: Record<string, string>, routes: Record<string, Route> = {}): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer(selfSignedCertificate(), (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     requests.push(`${host}${request.url ?? ''}`);
+    const route = routes[`${host} ${request.url ?? '/'}`];
+    if (route) {
+      void route(request, response);
+      return;
+    }
     if (request.url === '/favicon.ico') {
       response.writeHead(404).end();
       return;

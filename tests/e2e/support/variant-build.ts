@@ -8,7 +8,7 @@ import { validateIndex } from '../../../lib/index/validate';
  * Builds the extension with another bundled index (for states the real index cannot show yet:
  * measured figures, an out-of-date index) into .output/variants/<name>, and returns its folder.
  */
-export function buildVariant(name: string, index: NhsIndex): string {
+export function buildVariant(name: string, index: NhsIndex, env: Record<string, string> = {}): string {
   const result = validateIndex(index);
   if (!result.ok) throw new Error(`variant ${name}: invalid index at ${result.problems[0]?.path}: ${result.problems[0]?.message}`);
   const dir = join(process.cwd(), '.output/variants', name);
@@ -16,7 +16,7 @@ export function buildVariant(name: string, index: NhsIndex): string {
   const indexFile = join(dir, 'index.json');
   writeFileSync(indexFile, JSON.stringify(index));
   execFileSync(process.execPath, [join(process.cwd(), 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
-    env: { ...process.env, NSL_BUNDLED_INDEX: indexFile, NSL_OUT_DIR: join(dir, 'build') },
+    env: { ...process.env, ...env, NSL_BUNDLED_INDEX: indexFile, NSL_OUT_DIR: join(dir, 'build') },
     stdio: 'ignore',
   });
   return join(dir, 'build/chrome-mv3');

@@ -1,0 +1,264 @@
+/// <reference types="chrome" />
+import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serialiseIndex } from '../../lib/index/build';
+import type { NhsIndex } from '../../lib/index/schema';
+import {
+  fromBase64,
+  MAX_INDEX_BYTES,
+  type PublishedManifest,
+  sha256Hex,
+  signManifest,
+  type UnsignedManifest,
+} from '../../lib/refresh/published';
+import { loadBundledIndex } from '../support/bundled-index';
+import type { Route } from '../support/route-server';
+import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { type FixtureServer, startFixtureServer } from './support/fixture-server';
+import { openPopup, visit } from './support/pages';
+import { buildVariant } from './support/variant-build';
+
+/**
+ * Safe refresh in Chromium: a build that trusts the test key and fetches from a published copy on
+ * loopback. Every bad copy must leave the installed index in place, and the popup must answer
+ * from the right index afterwards.
+ */
+const KEYS = join(process.cwd(), 'tests/fixtures/keys');
+const SECRET = fromBase64(readFileSync(join(KEYS, 'index-signing.key'), 'utf8'));
+const OTHER_SECRET = new Uint8Array(32).fill(7);
+const HOST = 'index.nhs-social-lens.test';
+const bundled = loadBundledIndex();
+
+/** What the server answers for the manifest and the index, changed by each test. */
+let manifestRoute: Route = (_q, r) => void r.writeHead(404).end();
+let indexRoute: Route = (_q, r) => void r.writeHead(404).end();
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+const send =
+  (status: number, body: string | Uint8Array, headers: Record<string, string> = {}) =>
+  (_req: unknown, res: ServerResponse) =>
+    void res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
+
+/** A copy of the bundled index at `version`, where Guy's and St Thomas' gains an account (so the popup shows which index answers). */
+function indexAt(version: number): NhsIndex {
+  const index = structuredClone(bundled);
+  index.indexVersion = version;
+  const gstt = index.organisations.find((o) => o.id === 'RJ1');
+  gstt?.accounts.push({
+    platform: 'x',
+    handle: `GSTTv${version}`,
+    url: `https://x.com/GSTTv${version}`,
+    verification: 'official',
+    state: 'active',
+    source: 'ods-ord-2026-08',
+    checked: '2026-11-25',
+  });
+  return index;
+}
+
+async function publish(
+  index: NhsIndex,
+  changes: Partial<UnsignedManifest> = {},
+  key = SECRET,
+): Promise<{ manifest: PublishedManifest; body: Uint8Array }> {
+  const body = new TextEncoder().encode(serialiseIndex(index));
+  const manifest = await signManifest(
+    {
+      format: 1,
+      indexVersion: index.indexVersion,
+      generatedAt: index.generatedAt,
+      schemaVersion: 1,
+      minExtensionVersion: '0.1.0',
+      bytes: body.length,
+      sha256: await sha256Hex(body),
+      ...changes,
+    },
+    key,
+  );
+  return { manifest, body };
+}
+
+function serve({ manifest, body }: { manifest: PublishedManifest; body: Uint8Array }, etag = `"v${manifest.indexVersion}"`) {
+  manifestRoute = (req, res) => {
+    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+    send(200, JSON.stringify(manifest), { etag })(req, res);
+  };
+  indexRoute = send(200, body);
+}
+
+beforeAll(async () => {
+  const extension = buildVariant('refresh', bundled, {
+    NSL_INDEX_PUBLIC_KEY: readFileSync(join(KEYS, 'index-signing.pub'), 'utf8'),
+    NSL_INDEX_SOURCE: `https://${HOST}/published`,
+    NSL_REFRESH_TIMEOUT_MS: '1500',
+  });
+  server = await startFixtureServer(
+    { 'www.guysandstthomas.nhs.uk': 'trust-home.html' },
+    { [`${HOST} /published/manifest.json`]: (q, r) => manifestRoute(q, r), [`${HOST} /published/index.json`]: (q, r) => indexRoute(q, r) },
+  );
+  browser = await launchExtensionBrowser(server.port, extension);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs "Update now" from an extension page, as the options page does. */
+async function updateNow(): Promise<Record<string, unknown>> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+  const outcome = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-refresh-index', payload: {} }));
+  await page.close();
+  return outcome;
+}
+
+async function status(): Promise<{
+  installed: { indexVersion: number; origin: string };
+  refresh: { lastError?: { check: string; reason: string } };
+  canRollBack: boolean;
+}> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+  const result = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-get-index-status', payload: {} }));
+  await page.close();
+  return result;
+}
+
+/** The index version the popup answers from, read off a real trust page's popup. */
+async function popupIndexVersion(screenshot?: string): Promise<string> {
+  const { page, tabId } = await visit(browser, 'https://www.guysandstthomas.nhs.uk/');
+  await waitFor(
+    () => badgeOf(browser, tabId),
+    (b) => b.text !== '',
+  );
+  const popup = await openPopup(browser, tabId, screenshot ?? 'refresh-popup.png');
+  const text = (await popup.getByTestId('index-info').textContent()) ?? '';
+  await popup.close();
+  await page.close();
+  return /Index version (\d+)/.exec(text)?.[1] ?? '';
+}
+
+const v1 = bundled.indexVersion;
+
+describe('refresh refuses every bad copy and keeps the installed index', () => {
+  it.each<[string, () => Promise<void>, string]>([
+    ['404', async () => void (manifestRoute = send(404, 'not found')), 'download'],
+    ['500', async () => void (manifestRoute = send(500, 'oops')), 'download'],
+    [
+      'slow server (timeout)',
+      async () => void (manifestRoute = (_q, r) => void setTimeout(() => r.writeHead(200).end('{}'), 4000)),
+      'download',
+    ],
+    [
+      'an HTML error page instead of JSON',
+      async () => void (manifestRoute = send(200, '<!doctype html><h1>Bad gateway</h1>', { 'content-type': 'text/html' })),
+      'manifest',
+    ],
+    [
+      'a bad signature (a tampered manifest)',
+      async () => {
+        const copy = await publish(indexAt(v1 + 1));
+        serve({ manifest: { ...copy.manifest, generatedAt: '2030-01-01T00:00:00.000Z' }, body: copy.body });
+      },
+      'signature',
+    ],
+    ['a signature by another key', async () => serve(await publish(indexAt(v1 + 1), {}, OTHER_SECRET)), 'signature'],
+    ['a schema version from the future', async () => serve(await publish(indexAt(v1 + 1), { schemaVersion: 2 })), 'schema-version'],
+    ['the same version', async () => serve(await publish(indexAt(v1))), 'newer'],
+    ['an announced size over the cap', async () => serve(await publish(indexAt(v1 + 1), { bytes: MAX_INDEX_BYTES + 1 })), 'announced-size'],
+    [
+      'a truncated body',
+      async () => {
+        const copy = await publish(indexAt(v1 + 1));
+        serve({ manifest: copy.manifest, body: copy.body.slice(0, 5000) });
+      },
+      'size',
+    ],
+    [
+      'a body larger than announced',
+      async () => {
+        const copy = await publish(indexAt(v1 + 1));
+        serve({ manifest: copy.manifest, body: new Uint8Array([...copy.body, ...new Uint8Array(100_000).fill(32)]) });
+      },
+      'size',
+    ],
+    [
+      'a wrong hash',
+      async () => {
+        const copy = await publish(indexAt(v1 + 1));
+        serve({ manifest: copy.manifest, body: copy.body.map((b, i) => (i === 100 ? (b === 32 ? 33 : 32) : b)) });
+      },
+      'hash',
+    ],
+  ])('%s', async (_label, setUp, check) => {
+    await setUp();
+    const outcome = await updateNow();
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ outcome: 'failed', check });
+    const after = await status();
+    expect(after.installed.indexVersion).toBe(v1);
+    expect(after.refresh.lastError?.check).toBe(check);
+    expect(await popupIndexVersion()).toBe(String(v1));
+  });
+});
+
+describe('refresh installs a good copy, answers 304, rolls back, and survives a restart', () => {
+  it('installs a good, newer, signed copy; the popup answers from it', async () => {
+    serve(await publish(indexAt(v1 + 1)));
+    expect(await updateNow()).toEqual({ outcome: 'updated', indexVersion: v1 + 1 });
+    expect((await status()).installed).toMatchObject({ indexVersion: v1 + 1, origin: 'refresh' });
+    expect(await popupIndexVersion('refresh-popup-updated.png')).toBe(String(v1 + 1));
+  });
+
+  it('does nothing on 304 Not Modified', async () => {
+    expect(await updateNow()).toEqual({ outcome: 'not-modified' });
+    expect((await status()).installed.indexVersion).toBe(v1 + 1);
+  });
+
+  it('refuses an older version than the one installed', async () => {
+    serve(await publish(indexAt(v1)), '"older"');
+    expect(await updateNow()).toMatchObject({ outcome: 'failed', check: 'newer' });
+    expect(await popupIndexVersion()).toBe(String(v1 + 1));
+  });
+
+  it('rolls back to the previous index', async () => {
+    expect((await status()).canRollBack).toBe(true);
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+    expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-rollback-index', payload: {} }))).toEqual({
+      rolledBack: true,
+      indexVersion: v1,
+    });
+    await page.close();
+    expect(await popupIndexVersion()).toBe(String(v1));
+  });
+
+  it('keeps the installed index when the service worker restarts during an update, and updates later', async () => {
+    const copy = await publish(indexAt(v1 + 2));
+    serve(copy);
+    // The index arrives slowly: half now, the rest never, until the worker is gone.
+    indexRoute = (_q, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(copy.body.slice(0, 1000));
+    };
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+    void page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-refresh-index', payload: {} })).catch(() => undefined);
+    await waitFor(
+      async () => server.requests.filter((r) => r.endsWith('/published/index.json')).length,
+      (n) => n > 0,
+    );
+    // Stop the service worker mid-download, as the browser may at any time.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.close();
+    expect((await status()).installed.indexVersion).toBe(v1);
+    serve(copy);
+    expect(await updateNow()).toEqual({ outcome: 'updated', indexVersion: v1 + 2 });
+    expect(await popupIndexVersion()).toBe(String(v1 + 2));
+  });
+});

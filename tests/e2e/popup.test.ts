@@ -179,6 +179,34 @@ function indexWithFigures(): NhsIndex {
   return index;
 }
 
+describe('options page', () => {
+  it('shows the index, says when no source is set, saves settings, and refuses a bad source keeping what was typed', async () => {
+    const page = await main.context.newPage();
+    await page.setViewportSize({ width: 800, height: 1400 });
+    await page.goto(`chrome-extension://${main.extensionId}/options.html`);
+    await expect(page.getByTestId('index-version').textContent()).resolves.toMatch(/^1 \(bundled with the extension\)/);
+    await expect(page.getByTestId('index-source').textContent()).resolves.toContain('No published source is set');
+    await page.getByRole('button', { name: 'Update now' }).click();
+    await expect(page.getByTestId('message').textContent()).resolves.toContain('No published source is set');
+    await page.getByLabel("Show a small label on the organisation's own pages").check();
+    await waitFor(
+      () =>
+        page.evaluate(
+          async () => ((await chrome.storage.local.get('settings')).settings as { showInPageFlag?: boolean } | undefined)?.showInPageFlag,
+        ),
+      (v) => v === true,
+    );
+    await page.getByLabel(/Published copy/).fill('http://not-secure.example/index/');
+    await page.getByRole('button', { name: 'Save source' }).click();
+    await expect(page.locator('#source-error').textContent()).resolves.toContain('Enter an https:// address');
+    await expect(page.getByLabel(/Published copy/).inputValue()).resolves.toBe('http://not-secure.example/index/');
+    await page.screenshot({ path: 'test-results/options.png', fullPage: true });
+    await expectAccessible(page);
+    await page.getByLabel("Show a small label on the organisation's own pages").uncheck();
+    await page.close();
+  });
+});
+
 describe('dashboard', () => {
   it('shows the organisation the popup links to, and a searchable table of all', async () => {
     const page = await main.context.newPage();

@@ -81,6 +81,10 @@ async function publish(
   return { manifest, body };
 }
 
+function answerManifestWith(route: Route): void {
+  manifestRoute = route;
+}
+
 function serve({ manifest, body }: { manifest: PublishedManifest; body: Uint8Array }, etag = `"v${manifest.indexVersion}"`) {
   manifestRoute = (req, res) => {
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
@@ -146,16 +150,16 @@ const v1 = bundled.indexVersion;
 
 describe('refresh refuses every bad copy and keeps the installed index', () => {
   it.each<[string, () => Promise<void>, string]>([
-    ['404', async () => void (manifestRoute = send(404, 'not found')), 'download'],
-    ['500', async () => void (manifestRoute = send(500, 'oops')), 'download'],
+    ['404', async () => answerManifestWith(send(404, 'not found')), 'download'],
+    ['500', async () => answerManifestWith(send(500, 'oops')), 'download'],
     [
       'slow server (timeout)',
-      async () => void (manifestRoute = (_q, r) => void setTimeout(() => r.writeHead(200).end('{}'), 4000)),
+      async () => answerManifestWith((_q, r) => void setTimeout(() => r.writeHead(200).end('{}'), 4000)),
       'download',
     ],
     [
       'an HTML error page instead of JSON',
-      async () => void (manifestRoute = send(200, '<!doctype html><h1>Bad gateway</h1>', { 'content-type': 'text/html' })),
+      async () => answerManifestWith(send(200, '<!doctype html><h1>Bad gateway</h1>', { 'content-type': 'text/html' })),
       'manifest',
     ],
     [
@@ -260,5 +264,20 @@ describe('refresh installs a good copy, answers 304, rolls back, and survives a 
     serve(copy);
     expect(await updateNow()).toEqual({ outcome: 'updated', indexVersion: v1 + 2 });
     expect(await popupIndexVersion()).toBe(String(v1 + 2));
+  });
+
+  it('shows the status on the options page, with a refused copy explained in plain words', async () => {
+    serve(await publish(indexAt(v1 + 3), {}, OTHER_SECRET));
+    await updateNow();
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 800, height: 1400 });
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect(page.getByTestId('index-version').textContent()).resolves.toBe(`${v1 + 2} (refreshed from the published copy)`);
+    await expect(page.getByTestId('index-source').textContent()).resolves.toBe(`https://${HOST}/published`);
+    await expect(page.getByTestId('index-error').textContent()).resolves.toBe(
+      'The copy was refused: the signature does not match the key this extension trusts. The installed index was kept.',
+    );
+    await page.screenshot({ path: 'test-results/options-refresh-refused.png', fullPage: true });
+    await page.close();
   });
 });

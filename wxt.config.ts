@@ -45,7 +45,10 @@ export default defineConfig({
     // A build with a default source may fetch from it without asking: that host only.
     ...(indexSource ? { host_permissions: [`${new URL(indexSource).origin}/*`] } : {}),
     action: { default_title: 'NHS Social Lens' },
-    browser_specific_settings: { gecko: { id: 'nhs-social-lens@nhs-social-lens.github.io' } },
+    browser_specific_settings: {
+      // Firefox asks extensions to declare what they collect: nothing.
+      gecko: { id: 'nhs-social-lens@nhs-social-lens.github.io', data_collection_permissions: { required: ['none'] } },
+    },
   },
   hooks: {
     // The bundled index ships as its own file, read once at install, rather than inlined into

@@ -21,7 +21,9 @@ export default defineContentScript({
         .then((answer) => answer.flag && showPageFlag(document, answer.flag))
         .catch(() => undefined);
     };
-    report(location.href);
+    // After the page's own load event, so the page never waits for this script's work.
+    if (document.readyState === 'complete') report(location.href);
+    else window.addEventListener('load', () => setTimeout(() => report(location.href), 0), { once: true });
     // Single-page sites change the address without loading a page; the event comes before the
     // address changes, so it carries the new one.
     ctx.addEventListener(window, 'wxt:locationchange', (event) => report(event.newUrl.href));

@@ -48,7 +48,9 @@ export async function detectPage(url: string, lookups: IndexLookups, sightings?:
 
 async function byHost(host: string, lookups: IndexLookups): Promise<Candidate[]> {
   for (const suffix of hostSuffixes(host)) {
-    const organisations = await lookups.byHost(suffix);
+    const found = lookups.byHost(suffix);
+    // In-memory look-ups answer at once: awaiting them anyway would cost a turn of the event loop per suffix.
+    const organisations = found instanceof Promise ? await found : found;
     if (organisations.length === 0) continue;
     // A current domain outranks the same host as a predecessor's former domain.
     const current = organisations.filter((org) => org.domains.some((d) => d.host === suffix));

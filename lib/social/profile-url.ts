@@ -59,7 +59,7 @@ const YOUTUBE = 'https://www.youtube.com/';
 const fail = (rejection: ProfileRejection, platform?: Platform): ProfileParse => ({ ok: false, rejection, platform });
 const ok = (platform: Platform, handle: string, url: string): ProfileParse => ({ ok: true, profile: { platform, handle, url } });
 
-/** Hosts of each platform, without `www.`/`m.`/`mobile.` (stripped before lookup). */
+/** Hosts of each platform, without `www.`, `m.`, `mobile.` or `uk.` (stripped before lookup). */
 const PLATFORM_HOSTS: Record<string, Platform> = {
   'x.com': 'x',
   'twitter.com': 'x',
@@ -68,7 +68,6 @@ const PLATFORM_HOSTS: Record<string, Platform> = {
   'instagram.com': 'instagram',
   'youtube.com': 'youtube',
   'linkedin.com': 'linkedin',
-  'uk.linkedin.com': 'linkedin',
   'tiktok.com': 'tiktok',
   'bsky.app': 'bluesky',
   'threads.net': 'threads',
@@ -76,7 +75,8 @@ const PLATFORM_HOSTS: Record<string, Platform> = {
   'flickr.com': 'flickr',
 };
 
-const hostKey = (hostname: string) => hostname.replace(/\.$/, '').replace(/^(?:www|m|mobile)\./, '');
+// www., m., mobile. and LinkedIn's country subdomains (uk.linkedin.com) are the same site.
+const hostKey = (hostname: string) => hostname.replace(/\.$/, '').replace(/^(?:www|m|mobile|uk)\./, '');
 
 /** True for the hosts of the social platforms this module knows (x.com, www.facebook.com…). */
 export function isSocialPlatformHost(hostname: string): boolean {

@@ -1,0 +1,239 @@
+/**
+ * `npm run bench [-- --quick]`: what the extension costs, measured, each figure beside a baseline
+ * measured in the same run (bench/results.json). `--quick` (CI) measures less and fails when a
+ * size budget in bench/budgets.json is broken; timings are reported, never enforced.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { detectPage } from '../lib/detect/detect';
+import { parseCsvRecords } from '../lib/index/csv';
+import { createIndexLookups } from '../lib/index/lookup';
+import type { NhsIndex, Organisation } from '../lib/index/schema';
+import { loadBundledIndex } from '../tests/support/bundled-index';
+import { EXTENSION_DIR, launchExtensionBrowser } from '../tests/e2e/support/extension-browser';
+import { startFixtureServer } from '../tests/e2e/support/fixture-server';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const quick = process.argv.includes('--quick');
+const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as { files: Record<string, number>; targets: Record<string, number> };
+interface Row {
+  measure: string;
+  value: number;
+  unit: string;
+  baseline: number;
+  ratio: number;
+  runs: number;
+  spread: string;
+  note?: string;
+}
+const rows: Row[] = [];
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { median: at(0.5), p25: at(0.25), p75: at(0.75), p99: at(0.99) };
+}
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+function add(measure: string, value: number, unit: string, baseline: number, runs: number, spread: string, note?: string) {
+  rows.push({ measure, value: round(value), unit, baseline: round(baseline), ratio: baseline === 0 ? 0 : round(value / baseline, 3), runs, spread, ...(note ? { note } : {}) });
+}
+
+// --- Lookups -------------------------------------------------------------------------------
+/** The naive baseline: every organisation's every domain checked against the host, in turn. */
+function naiveLookup(index: NhsIndex, url: string): Organisation[] {
+  if (!URL.canParse(url)) return [];
+  const host = new URL(url).hostname;
+  return index.organisations.filter((org) => org.domains.some((d) => host === d.host || host.endsWith(`.${d.host}`)));
+}
+
+function syntheticIndex(organisations: number): NhsIndex {
+  const base = loadBundledIndex();
+  const platforms = ['x', 'facebook', 'instagram', 'bluesky', 'linkedin'] as const;
+  const orgs: Organisation[] = Array.from({ length: organisations }, (_, i) => ({
+    id: `Z${String(i).padStart(5, '0')}`,
+    name: `Synthetic Organisation ${i}`,
+    kind: 'trust',
+    region: 'unknown',
+    country: 'England',
+    domains: ['a', 'b', 'c'].map((s) => ({ host: `org${i}-${s}.nhs.uk`, source: 'ods-ord-2026-08', checked: '2026' })),
+    predecessors: [],
+    accounts: platforms.map((p) => ({
+      platform: p,
+      handle: p === 'linkedin' ? `company/org${i}` : p === 'bluesky' ? `org${i}.bsky.social` : `org${i}`,
+      url: '',
+      verification: 'official' as const,
+      state: 'active' as const,
+      source: 'ods-ord-2026-08',
+      checked: '2026',
+    })),
+    platformChecks: [],
+    source: 'ods-ord-2026-08',
+  }));
+  return { ...base, organisations: orgs };
+}
+
+async function benchLookups(label: string, index: NhsIndex, urls: string[], rounds: number) {
+  const lookups = createIndexLookups(index);
+  const time = async (fn: (url: string) => unknown) => {
+    const samples: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const url of urls) {
+        const t = performance.now();
+        await fn(url);
+        samples.push((performance.now() - t) * 1000);
+      }
+    }
+    return stats(samples);
+  };
+  for (const url of urls.slice(0, 50)) await detectPage(url, lookups); // warm up
+  const ours = await time((url) => detectPage(url, lookups));
+  const naive = await time((url) => naiveLookup(index, url));
+  const runs = urls.length * rounds;
+  add(`lookup median, ${label}`, ours.median, 'µs', naive.median, runs, `p25–p75 ${round(ours.p25)}–${round(ours.p75)} µs`, 'baseline: linear scan over the organisations');
+  add(`lookup p99, ${label}`, ours.p99, 'µs', naive.p99, runs, `naive p99 ${round(naive.p99)} µs`, 'baseline: linear scan over the organisations');
+  return ours;
+}
+
+const labelled = ['labelled-urls-board-papers.csv', 'labelled-urls-extra.csv'].flatMap((f) =>
+  parseCsvRecords(readFileSync(join('tests/fixtures', f), 'utf8')).map((r) => r.url ?? ''),
+);
+await benchLookups('bundled index (269 organisations)', loadBundledIndex(), labelled, quick ? 5 : 40);
+const synthetic = syntheticIndex(10_000);
+const syntheticUrls = [
+  ...Array.from({ length: 300 }, (_, i) => `https://www.org${(i * 37) % 10_000}-b.nhs.uk/page`),
+  ...Array.from({ length: 100 }, (_, i) => `https://x.com/org${(i * 91) % 10_000}`),
+  ...Array.from({ length: 100 }, (_, i) => `https://unrelated${i}.example/`),
+];
+const big = await benchLookups('synthetic 10,000 organisations (30,000 domains, 50,000 accounts)', synthetic, syntheticUrls, quick ? 3 : 20);
+
+// --- Sizes ---------------------------------------------------------------------------------
+const files: { file: string; raw: number; gzip: number }[] = [];
+const walk = (dir: string) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push({ file: relative(EXTENSION_DIR, path), raw: statSync(path).size, gzip: gzipSync(readFileSync(path)).length });
+  }
+};
+walk(EXTENSION_DIR);
+const broken: string[] = [];
+for (const f of files.filter((f) => f.file.endsWith('.js') || f.file.endsWith('.json') || f.file.endsWith('.css') || f.file.endsWith('.html'))) {
+  const budget = budgets.files[f.file];
+  if (budget !== undefined && f.raw > budget) broken.push(`${f.file} is ${f.raw} bytes, over its budget of ${budget}`);
+  add(`size ${f.file}`, f.raw, 'bytes', budget ?? f.raw, 1, `gzip ${f.gzip} bytes`, budget === undefined ? 'no budget: baseline is itself' : 'baseline: budget');
+}
+
+// --- Chromium ------------------------------------------------------------------------------
+const server = await startFixtureServer({ 'www.leedsth.nhs.uk': 'footer-icons.html' });
+const loads = quick ? 6 : 20;
+async function loadTime(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.loadEventEnd - nav.startTime;
+  });
+}
+const withExtension = await launchExtensionBrowser(server.port);
+const plainDir = mkdtempSync(join(tmpdir(), 'nsl-bench-'));
+const plain = await chromium.launchPersistentContext(plainDir, {
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  ignoreHTTPSErrors: true,
+  args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP * 127.0.0.1:${server.port}, EXCLUDE localhost`, '--ignore-certificate-errors'],
+});
+for (const [label, url] of [
+  ['NHS trust page', 'https://www.leedsth.nhs.uk/'],
+  ['non-NHS page', 'https://www.example.org/'],
+] as const) {
+  const a = await withExtension.context.newPage();
+  const b = await plain.newPage();
+  const withTimes: number[] = [];
+  const withoutTimes: number[] = [];
+  await loadTime(a, url);
+  await loadTime(b, url);
+  for (let i = 0; i < loads; i++) {
+    withTimes.push(await loadTime(a, url));
+    withoutTimes.push(await loadTime(b, url));
+  }
+  const w = stats(withTimes);
+  const wo = stats(withoutTimes);
+  add(`page load, ${label}, with the extension`, w.median, 'ms', wo.median, loads, `with p25–p75 ${round(w.p25)}–${round(w.p75)}; without ${round(wo.p25)}–${round(wo.p75)} ms`, 'baseline: the same browser build without the extension, interleaved');
+  await a.close();
+  await b.close();
+}
+// The content script must not run at all on the non-NHS page: nothing was stored for its tab.
+const probe = await withExtension.context.newPage();
+await probe.goto('https://www.example.org/');
+await probe.waitForTimeout(800);
+const worker = await withExtension.serviceWorker();
+const injectedOnOther = await worker.evaluate(async () => {
+  const all = await chrome.storage.session.get(null);
+  return Object.values(all).some((v) => JSON.stringify(v).includes('example.org'));
+});
+await probe.close();
+
+// Service worker: cold start to the first answered lookup, and the first install.
+const ext = `chrome-extension://${withExtension.extensionId}`;
+const control = await withExtension.context.newPage();
+await control.goto(`${ext}/popup.html?tab=-1`);
+const installMs = (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-get-index-status', payload: {} }))).installDurationMs ?? 0;
+const coldStarts: number[] = [];
+const warm: number[] = [];
+const cdp = await withExtension.context.newCDPSession(control);
+await cdp.send('ServiceWorker.enable');
+for (let i = 0; i < (quick ? 3 : 10); i++) {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await control.waitForTimeout(200);
+  const ask = () => control.evaluate(async () => {
+    const t = performance.now();
+    await chrome.runtime.sendMessage({ type: 'ui-bg-get-tab-result', payload: { tabId: 1, url: 'https://www.uclh.nhs.uk/' } });
+    return performance.now() - t;
+  });
+  coldStarts.push(await ask());
+  warm.push(await ask());
+}
+const cold = stats(coldStarts);
+add('service worker cold start to first answered lookup', cold.median, 'ms', stats(warm).median, coldStarts.length, `p25–p75 ${round(cold.p25)}–${round(cold.p75)} ms`, 'baseline: the same lookup with the worker running');
+add('first install: bundled index into IndexedDB', installMs, 'ms', installMs, 1, 'one install per profile', 'measured by the worker itself');
+
+// Popup: time to its first meaningful paint (the organisation's name on screen).
+const paint: number[] = [];
+const blank: number[] = [];
+for (let i = 0; i < (quick ? 3 : 10); i++) {
+  const t = Date.now();
+  await control.goto(`${ext}/popup.html?tab=1&url=${encodeURIComponent('https://www.uclh.nhs.uk/')}`);
+  await control.locator('nsl-popup [data-testid="org-name"]').waitFor();
+  paint.push(Date.now() - t);
+  const u = Date.now();
+  await control.goto(`${ext}/popup.html?tab=-2`);
+  await control.locator('nsl-popup [data-state="not-recognised"]').waitFor();
+  blank.push(Date.now() - u);
+}
+add('popup: first meaningful paint (organisation shown)', stats(paint).median, 'ms', stats(blank).median, paint.length, `p25–p75 ${stats(paint).p25}–${stats(paint).p75} ms`, 'baseline: the popup answering "not recognised"');
+await withExtension.close();
+await plain.close();
+await server.close();
+
+// --- Report --------------------------------------------------------------------------------
+const targets = {
+  lookupP99On10kMet: big.p99 < (budgets.targets.lookupP99MicrosecondsOn10k ?? 20),
+  contentScriptNotInjectedOnOtherPages: !injectedOnOther,
+  sizeBudgetsMet: broken.length === 0,
+};
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', `${JSON.stringify({ when: new Date().toISOString(), quick, rows, targets }, null, 2)}\n`);
+const width = Math.max(...rows.map((r) => r.measure.length));
+console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   ${'baseline'.padStart(10)}  ${'ratio'.padStart(7)}  runs  spread`);
+for (const r of rows) {
+  console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${String(r.baseline).padStart(10)}  ${String(r.ratio).padStart(7)}  ${String(r.runs).padStart(4)}  ${r.spread}`);
+}
+console.log(`\ntargets: ${JSON.stringify(targets)}`);
+if (broken.length > 0) {
+  console.error(`size budget broken: ${broken.join('; ')}`);
+  process.exit(1);
+}

@@ -1,0 +1,18 @@
+/**
+ * `npm run version:bump -- <major|minor|patch>`: raises the extension's version in package.json
+ * (WXT writes it into the manifests) and opens a CHANGELOG entry for it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const part = process.argv[2];
+if (part !== 'major' && part !== 'minor' && part !== 'patch') {
+  console.error('usage: npm run version:bump -- major|minor|patch');
+  process.exit(1);
+}
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const [major = 0, minor = 0, patch = 0] = pkg.version.split('.').map(Number);
+const next = part === 'major' ? `${major + 1}.0.0` : part === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
+writeFileSync('package.json', readFileSync('package.json', 'utf8').replace(`"version": "${pkg.version}"`, `"version": "${next}"`));
+const changelog = readFileSync('CHANGELOG.md', 'utf8');
+writeFileSync('CHANGELOG.md', changelog.replace(/\n## /, `\n## ${next} (unreleased)\n\n- \n\n## `));
+console.log(`${pkg.version} -> ${next}`);

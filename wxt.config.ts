@@ -50,6 +50,8 @@ export default defineConfig({
       gecko: { id: 'nhs-social-lens@nhs-social-lens.github.io', data_collection_permissions: { required: ['none'] } },
     },
   },
+  // The sources archive Firefox's review asks for: the repository, without test output.
+  zip: { excludeSources: ['test-results/**', 'bench/results.json', '.nsl-*-state.json'] },
   hooks: {
     // The bundled index ships as its own file, read once at install, rather than inlined into
     // the service worker, where it would be parsed at every start.

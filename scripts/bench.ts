@@ -3,24 +3,26 @@
  * measured in the same run (bench/results.json). `--quick` (CI) measures less and fails when a
  * size budget in bench/budgets.json is broken; timings are reported, never enforced.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { detectPage } from '../lib/detect/detect';
 import { parseCsvRecords } from '../lib/index/csv';
 import { createIndexLookups } from '../lib/index/lookup';
 import type { NhsIndex, Organisation } from '../lib/index/schema';
-import { loadBundledIndex } from '../tests/support/bundled-index';
 import { EXTENSION_DIR, launchExtensionBrowser } from '../tests/e2e/support/extension-browser';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
-import { chromium } from 'playwright-core';
+import { loadBundledIndex } from '../tests/support/bundled-index';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 const quick = process.argv.includes('--quick');
-const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as { files: Record<string, number>; targets: Record<string, number> };
+const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as {
+  files: Record<string, number>;
+  targets: Record<string, number>;
+};
 interface Row {
   measure: string;
   value: number;
@@ -40,7 +42,16 @@ function stats(samples: number[]) {
 }
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 function add(measure: string, value: number, unit: string, baseline: number, runs: number, spread: string, note?: string) {
-  rows.push({ measure, value: round(value), unit, baseline: round(baseline), ratio: baseline === 0 ? 0 : round(value / baseline, 3), runs, spread, ...(note ? { note } : {}) });
+  rows.push({
+    measure,
+    value: round(value),
+    unit,
+    baseline: round(baseline),
+    ratio: baseline === 0 ? 0 : round(value / baseline, 3),
+    runs,
+    spread,
+    ...(note ? { note } : {}),
+  });
 }
 
 // --- Lookups -------------------------------------------------------------------------------
@@ -94,8 +105,24 @@ async function benchLookups(label: string, index: NhsIndex, urls: string[], roun
   const ours = await time((url) => detectPage(url, lookups));
   const naive = await time((url) => naiveLookup(index, url));
   const runs = urls.length * rounds;
-  add(`lookup median, ${label}`, ours.median, 'µs', naive.median, runs, `p25–p75 ${round(ours.p25)}–${round(ours.p75)} µs`, 'baseline: linear scan over the organisations');
-  add(`lookup p99, ${label}`, ours.p99, 'µs', naive.p99, runs, `naive p99 ${round(naive.p99)} µs`, 'baseline: linear scan over the organisations');
+  add(
+    `lookup median, ${label}`,
+    ours.median,
+    'µs',
+    naive.median,
+    runs,
+    `p25–p75 ${round(ours.p25)}–${round(ours.p75)} µs`,
+    'baseline: linear scan over the organisations',
+  );
+  add(
+    `lookup p99, ${label}`,
+    ours.p99,
+    'µs',
+    naive.p99,
+    runs,
+    `naive p99 ${round(naive.p99)} µs`,
+    'baseline: linear scan over the organisations',
+  );
   return ours;
 }
 
@@ -109,7 +136,12 @@ const syntheticUrls = [
   ...Array.from({ length: 100 }, (_, i) => `https://x.com/org${(i * 91) % 10_000}`),
   ...Array.from({ length: 100 }, (_, i) => `https://unrelated${i}.example/`),
 ];
-const big = await benchLookups('synthetic 10,000 organisations (30,000 domains, 50,000 accounts)', synthetic, syntheticUrls, quick ? 3 : 20);
+const big = await benchLookups(
+  'synthetic 10,000 organisations (30,000 domains, 50,000 accounts)',
+  synthetic,
+  syntheticUrls,
+  quick ? 3 : 20,
+);
 
 // --- Sizes ---------------------------------------------------------------------------------
 const files: { file: string; raw: number; gzip: number }[] = [];
@@ -122,10 +154,20 @@ const walk = (dir: string) => {
 };
 walk(EXTENSION_DIR);
 const broken: string[] = [];
-for (const f of files.filter((f) => f.file.endsWith('.js') || f.file.endsWith('.json') || f.file.endsWith('.css') || f.file.endsWith('.html'))) {
+for (const f of files.filter(
+  (f) => f.file.endsWith('.js') || f.file.endsWith('.json') || f.file.endsWith('.css') || f.file.endsWith('.html'),
+)) {
   const budget = budgets.files[f.file];
   if (budget !== undefined && f.raw > budget) broken.push(`${f.file} is ${f.raw} bytes, over its budget of ${budget}`);
-  add(`size ${f.file}`, f.raw, 'bytes', budget ?? f.raw, 1, `gzip ${f.gzip} bytes`, budget === undefined ? 'no budget: baseline is itself' : 'baseline: budget');
+  add(
+    `size ${f.file}`,
+    f.raw,
+    'bytes',
+    budget ?? f.raw,
+    1,
+    `gzip ${f.gzip} bytes`,
+    budget === undefined ? 'no budget: baseline is itself' : 'baseline: budget',
+  );
 }
 
 // --- Chromium ------------------------------------------------------------------------------
@@ -162,7 +204,15 @@ for (const [label, url] of [
   }
   const w = stats(withTimes);
   const wo = stats(withoutTimes);
-  add(`page load, ${label}, with the extension`, w.median, 'ms', wo.median, loads, `with p25–p75 ${round(w.p25)}–${round(w.p75)}; without ${round(wo.p25)}–${round(wo.p75)} ms`, 'baseline: the same browser build without the extension, interleaved');
+  add(
+    `page load, ${label}, with the extension`,
+    w.median,
+    'ms',
+    wo.median,
+    loads,
+    `with p25–p75 ${round(w.p25)}–${round(w.p75)}; without ${round(wo.p25)}–${round(wo.p75)} ms`,
+    'baseline: the same browser build without the extension, interleaved',
+  );
   await a.close();
   await b.close();
 }
@@ -181,7 +231,8 @@ await probe.close();
 const ext = `chrome-extension://${withExtension.extensionId}`;
 const control = await withExtension.context.newPage();
 await control.goto(`${ext}/popup.html?tab=-1`);
-const installMs = (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-get-index-status', payload: {} }))).installDurationMs ?? 0;
+const installMs =
+  (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-get-index-status', payload: {} }))).installDurationMs ?? 0;
 const coldStarts: number[] = [];
 const warm: number[] = [];
 const cdp = await withExtension.context.newCDPSession(control);
@@ -189,17 +240,34 @@ await cdp.send('ServiceWorker.enable');
 for (let i = 0; i < (quick ? 3 : 10); i++) {
   await cdp.send('ServiceWorker.stopAllWorkers');
   await control.waitForTimeout(200);
-  const ask = () => control.evaluate(async () => {
-    const t = performance.now();
-    await chrome.runtime.sendMessage({ type: 'ui-bg-get-tab-result', payload: { tabId: 1, url: 'https://www.uclh.nhs.uk/' } });
-    return performance.now() - t;
-  });
+  const ask = () =>
+    control.evaluate(async () => {
+      const t = performance.now();
+      await chrome.runtime.sendMessage({ type: 'ui-bg-get-tab-result', payload: { tabId: 1, url: 'https://www.uclh.nhs.uk/' } });
+      return performance.now() - t;
+    });
   coldStarts.push(await ask());
   warm.push(await ask());
 }
 const cold = stats(coldStarts);
-add('service worker cold start to first answered lookup', cold.median, 'ms', stats(warm).median, coldStarts.length, `p25–p75 ${round(cold.p25)}–${round(cold.p75)} ms`, 'baseline: the same lookup with the worker running');
-add('first install: bundled index into IndexedDB', installMs, 'ms', installMs, 1, 'one install per profile', 'measured by the worker itself');
+add(
+  'service worker cold start to first answered lookup',
+  cold.median,
+  'ms',
+  stats(warm).median,
+  coldStarts.length,
+  `p25–p75 ${round(cold.p25)}–${round(cold.p75)} ms`,
+  'baseline: the same lookup with the worker running',
+);
+add(
+  'first install: bundled index into IndexedDB',
+  installMs,
+  'ms',
+  installMs,
+  1,
+  'one install per profile',
+  'measured by the worker itself',
+);
 
 // Popup: time to its first meaningful paint (the organisation's name on screen).
 const paint: number[] = [];
@@ -214,7 +282,15 @@ for (let i = 0; i < (quick ? 3 : 10); i++) {
   await control.locator('nsl-popup [data-state="not-recognised"]').waitFor();
   blank.push(Date.now() - u);
 }
-add('popup: first meaningful paint (organisation shown)', stats(paint).median, 'ms', stats(blank).median, paint.length, `p25–p75 ${stats(paint).p25}–${stats(paint).p75} ms`, 'baseline: the popup answering "not recognised"');
+add(
+  'popup: first meaningful paint (organisation shown)',
+  stats(paint).median,
+  'ms',
+  stats(blank).median,
+  paint.length,
+  `p25–p75 ${stats(paint).p25}–${stats(paint).p75} ms`,
+  'baseline: the popup answering "not recognised"',
+);
 await withExtension.close();
 await plain.close();
 await server.close();
@@ -230,7 +306,9 @@ writeFileSync('bench/results.json', `${JSON.stringify({ when: new Date().toISOSt
 const width = Math.max(...rows.map((r) => r.measure.length));
 console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   ${'baseline'.padStart(10)}  ${'ratio'.padStart(7)}  runs  spread`);
 for (const r of rows) {
-  console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${String(r.baseline).padStart(10)}  ${String(r.ratio).padStart(7)}  ${String(r.runs).padStart(4)}  ${r.spread}`);
+  console.log(
+    `${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${String(r.baseline).padStart(10)}  ${String(r.ratio).padStart(7)}  ${String(r.runs).padStart(4)}  ${r.spread}`,
+  );
 }
 console.log(`\ntargets: ${JSON.stringify(targets)}`);
 if (broken.length > 0) {

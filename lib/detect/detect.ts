@@ -13,8 +13,8 @@
  * named in the evidence. A value shared by several organisations returns all of them.
  */
 import type { Organisation } from '../index/schema';
-import { accountKey, isSocialPlatformHost, parseProfileUrl, type SocialProfile } from '../social/profile-url';
-import { hostSuffixes, pageHostname } from './page-url';
+import { accountKey, isSocialPlatformHost, parseProfile, type SocialProfile } from '../social/profile-url';
+import { hostnameOf, hostSuffixes } from './page-url';
 import type { Candidate, Confidence, Detection, Evidence, IndexLookups } from './types';
 
 /** Where an account was seen linked from an organisation's own site (recorded by the extension). */
@@ -33,11 +33,12 @@ const CODE = /^[A-Z0-9]{3,9}$/;
 
 /** Recognises the organisation(s) whose page `url` is. */
 export async function detectPage(url: string, lookups: IndexLookups, sightings?: SightingsLookup): Promise<Detection> {
-  const host = pageHostname(url);
-  if (host === undefined) return { url, candidates: [] };
-  const segments = new URL(url).pathname.split('/').filter(Boolean);
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  const host = parsed && hostnameOf(parsed);
+  if (parsed === undefined || host === undefined) return { url, candidates: [] };
+  const segments = parsed.pathname.split('/').filter(Boolean);
   let candidates: Candidate[];
-  const profile = parseProfileUrl(url);
+  const profile = parseProfile(parsed);
   if (profile.ok) candidates = await bySocialProfile(profile.profile, host, lookups, sightings);
   else if (isSocialPlatformHost(host)) candidates = [];
   else if (CQC_HOSTS.has(host)) candidates = await byCqcPage(segments, host, lookups);

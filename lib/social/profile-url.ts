@@ -88,8 +88,11 @@ export function isSocialPlatformHost(hostname: string): boolean {
  * a `/@user` path on any other host is not assumed to be Mastodon.
  */
 export function parseProfileUrl(raw: string, mastodonHosts: ReadonlySet<string> = new Set()): ProfileParse {
-  if (!URL.canParse(raw)) return fail('not-a-url');
-  const url = new URL(raw);
+  return URL.canParse(raw) ? parseProfile(new URL(raw), mastodonHosts) : fail('not-a-url');
+}
+
+/** The same, for an address already parsed (detection parses each page's address once). */
+export function parseProfile(url: URL, mastodonHosts: ReadonlySet<string> = new Set()): ProfileParse {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('not-http');
   if (url.username || url.password) return fail('user-info');
   const host = hostKey(url.hostname);

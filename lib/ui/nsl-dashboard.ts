@@ -3,7 +3,7 @@ import type { InstalledIndexView } from '../browser/messaging';
 import { type Organisation, PLATFORMS, type Platform } from '../index/schema';
 import { adoptionOf } from '../metrics/adoption';
 import { formatFactDate, kindLabel } from './format';
-import { theme } from './theme';
+import { pageLayout, theme } from './theme';
 import './nsl-org-card';
 
 /**
@@ -38,21 +38,10 @@ export class Dashboard extends LitElement {
 
   static override styles = [
     theme,
+    pageLayout,
     css`
       :host {
         display: block;
-      }
-      header {
-        background: var(--nsl-blue);
-        color: var(--nsl-white);
-        padding: 12px 24px;
-        font-size: 20px;
-        font-weight: 600;
-      }
-      main {
-        max-width: 960px;
-        margin: 0 auto;
-        padding: 16px 24px 32px;
       }
       .panel {
         background: var(--nsl-white);

@@ -5,7 +5,7 @@ import { PLATFORMS } from '../index/schema';
 import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { formatFactDate } from './format';
-import { theme } from './theme';
+import { pageLayout, theme } from './theme';
 
 export interface OptionsActions {
   status(): Promise<IndexStatus>;
@@ -58,18 +58,10 @@ export class Options extends LitElement {
 
   static override styles = [
     theme,
+    pageLayout,
     css`
-      header {
-        background: var(--nsl-blue);
-        color: var(--nsl-white);
-        padding: 12px 24px;
-        font-size: 20px;
-        font-weight: 600;
-      }
-      main {
-        max-width: 720px;
-        margin: 0 auto;
-        padding: 16px 24px 32px;
+      :host {
+        --nsl-page-width: 720px;
       }
       section {
         background: var(--nsl-white);

@@ -44,3 +44,19 @@ export const theme = css`
     color: var(--nsl-secondary-text);
   }
 `;
+
+/** The frame of the full extension pages (dashboard, options): NHS blue header, centred content. */
+export const pageLayout = css`
+  header {
+    background: var(--nsl-blue);
+    color: var(--nsl-white);
+    padding: 12px 24px;
+    font-size: 20px;
+    font-weight: 600;
+  }
+  main {
+    max-width: var(--nsl-page-width, 960px);
+    margin: 0 auto;
+    padding: 16px 24px 32px;
+  }
+`;

@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Organisation } from '../../lib/index/schema';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
 import { json, type RouteServer, startRouteServer } from '../support/route-server';
+import { type NslRun, runNsl } from '../support/run-nsl';
 
 /**
  * `metrics collect` against a loopback server answering exactly as each API's documentation shows:
@@ -186,55 +186,31 @@ writeFileSync(
   ),
 );
 
-function collect(
-  extra: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; lines: Record<string, unknown>[]; stderr: string }> {
+/** Runs `metrics collect` against the loopback APIs with a fresh state file. */
+function collect(extra: string[], env: Record<string, string> = {}): Promise<NslRun> {
   const state = join(tmp, `state-${Math.random().toString(36).slice(2)}.json`);
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        'bin/nsl.js',
-        'metrics',
-        'collect',
-        '--index',
-        INDEX_FILE,
-        '--state',
-        state,
-        '--date',
-        '2026-11-25',
-        '--delay-ms',
-        '5',
-        '--timeout-ms',
-        '2000',
-        '--mastodon-scheme',
-        'http',
-        '--bluesky-api',
-        'http://public.api.bsky.app',
-        '--youtube-api',
-        'http://www.googleapis.com',
-        '--connect-to',
-        `127.0.0.1:${server.port}`,
-        ...extra,
-      ],
-      { env: { ...process.env, YOUTUBE_API_KEY: '', ...env } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stderr,
-        lines: stdout
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as Record<string, unknown>),
-      }),
-    );
-  });
+  const apis = ['--mastodon-scheme', 'http', '--bluesky-api', 'http://public.api.bsky.app', '--youtube-api', 'http://www.googleapis.com'];
+  return runNsl(
+    [
+      'metrics',
+      'collect',
+      '--index',
+      INDEX_FILE,
+      '--state',
+      state,
+      '--date',
+      '2026-11-25',
+      '--delay-ms',
+      '5',
+      '--timeout-ms',
+      '2000',
+      ...apis,
+      '--connect-to',
+      `127.0.0.1:${server.port}`,
+      ...extra,
+    ],
+    { YOUTUBE_API_KEY: '', ...env },
+  );
 }
 const byOds = (lines: Record<string, unknown>[]) => Object.fromEntries(lines.map((l) => [String(l.ods), l]));
 

@@ -1,10 +1,10 @@
 // @vitest-environment node
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, type RouteServer, redirect, startRouteServer, text } from '../support/route-server';
+import { type NslRun, runNsl } from '../support/run-nsl';
 
 /**
  * `accounts discover` against saved pages on loopback, real host names mapped with --connect-to:
@@ -44,11 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-interface Result {
-  code: number | null;
-  lines: Record<string, unknown>[];
-  stderr: string;
-}
+type Result = NslRun;
 
 /** Runs the real command (as `npx nsl` does) without blocking the loopback server in this process. */
 function discover(ods: string, url: string, extra: string[] = []): Promise<Result> {
@@ -73,23 +69,7 @@ function discover(ods: string, url: string, extra: string[] = []): Promise<Resul
 }
 
 function run(args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/nsl.js', ...args, '--connect-to', `127.0.0.1:${server.port}`]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stderr,
-        lines: stdout
-          .split('\n')
-          .filter(Boolean)
-          .map((l) => JSON.parse(l) as Record<string, unknown>),
-      }),
-    );
-  });
+  return runNsl([...args, '--connect-to', `127.0.0.1:${server.port}`]);
 }
 
 const accounts = (r: Result) => r.lines.filter((l) => l.type === 'account').map((l) => `${l.platform} ${l.handle}`);

@@ -4,6 +4,7 @@
  */
 import { CliError } from './cli-error';
 import { accountsDiscoverCommand, DISCOVER_USAGE } from './commands/accounts-discover';
+import { correctionsApplyCommand, correctionsCheckCommand } from './commands/corrections';
 import { indexBuildCommand } from './commands/index-build';
 import { indexKeygenCommand, indexPublishCommand, indexVerifyCommand } from './commands/index-publish';
 import { indexStatsCommand } from './commands/index-stats';
@@ -21,7 +22,9 @@ const USAGE = `usage: nsl <command>
   index publish --key FILE --out DIR [INDEX] [--min-extension-version X.Y.Z]
   index verify DIR --pub FILE [--installed-version N]
   ${DISCOVER_USAGE}
-  ${METRICS_USAGE}`;
+  ${METRICS_USAGE}
+  corrections check FILE... [--data DIR]
+  corrections apply FILE... --reviewer NAME [--data DIR]`;
 
 async function run(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
@@ -34,13 +37,15 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'index' && sub === 'validate') return indexValidateCommand(rest);
   if (command === 'accounts' && sub === 'discover') return accountsDiscoverCommand(rest);
   if (command === 'metrics' && sub === 'collect') return metricsCollectCommand(rest);
+  if (command === 'corrections' && sub === 'check') return correctionsCheckCommand(rest);
+  if (command === 'corrections' && sub === 'apply') return correctionsApplyCommand(rest);
   if (command === 'index' && sub === 'build') return indexBuildCommand(rest);
   if (command === 'index' && sub === 'stats') return indexStatsCommand(rest);
   if (command === 'index' && sub === 'keygen') return indexKeygenCommand(rest);
   if (command === 'index' && sub === 'publish') return indexPublishCommand(rest);
   if (command === 'index' && sub === 'verify') return indexVerifyCommand(rest);
   throw new CliError(
-    `unknown command "${argv.slice(0, command === 'index' || command === 'accounts' || command === 'metrics' ? 2 : 1).join(' ')}"; run "nsl help" for the list`,
+    `unknown command "${argv.slice(0, ['index', 'accounts', 'metrics', 'corrections'].includes(command) ? 2 : 1).join(' ')}"; run "nsl help" for the list`,
   );
 }
 

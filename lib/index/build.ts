@@ -5,9 +5,12 @@
  * give the same bytes. Every rule that drops a row or chooses between sources is written here and
  * recorded in the report, never applied silently.
  */
+
+import type { CuratedCorrection } from '../corrections/apply';
 import { explainRejection } from '../social/profile-rejections';
 import { parseHandle } from '../social/profile-url';
 import { type CollectedFile, mergeDiscoveries, mergeMetrics } from './merge-collected';
+import { mergeCurated } from './merge-curated';
 import { titleCaseOdsName } from './names';
 import {
   type Account,
@@ -34,6 +37,8 @@ export interface BuildInputs {
   discoveries?: CollectedFile[];
   /** `metrics collect` snapshots, one file per run (data/metrics). */
   metricSnapshots?: CollectedFile[];
+  /** Reviewed volunteer corrections (data/curated/corrections.jsonl). */
+  curated?: CuratedCorrection[];
   release: { indexVersion: number; generatedAt: string };
 }
 
@@ -199,6 +204,7 @@ export function buildIndex(inputs: BuildInputs): { index: NhsIndex; report: Buil
   const collectedSources = [
     ...mergeDiscoveries(organisations, inputs.discoveries ?? [], report),
     ...mergeMetrics(organisations, inputs.metricSnapshots ?? [], report),
+    ...mergeCurated(organisations, inputs.curated ?? [], report),
   ];
   for (const org of organisations.values()) {
     org.platformChecks.sort((a, b) => a.platform.localeCompare(b.platform) || a.checked.localeCompare(b.checked));

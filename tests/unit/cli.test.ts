@@ -199,3 +199,70 @@ describe('nsl index keygen, publish and verify', () => {
     expect(nsl(['index', 'verify', out, '--pub', join(otherKeys, 'index-signing.pub')]).stderr).toMatch(/failed check "signature"/);
   });
 });
+
+describe('nsl corrections check and apply, then index build', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nsl-curated-'));
+  const correction = (id: string, changes: Record<string, unknown> = {}) => ({
+    id,
+    kind: 'missing-account',
+    organisationId: 'RR8',
+    platform: 'x',
+    handle: 'LTHTrust',
+    accountUrl: 'https://x.com/LTHTrust',
+    evidenceUrl: 'https://www.leedsth.nhs.uk/',
+    note: '',
+    createdAt: '2026-11-25T10:00:00.000Z',
+    ...changes,
+  });
+  const exported = file(
+    'corrections.json',
+    JSON.stringify({
+      format: 1,
+      exportedAt: '2026-11-25T10:00:00.000Z',
+      corrections: [
+        correction('c-0000000001'),
+        correction('c-0000000002'),
+        correction('c-0000000003', { kind: 'account-closed', handle: 'NoSuchHandle', accountUrl: 'https://x.com/NoSuchHandle' }),
+        correction('c-0000000004', { organisationId: 'ZZZ' }),
+      ],
+    }),
+  );
+
+  it('says what each correction would change, and refuses duplicates and conflicts with a reason', () => {
+    const { code, stdout } = nsl(['corrections', 'check', exported, '--data', dataDir]);
+    expect(code).toBe(0);
+    expect(jsonLines(stdout)).toEqual([
+      { id: 'c-0000000001', status: 'apply', change: 'RR8: add x LTHTrust as official' },
+      { id: 'c-0000000002', status: 'refused', reason: 'a correction with the same effect is already curated' },
+      { id: 'c-0000000003', status: 'refused', reason: 'the index has no such account for this organisation' },
+      { id: 'c-0000000004', status: 'refused', reason: 'no organisation ZZZ in the index' },
+    ]);
+  });
+
+  it('applies the accepted ones to the curated data, and the next build carries them with who and when', () => {
+    expect(nsl(['corrections', 'apply', exported, '--data', dataDir]).stderr).toMatch(/--reviewer NAME is required/);
+    expect(nsl(['corrections', 'apply', exported, '--data', dataDir, '--reviewer', 'maintainer', '--date', '2026-11-26']).code).toBe(0);
+    const out = join(dataDir, 'index.json');
+    expect(nsl(['index', 'build', '--collected', dataDir, '--out', out]).code).toBe(0);
+    const leeds = (
+      JSON.parse(readFileSync(out, 'utf8')) as { organisations: { id: string; accounts: Record<string, string>[] }[] }
+    ).organisations.find((o) => o.id === 'RR8');
+    expect(leeds?.accounts.find((a) => a.platform === 'x')).toMatchObject({
+      url: 'https://x.com/LTHTrust',
+      verification: 'official',
+      source: 'volunteer-corrections',
+      checked: '2026-11-26',
+      note: 'volunteer correction, reviewed 2026-11-26 by maintainer; evidence https://www.leedsth.nhs.uk/',
+    });
+    expect(jsonLines(nsl(['corrections', 'check', exported, '--data', dataDir]).stdout)[0]).toMatchObject({
+      status: 'refused',
+      reason: 'already applied (same id)',
+    });
+  });
+
+  it('refuses a file that is not a corrections file, in one line', () => {
+    const { code, stderr } = nsl(['corrections', 'check', file('not-corrections.json', '{"format": 9}')]);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^nsl: .*not a corrections file/);
+  });
+});

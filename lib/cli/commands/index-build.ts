@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CuratedCorrection } from '../../corrections/apply';
 import { buildIndex, serialiseIndex } from '../../index/build';
 import { parseCsvRecords } from '../../index/csv';
 import type { CollectedFile } from '../../index/merge-collected';
@@ -40,6 +41,9 @@ export function indexBuildCommand(argv: string[]): void {
     socialAccounts: parseCsvRecords(readTextFile(join(socialDir, 'nhs-social-accounts.csv'))),
     discoveries: collectedFiles(join(collected, 'discovered')),
     metricSnapshots: collectedFiles(join(collected, 'metrics')),
+    curated: collectedFiles(join(collected, 'curated')).flatMap((file) =>
+      file.lines.filter(Boolean).map((line) => JSON.parse(line) as CuratedCorrection),
+    ),
     release,
   });
   const result = validateIndex(index);

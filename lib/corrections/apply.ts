@@ -1,0 +1,65 @@
+/**
+ * Merging reviewed corrections into the project's curated data (data/curated/corrections.jsonl),
+ * which the index build reads beside the public sources. Pure: the command line reads and writes.
+ */
+import type { NhsIndex, Organisation } from '../index/schema';
+import { accountKey } from '../social/profile-url';
+import type { Correction } from './correction';
+
+/** A correction a maintainer accepted: who reviewed it and when travel with it into the index. */
+export type CuratedCorrection = Correction & { reviewedAt: string; reviewer: string };
+
+export type Plan = { id: string; status: 'apply'; change: string } | { id: string; status: 'refused'; reason: string };
+
+/** What each correction would change in `index`, given the corrections already curated; refused ones say why. */
+export function planCorrections(index: NhsIndex, curated: readonly CuratedCorrection[], corrections: readonly Correction[]): Plan[] {
+  const byId = new Map(index.organisations.map((o) => [o.id, o]));
+  const done = new Set(curated.map((c) => c.id));
+  const effects = new Set(curated.map(effectKey));
+  return corrections.map((correction): Plan => {
+    const refuse = (reason: string): Plan => ({ id: correction.id, status: 'refused', reason });
+    if (done.has(correction.id)) return refuse('already applied (same id)');
+    if (effects.has(effectKey(correction))) return refuse('a correction with the same effect is already curated');
+    const org = byId.get(correction.organisationId);
+    if (org === undefined) return refuse(`no organisation ${correction.organisationId} in the index`);
+    const listed = correction.platform && correction.handle ? findAccount(org, correction) : undefined;
+    switch (correction.kind) {
+      case 'missing-account': {
+        if (!correction.accountUrl) return refuse('no account given');
+        if (listed?.verification === 'official') return refuse('the index already lists this account as official');
+        const owner = index.organisations.find((o) => o.id !== org.id && findAccount(o, correction)?.verification === 'official');
+        if (owner) return refuse(`conflict: the index lists this account as ${owner.name}'s (${owner.id})`);
+        effects.add(effectKey(correction));
+        return { id: correction.id, status: 'apply', change: `${org.id}: add ${correction.platform} ${correction.handle} as official` };
+      }
+      case 'wrong-account':
+      case 'account-closed': {
+        if (listed === undefined) return refuse('the index has no such account for this organisation');
+        effects.add(effectKey(correction));
+        return {
+          id: correction.id,
+          status: 'apply',
+          change: `${org.id}: ${correction.kind === 'wrong-account' ? 'remove' : 'mark as closed'} ${correction.platform} ${correction.handle}`,
+        };
+      }
+      case 'missing-domain': {
+        if (!correction.domain) return refuse('no domain given');
+        if (org.domains.some((d) => d.host === correction.domain)) return refuse('the index already lists this domain');
+        effects.add(effectKey(correction));
+        return { id: correction.id, status: 'apply', change: `${org.id}: add domain ${correction.domain}` };
+      }
+      default:
+        return refuse(`a "${correction.kind}" correction needs a maintainer to edit the data by hand`);
+    }
+  });
+}
+
+function findAccount(org: Organisation, correction: Correction) {
+  if (!correction.platform || !correction.handle) return undefined;
+  const key = accountKey(correction.platform, correction.handle);
+  return org.accounts.find((a) => accountKey(a.platform, a.handle) === key);
+}
+
+function effectKey(c: Correction): string {
+  return [c.kind, c.organisationId, c.platform && c.handle ? accountKey(c.platform, c.handle) : '', c.domain ?? ''].join('|');
+}

@@ -45,7 +45,9 @@ export default defineBackground(() => {
     void service.database();
     void schedule();
   });
-  settingsItem.watch(() => void schedule());
+  settingsItem.watch((next, previous) => {
+    if (next?.refreshSchedule !== previous?.refreshSchedule) void schedule();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void service.scheduledRefresh();
   });

@@ -6,7 +6,7 @@ import { followersContext } from '../metrics/sector-context';
 import type { Settings } from '../settings';
 import { type BadgeAction, showBadge } from './badge';
 import type { NslDatabase } from './db';
-import { ensureIndexInstalled, indexedDbLookups } from './index-store';
+import { ensureIndexInstalled, indexedDbLookups, withoutKeys } from './index-store';
 import type { Handlers, SectorContextLine, TabResult } from './messaging';
 import { type RefreshOutcome, readRefreshStatus, refreshIndex, rollBack, shouldWait } from './refresh';
 import { recordSightings, sightingsFor, sightingsLookup } from './sightings';
@@ -144,7 +144,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     async 'ui-bg-get-organisations'() {
       const db = await database();
       const meta = await db.get('meta', 'installed-index');
-      const organisations = (await db.getAll('organisations')).map(({ hostKeys: _h, codeKeys: _c, accountKeys: _a, ...org }) => org);
+      const organisations = (await db.getAll('organisations')).map(withoutKeys);
       return {
         organisations,
         sightings: await db.getAll('sightings'),

@@ -75,6 +75,7 @@ export async function getOrganisation(db: NslDatabase, id: string): Promise<Orga
   return stored && withoutKeys(stored);
 }
 
-function withoutKeys({ hostKeys: _h, codeKeys: _c, accountKeys: _a, ...org }: StoredOrganisation): Organisation {
+/** An organisation as the index has it, without the look-up keys stored beside it. */
+export function withoutKeys({ hostKeys: _h, codeKeys: _c, accountKeys: _a, ...org }: StoredOrganisation): Organisation {
   return org;
 }

@@ -7,7 +7,7 @@
  * the reason is recorded in plain words, and scheduled attempts back off.
  */
 
-import type { NhsIndex } from '../index/schema';
+import { type NhsIndex, SCHEMA_VERSION } from '../index/schema';
 import { type Checked, checkIndexBody, checkManifest } from '../refresh/published';
 import type { InstalledIndexMeta, NslDatabase, RefreshStatus } from './db';
 import { getOrganisation, installedIndexMeta, installIndex } from './index-store';
@@ -69,7 +69,8 @@ export async function refreshIndex(deps: RefreshDeps): Promise<RefreshOutcome> {
   if (!manifestAnswer.ok) return fail('download', manifestAnswer.reason);
   const response = manifestAnswer.response;
   if (response.status === 304) {
-    await deps.db.put('refresh', { ...status, lastCheck: now, consecutiveFailures: 0 }, 'status').catch(() => undefined);
+    const { notBefore: _notBefore, ...rest } = status;
+    await deps.db.put('refresh', { ...rest, lastCheck: now, consecutiveFailures: 0 }, 'status');
     return { outcome: 'not-modified' };
   }
   if (!response.ok) return fail('download', `the server answered HTTP ${response.status} for the manifest`);
@@ -115,7 +116,7 @@ async function keepForRollback(db: NslDatabase, meta: InstalledIndexMeta | undef
   if (meta === undefined) return;
   const organisations = await Promise.all((await db.getAllKeys('organisations')).map((id) => getOrganisation(db, id)));
   const index: NhsIndex = {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     indexVersion: meta.indexVersion,
     generatedAt: meta.generatedAt,
     sources: meta.sources,

@@ -6,11 +6,6 @@
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 /** The host name of an http(s) page, lower-case without a trailing dot; undefined for anything else. */
-export function pageHostname(raw: string): string | undefined {
-  return URL.canParse(raw) ? hostnameOf(new URL(raw)) : undefined;
-}
-
-/** The same, for an address already parsed. */
 export function hostnameOf(url: URL): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   const host = url.hostname.replace(/\.+$/, '');

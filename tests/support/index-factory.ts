@@ -1,4 +1,4 @@
-import type { NhsIndex, Organisation } from '../../lib/index/schema';
+import type { Account, NhsIndex, Organisation } from '../../lib/index/schema';
 
 /** A small valid index for tests; `organisations` replace the defaults when given. */
 export function makeIndex(organisations?: Organisation[], overrides: Partial<NhsIndex> = {}): NhsIndex {
@@ -24,6 +24,20 @@ export function makeOrganisation(overrides: Partial<Organisation> = {}): Organis
     accounts: [],
     platformChecks: [],
     source: 'test-source',
+    ...overrides,
+  };
+}
+
+/** An official, active X account (@uclh) from the test source; `overrides` change what a test is about. */
+export function makeAccount(overrides: Partial<Account> = {}): Account {
+  return {
+    platform: 'x',
+    handle: 'uclh',
+    url: 'https://x.com/uclh',
+    verification: 'official',
+    state: 'active',
+    source: 'test-source',
+    checked: '2026-08-01',
     ...overrides,
   };
 }

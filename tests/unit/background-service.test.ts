@@ -7,7 +7,7 @@ import { ensureIndexInstalled, indexedDbLookups, installedIndexMeta, installInde
 import { dispatch } from '../../lib/browser/messaging';
 import { createTabResults, type SessionArea } from '../../lib/browser/tab-results';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { makeIndex, makeOrganisation } from '../support/index-factory';
+import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 
@@ -270,17 +270,7 @@ describe('background service', () => {
     const { svc, badges } = service(
       makeIndex([
         makeOrganisation({
-          accounts: [
-            {
-              platform: 'x',
-              handle: 'uclh',
-              url: 'https://x.com/uclh',
-              verification: 'official',
-              state: 'active',
-              source: 'test-source',
-              checked: '2026',
-            },
-          ],
+          accounts: [makeAccount({ checked: '2026' })],
         }),
       ]),
     );
@@ -364,15 +354,7 @@ describe('badgeFor', () => {
   it('counts official platforms, not unverified ones', () => {
     const org = makeOrganisation({
       accounts: [
-        {
-          platform: 'x',
-          handle: 'a',
-          url: 'https://x.com/a',
-          verification: 'official',
-          state: 'active',
-          source: 'test-source',
-          checked: '2026',
-        },
+        makeAccount({ handle: 'a', url: 'https://x.com/a', checked: '2026' }),
         {
           platform: 'facebook',
           handle: 'b',

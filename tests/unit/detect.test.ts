@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect/detect';
-import { hostSuffixes, pageHostname } from '../../lib/detect/page-url';
+import { hostnameOf, hostSuffixes } from '../../lib/detect/page-url';
 import { createIndexLookups } from '../../lib/index/lookup';
 import { loadBundledIndex } from '../support/bundled-index';
 
@@ -70,14 +70,14 @@ describe('detectPage by domain', () => {
   });
 });
 
-describe('pageHostname', () => {
+describe('hostnameOf', () => {
   it.each([
     ['https://WWW.UCLH.NHS.UK./', 'www.uclh.nhs.uk'],
     ['http://uclh.nhs.uk:80/', 'uclh.nhs.uk'],
     ['ftp://uclh.nhs.uk/', undefined],
     ['https://10.0.0.1/', undefined],
   ])('reads %s as %s', (url, host) => {
-    expect(pageHostname(url)).toBe(host);
+    expect(hostnameOf(new URL(url))).toBe(host);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TabResult } from '../../lib/browser/messaging';
 import type { Organisation } from '../../lib/index/schema';
 import '../../lib/ui/nsl-popup';
-import { makeOrganisation } from '../support/index-factory';
+import { makeAccount, makeOrganisation } from '../support/index-factory';
 
 const INDEX = {
   version: 3,
@@ -48,17 +48,7 @@ afterEach(() => {
 describe('nsl-popup', () => {
   it('shows the organisation, its code, website, evidence and accounts', async () => {
     const org = makeOrganisation({
-      accounts: [
-        {
-          platform: 'x',
-          handle: 'uclh',
-          url: 'https://x.com/uclh',
-          verification: 'official',
-          state: 'active',
-          source: 'test-source',
-          checked: '2026-08-01',
-        },
-      ],
+      accounts: [makeAccount()],
     });
     const { card, list } = await mount(async () => recognised(org));
     expect(card?.querySelector('[data-testid="org-name"]')?.textContent).toBe('University College London Hospitals NHS Foundation Trust');
@@ -80,17 +70,7 @@ describe('nsl-popup', () => {
 
   it('shows profiles the site links to that the index lacks, and what sources say of other platforms', async () => {
     const org = makeOrganisation({
-      accounts: [
-        {
-          platform: 'x',
-          handle: 'uclh',
-          url: 'https://x.com/uclh',
-          verification: 'official',
-          state: 'active',
-          source: 'test-source',
-          checked: '2026-08-01',
-        },
-      ],
+      accounts: [makeAccount()],
       platformChecks: [{ platform: 'facebook', result: 'closed', source: 'test-source', checked: '2024-08' }],
     });
     const seen = (handle: string, sharedWith: string[] = []) => ({
@@ -152,15 +132,7 @@ describe('nsl-popup', () => {
       name: '<img src=x onerror="globalThis.pwned=1">',
       accounts: [
         // The validator refuses these; the popup must stay safe even if one got through.
-        {
-          platform: 'x',
-          handle: '<b>bold</b>',
-          url: 'javascript:globalThis.pwned=2',
-          verification: 'official',
-          state: 'active',
-          source: 'test-source',
-          checked: '2026',
-        },
+        makeAccount({ handle: '<b>bold</b>', url: 'javascript:globalThis.pwned=2', checked: '2026' }),
       ],
     });
     const { card, list } = await mount(async () => recognised(hostile));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAndValidateIndex, validateIndex } from '../../lib/index/validate';
 import { loadBundledIndex } from '../support/bundled-index';
-import { makeIndex, makeOrganisation } from '../support/index-factory';
+import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
 
 type Mutation = (index: Record<string, unknown> & ReturnType<typeof makeIndex>) => void;
 const firstOrg = (index: ReturnType<typeof makeIndex>) => index.organisations[0] as unknown as Record<string, unknown>;
@@ -11,17 +11,7 @@ function firstProblem(mutate: Mutation) {
   const index = structuredClone(
     makeIndex([
       makeOrganisation({
-        accounts: [
-          {
-            platform: 'x',
-            handle: 'uclh',
-            url: 'https://x.com/uclh',
-            verification: 'official',
-            state: 'active',
-            source: 'test-source',
-            checked: '2026-08-01',
-          },
-        ],
+        accounts: [makeAccount()],
       }),
     ]),
   );
@@ -84,17 +74,7 @@ describe('validateIndex', () => {
       'a javascript: account URL',
       (i) =>
         Object.assign(firstOrg(i), {
-          accounts: [
-            {
-              platform: 'x',
-              handle: 'x',
-              url: 'javascript:alert(1)',
-              verification: 'official',
-              state: 'active',
-              source: 'test-source',
-              checked: '2026',
-            },
-          ],
+          accounts: [makeAccount({ handle: 'x', url: 'javascript:alert(1)', checked: '2026' })],
         }),
       '$.organisations[0].accounts[0].url',
       /http\(s\) URL/,
@@ -103,17 +83,7 @@ describe('validateIndex', () => {
       'an account URL on another platform',
       (i) =>
         Object.assign(firstOrg(i), {
-          accounts: [
-            {
-              platform: 'x',
-              handle: 'uclh',
-              url: 'https://www.facebook.com/uclh',
-              verification: 'official',
-              state: 'active',
-              source: 'test-source',
-              checked: '2026',
-            },
-          ],
+          accounts: [makeAccount({ url: 'https://www.facebook.com/uclh', checked: '2026' })],
         }),
       '$.organisations[0].accounts[0].url',
       /facebook URL, not x/,
@@ -122,17 +92,7 @@ describe('validateIndex', () => {
       'a non-canonical account URL',
       (i) =>
         Object.assign(firstOrg(i), {
-          accounts: [
-            {
-              platform: 'x',
-              handle: 'uclh',
-              url: 'https://twitter.com/uclh',
-              verification: 'official',
-              state: 'active',
-              source: 'test-source',
-              checked: '2026',
-            },
-          ],
+          accounts: [makeAccount({ url: 'https://twitter.com/uclh', checked: '2026' })],
         }),
       '$.organisations[0].accounts[0].url',
       /canonical/,
@@ -141,17 +101,7 @@ describe('validateIndex', () => {
       'an unknown platform',
       (i) =>
         Object.assign(firstOrg(i), {
-          accounts: [
-            {
-              platform: 'myspace',
-              handle: 'u',
-              url: 'https://myspace.com/u',
-              verification: 'official',
-              state: 'active',
-              source: 'test-source',
-              checked: '2026',
-            },
-          ],
+          accounts: [{ ...makeAccount({ handle: 'u', url: 'https://myspace.com/u', checked: '2026' }), platform: 'myspace' }],
         }),
       '$.organisations[0].accounts[0].platform',
       /platform/,

@@ -21,6 +21,8 @@ const indexPublicKey = (process.env.NSL_INDEX_PUBLIC_KEY ?? readFileSync(resolve
 const indexSource = process.env.NSL_INDEX_SOURCE ?? '';
 /** How long a refresh waits for the server; tests shorten it to exercise a slow server. */
 const refreshTimeoutMs = Number(process.env.NSL_REFRESH_TIMEOUT_MS ?? 30_000);
+/** The project's repository, for volunteers' prefilled correction issues; a release sets it. */
+const repositoryUrl = process.env.NSL_REPOSITORY_URL ?? '';
 const bundledIndexVersion = (JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex).indexVersion;
 
 // See https://wxt.dev/api/config.html
@@ -72,6 +74,7 @@ export default defineConfig({
       __NSL_INDEX_SOURCE__: JSON.stringify(indexSource),
       __NSL_BUNDLED_INDEX_VERSION__: JSON.stringify(bundledIndexVersion),
       __NSL_REFRESH_TIMEOUT_MS__: JSON.stringify(refreshTimeoutMs),
+      __NSL_REPOSITORY_URL__: JSON.stringify(repositoryUrl),
     },
   }),
 });

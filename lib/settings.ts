@@ -1,6 +1,6 @@
 import { PLATFORMS, type Platform } from './index/schema';
 
-/** The user's settings (stored by lib/browser/settings.ts; the options page is issue 12). */
+/** The user's settings (stored by lib/browser/settings.ts, changed on the options page). */
 export interface Settings {
   /** Show the toolbar badge on recognised pages. */
   showBadge: boolean;
@@ -14,6 +14,16 @@ export interface Settings {
   refreshSchedule: RefreshSchedule;
   /** Where the published copy is (a folder URL); empty: the one fixed at build time, if any. */
   indexSource: string;
+  /** Sites (host names) where the extension does nothing: no lookup, no badge, no flag. */
+  disabledSites: string[];
+  /** Show the user's own pending corrections in the popup, marked as not yet reviewed. */
+  showOwnSuggestions: boolean;
+  /** On an organisation's own social profile, read the follower count the page shows (off by default). */
+  recordObservedFollowers: boolean;
+  /** The project's repository, for prefilled issues; empty: the one fixed at build time, if any. */
+  repositoryUrl: string;
+  /** Keep a local log of the organisations' pages visited, for researchers (off by default). */
+  researchLog: boolean;
 }
 
 export const REFRESH_SCHEDULES = { daily: 1440, weekly: 10080, monthly: 43200, never: 0 } as const;
@@ -26,4 +36,39 @@ export const DEFAULT_SETTINGS: Settings = {
   staleAfterDays: 180,
   refreshSchedule: 'weekly',
   indexSource: '',
+  disabledSites: [],
+  showOwnSuggestions: true,
+  recordObservedFollowers: false,
+  repositoryUrl: '',
+  researchLog: false,
 };
+
+/** The settings' storage version; each step up has a migration below. */
+export const SETTINGS_VERSION = 2;
+
+/**
+ * Migrations from each stored version to the next, run once by the storage item when an older
+ * version is found. Version 2 added per-site disabling, corrections and the research log: a user's
+ * earlier choices are kept and the new fields start at their defaults (the opt-ins stay off).
+ */
+export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  2: (old) => ({
+    ...old,
+    disabledSites: [],
+    showOwnSuggestions: true,
+    recordObservedFollowers: false,
+    repositoryUrl: '',
+    researchLog: false,
+  }),
+};
+
+/** A host name as the per-site switch stores it: lower case, without `www.`. */
+export function siteKey(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\./, '');
+}
+
+/** Whether the user switched the extension off on this host (or on a parent host, such as nhs.uk). */
+export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
+  const host = siteKey(hostname);
+  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}

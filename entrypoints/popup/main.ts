@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/browser/messaging';
-import { readSettings } from '../../lib/browser/settings';
+import { readSettings, settingsItem } from '../../lib/browser/settings';
 import type { Popup } from '../../lib/ui/nsl-popup';
 import '../../lib/ui/nsl-popup';
 
@@ -20,6 +20,16 @@ async function tabToShow(): Promise<{ tabId: number; url?: string } | undefined>
 }
 
 const popup = document.querySelector('nsl-popup') as Popup;
+popup.actions = {
+  async setSiteDisabled(site, disabled) {
+    const settings = await readSettings();
+    const others = settings.disabledSites.filter((s) => s !== site);
+    await settingsItem.setValue({ ...settings, disabledSites: disabled ? [...others, site] : others });
+  },
+  async hideOwnSuggestions() {
+    await settingsItem.setValue({ ...(await readSettings()), showOwnSuggestions: false });
+  },
+};
 popup.load = async () => {
   popup.settings = await readSettings();
   const tab = await tabToShow();

@@ -1,14 +1,18 @@
 import { detectPage } from '../detect/detect';
 import { type PageProfile, sanitisePageProfiles } from '../detect/page-signals';
+import { hostnameOf } from '../detect/page-url';
 import type { NhsIndex, Organisation } from '../index/schema';
 import { adoptionOf } from '../metrics/adoption';
 import { followersContext } from '../metrics/sector-context';
-import type { Settings } from '../settings';
+import { isSiteDisabled, type Settings, siteKey } from '../settings';
+import { accountKey } from '../social/profile-url';
 import { type BadgeAction, showBadge } from './badge';
-import type { NslDatabase } from './db';
-import { ensureIndexInstalled, indexedDbLookups, withoutKeys } from './index-store';
+import { listCorrections, markExported, pendingCorrectionsFor, saveCorrection } from './corrections-store';
+import type { NslDatabase, StoredCorrection } from './db';
+import { ensureIndexInstalled, getOrganisation, indexedDbLookups, withoutKeys } from './index-store';
 import type { Handlers, SectorContextLine, TabResult } from './messaging';
 import { type RefreshOutcome, readRefreshStatus, refreshIndex, rollBack, shouldWait } from './refresh';
+import { logVisit, readVisits } from './research-log';
 import { recordSightings, sightingsFor, sightingsLookup } from './sightings';
 import type { TabResults } from './tab-results';
 
@@ -39,6 +43,12 @@ async function sectorContextFor(db: NslDatabase, organisations: readonly Organis
 
 function resultUrl(result: TabResult): string | undefined {
   return result.state === 'recognised' ? result.detection.url : result.url;
+}
+
+/** The site (as the user's switch names it) when the user switched the extension off there. */
+function disabledSite(settings: Settings, url: string): string | undefined {
+  const hostname = URL.canParse(url) ? hostnameOf(new URL(url)) : undefined;
+  return hostname !== undefined && isSiteDisabled(settings, hostname) ? siteKey(hostname) : undefined;
 }
 
 /**
@@ -74,6 +84,9 @@ export function createBackgroundService(deps: BackgroundDeps) {
    * organisation's own domain: an nhs.uk or CQC page links to the NHS website's or CQC's accounts.
    */
   const resultFor = async (url: string, profiles: readonly PageProfile[]): Promise<TabResult> => {
+    const settings = await deps.settings();
+    const site = disabledSite(settings, url);
+    if (site !== undefined) return { state: 'disabled', url, site };
     const db = await database();
     const detection = await detectPage(url, indexedDbLookups(db), sightingsLookup(db));
     const meta = await db.get('meta', 'installed-index');
@@ -88,6 +101,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
         db,
         detection.candidates.map((c) => c.organisation),
       ),
+      ownCorrections: settings.showOwnSuggestions ? await pendingCorrectionsFor(db, ids) : [],
       index: { version: meta.indexVersion, generatedAt: meta.generatedAt, sources: meta.sources },
     };
   };
@@ -114,6 +128,15 @@ export function createBackgroundService(deps: BackgroundDeps) {
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, settings);
       if (result.state !== 'recognised') return { recognised: false };
+      if (settings.researchLog) {
+        const organisations = result.detection.candidates.map((c) => c.organisation);
+        await logVisit(await database(), {
+          at: deps.now().toISOString(),
+          url,
+          organisationId: organisations.map((o) => o.id).join(' / '),
+          organisationName: organisations.map((o) => o.name).join(' / '),
+        });
+      }
       const [only, ...others] = result.detection.candidates;
       // The flag names one organisation, and only on its own site: never on a shared or third-party page.
       if (!settings.showInPageFlag || only === undefined || others.length > 0 || only.evidence.rule !== 'domain')
@@ -153,14 +176,110 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
     async 'ui-bg-get-tab-result'({ tabId, url }) {
       const stored = await deps.tabResults.get(tabId);
-      if (typeof url !== 'string' || resultUrl(stored) === url) return stored;
+      // The stored answer holds unless the tab moved on or the user switched the site off or on since.
+      const address = typeof url === 'string' ? url : resultUrl(stored);
+      if (address === undefined) return stored;
+      const switched = (stored.state === 'disabled') !== (disabledSite(await deps.settings(), address) !== undefined);
+      if (resultUrl(stored) === address && !switched) return withCurrentCorrections(stored);
       // The tab has moved on since its content script reported, or no content script runs on
       // this page (a social profile, say): look its address up now.
-      const result = await resultFor(url, []);
+      const result = await resultFor(address, []);
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, await deps.settings());
       return result;
     },
+    async 'ui-bg-get-organisation'({ id }) {
+      const db = await database();
+      const organisation = typeof id === 'string' ? await getOrganisation(db, id) : undefined;
+      return organisation ? { organisation, sightings: await sightingsFor(db, [organisation.id]) } : { sightings: [] };
+    },
+    async 'ui-bg-save-correction'({ record, submit }) {
+      return saveCorrection(await database(), record, submit === true, deps.now());
+    },
+    async 'ui-bg-list-corrections'() {
+      return { corrections: await listCorrections(await database()) };
+    },
+    async 'ui-bg-delete-correction'({ id }) {
+      const db = await database();
+      const existed = (await db.get('corrections', id)) !== undefined;
+      await db.delete('corrections', id);
+      return { deleted: existed };
+    },
+    async 'ui-bg-mark-corrections-exported'({ ids }) {
+      return { marked: await markExported(await database(), Array.isArray(ids) ? ids : [], deps.now()) };
+    },
+    async 'ui-bg-record-observed-followers'(observed) {
+      if (!(await deps.settings()).recordObservedFollowers) return {};
+      const db = await database();
+      const organisation = await getOrganisation(db, observed.organisationId);
+      const key = accountKey(observed.platform, observed.handle);
+      // Only an account the index lists as the organisation's own: a count from anyone else's page is not theirs.
+      if (!organisation?.accounts.some((a) => a.verification === 'official' && accountKey(a.platform, a.handle) === key)) return {};
+      const today = deps.now().toISOString().slice(0, 10);
+      const id = `obs-${organisation.id}-${key}-${today}`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .slice(0, 64);
+      const existing = await db.get('corrections', id);
+      if (existing && existing.status !== 'draft') return { record: existing };
+      const record: StoredCorrection = {
+        id,
+        status: 'draft',
+        organisationName: organisation.name,
+        createdAt: existing?.createdAt ?? deps.now().toISOString(),
+        updatedAt: deps.now().toISOString(),
+        draft: {
+          kind: 'observed-followers',
+          organisationId: organisation.id,
+          platform: observed.platform,
+          handle: observed.handle,
+          domain: '',
+          evidenceUrl: observed.pageUrl,
+          note: '',
+          followers: String(observed.followers),
+          followersApproximate: observed.approximate,
+          observedOn: today,
+        },
+      };
+      await db.put('corrections', record);
+      return { record };
+    },
+    async 'ui-bg-get-research-log'() {
+      return { visits: await readVisits(await database()) };
+    },
+    async 'ui-bg-clear-research-log'() {
+      await (await database()).clear('visits');
+      return { cleared: true };
+    },
+    async 'ui-bg-delete-all-data'() {
+      const db = await database();
+      const tx = db.transaction(['sightings', 'corrections', 'visits'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('sightings').clear(),
+        tx.objectStore('corrections').clear(),
+        tx.objectStore('visits').clear(),
+        tx.done,
+      ]);
+      await deps.tabResults.forgetAll();
+      return { deleted: true };
+    },
+    async 'ui-bg-import-corrections'({ records }) {
+      const db = await database();
+      let imported = 0;
+      for (const record of Array.isArray(records) ? records : []) {
+        const result = await saveCorrection(db, { ...record, draft: record.draft }, record.status !== 'draft', deps.now());
+        if (result.saved) imported++;
+      }
+      return { imported };
+    },
+  };
+
+  /** A stored result with the user's corrections as they are now: one may have been added since the page loaded. */
+  const withCurrentCorrections = async (result: TabResult): Promise<TabResult> => {
+    if (result.state !== 'recognised') return result;
+    const wanted = (await deps.settings()).showOwnSuggestions;
+    const ids = result.detection.candidates.map((c) => c.organisation.id);
+    return { ...result, ownCorrections: wanted ? await pendingCorrectionsFor(await database(), ids) : [] };
   };
 
   return {

@@ -3,6 +3,7 @@ declare const __NSL_INDEX_PUBLIC_KEY__: string;
 declare const __NSL_INDEX_SOURCE__: string;
 declare const __NSL_BUNDLED_INDEX_VERSION__: number;
 declare const __NSL_REFRESH_TIMEOUT_MS__: number;
+declare const __NSL_REPOSITORY_URL__: string;
 
 /** The Ed25519 public key (base64) that published indexes must be signed with. */
 export const INDEX_PUBLIC_KEY = __NSL_INDEX_PUBLIC_KEY__;
@@ -12,3 +13,5 @@ export const DEFAULT_INDEX_SOURCE = __NSL_INDEX_SOURCE__;
 export const BUNDLED_INDEX_VERSION = __NSL_BUNDLED_INDEX_VERSION__;
 /** How long a refresh waits for the server before giving up. */
 export const REFRESH_TIMEOUT_MS = __NSL_REFRESH_TIMEOUT_MS__;
+/** The project's repository, where prefilled correction issues are opened; empty when the build sets none. */
+export const DEFAULT_REPOSITORY_URL = __NSL_REPOSITORY_URL__;

@@ -6,11 +6,12 @@
  * the new one, never a mix.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Correction, CorrectionDraft } from '../corrections/correction';
 import type { ProfileVia } from '../detect/page-signals';
 import type { IndexSource, NhsIndex, Organisation, Platform } from '../index/schema';
 
 export const DB_NAME = 'nhs-social-lens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
 export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
@@ -58,6 +59,33 @@ export interface RefreshStatus {
   notBefore?: string;
 }
 
+/**
+ * A volunteer's correction as kept in this browser: what they typed (always, even when it did not
+ * validate, so nothing is lost) and, once it validated, the correction itself. "Merged" is not
+ * stored: it is read from the installed index (`isReflectedIn`).
+ */
+export interface StoredCorrection {
+  id: string;
+  /** draft: being written; ready: checked and waiting to be sent; exported: sent (file, clipboard or issue). */
+  status: 'draft' | 'ready' | 'exported';
+  draft: CorrectionDraft;
+  correction?: Correction;
+  organisationName: string;
+  createdAt: string;
+  updatedAt: string;
+  exportedAt?: string;
+  /** What the popup prefilled it with, so opening the same suggestion again finds this draft. */
+  origin?: string;
+}
+
+/** One visit to an organisation's page, kept only when the user turned the research log on. */
+export interface ResearchVisit {
+  at: string;
+  url: string;
+  organisationId: string;
+  organisationName: string;
+}
+
 export interface NslDb extends DBSchema {
   organisations: { key: string; value: StoredOrganisation; indexes: { 'by-host': string; 'by-code': string; 'by-account': string } };
   sightings: { key: [string, string]; value: Sighting; indexes: { 'by-organisation': string; 'by-account': string } };
@@ -65,6 +93,8 @@ export interface NslDb extends DBSchema {
   snapshots: { key: 'previous'; value: { index: NhsIndex; origin: InstalledIndexMeta['origin'] } };
   refresh: { key: 'status'; value: RefreshStatus };
   meta: { key: 'installed-index'; value: InstalledIndexMeta };
+  corrections: { key: string; value: StoredCorrection; indexes: { 'by-organisation': string } };
+  visits: { key: number; value: ResearchVisit };
 }
 
 export type NslDatabase = IDBPDatabase<NslDb>;
@@ -87,6 +117,11 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
       if (oldVersion < 2) {
         db.createObjectStore('snapshots');
         db.createObjectStore('refresh');
+      }
+      if (oldVersion < 3) {
+        const corrections = db.createObjectStore('corrections', { keyPath: 'id' });
+        corrections.createIndex('by-organisation', 'draft.organisationId');
+        db.createObjectStore('visits', { autoIncrement: true });
       }
     },
   });

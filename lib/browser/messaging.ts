@@ -6,10 +6,11 @@
 
 import type { PageProfile } from '../detect/page-signals';
 import type { Detection } from '../detect/types';
-import type { IndexSource, Organisation } from '../index/schema';
+import type { IndexSource, Organisation, Platform } from '../index/schema';
 import type { SectorContext } from '../metrics/sector-context';
 import type { PageFlag } from '../ui/page-flag';
-import type { InstalledIndexMeta, RefreshStatus, Sighting } from './db';
+import type { CorrectionView, SaveResult } from './corrections-store';
+import type { InstalledIndexMeta, RefreshStatus, ResearchVisit, Sighting, StoredCorrection } from './db';
 import type { RefreshOutcome } from './refresh';
 
 /** What the popup shows for one tab. */
@@ -21,9 +22,13 @@ export type TabResult =
       sightings: Sighting[];
       /** Where each candidate's measured followers stand among its peers, per platform. */
       context: SectorContextLine[];
+      /** The user's own checked corrections about the candidates, not yet in the index (when they want them shown). */
+      ownCorrections: StoredCorrection[];
       index: { version: number; generatedAt: string; sources: IndexSource[] };
     }
-  | { state: 'not-recognised'; url?: string };
+  | { state: 'not-recognised'; url?: string }
+  /** The user switched the extension off on this site: nothing was looked up. */
+  | { state: 'disabled'; url: string; site: string };
 
 export interface SectorContextLine extends SectorContext {
   organisationId: string;
@@ -66,6 +71,28 @@ export interface MessageMap {
    * popup on that tab (activeTab), so pages without a content script (a social profile) are looked up too.
    */
   'ui-bg-get-tab-result': { request: { tabId: number; url?: string }; response: TabResult };
+  /** The correction form asks for the organisation a correction is about, and what this browser saw it link to. */
+  'ui-bg-get-organisation': { request: { id: string }; response: { organisation?: Organisation; sightings: Sighting[] } };
+  /** Saves what was typed; `submit` checks it too (a valid draft becomes ready to send). */
+  'ui-bg-save-correction': { request: { record: StoredCorrection; submit: boolean }; response: SaveResult };
+  'ui-bg-list-corrections': { request: Record<string, never>; response: { corrections: CorrectionView[] } };
+  'ui-bg-delete-correction': { request: { id: string }; response: { deleted: boolean } };
+  /** The user sent these corrections (file, clipboard or issue). */
+  'ui-bg-mark-corrections-exported': { request: { ids: string[] }; response: { marked: number } };
+  /**
+   * The follower count an organisation's own profile page showed the user (opt-in), kept as a
+   * draft correction "observed by you on <date>".
+   */
+  'ui-bg-record-observed-followers': {
+    request: { organisationId: string; platform: Platform; handle: string; pageUrl: string; followers: number; approximate: boolean };
+    response: { record?: StoredCorrection };
+  };
+  'ui-bg-get-research-log': { request: Record<string, never>; response: { visits: ResearchVisit[] } };
+  'ui-bg-clear-research-log': { request: Record<string, never>; response: { cleared: true } };
+  /** "Delete all my data": sightings, corrections, the research log and per-tab results (the index stays). */
+  'ui-bg-delete-all-data': { request: Record<string, never>; response: { deleted: true } };
+  /** Imports corrections from a settings-and-corrections file the user confirmed. */
+  'ui-bg-import-corrections': { request: { records: StoredCorrection[] }; response: { imported: number } };
 }
 
 export type MessageType = keyof MessageMap;
@@ -105,6 +132,16 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'ui-bg-get-tab-result': true,
   'ui-bg-refresh-index': true,
   'ui-bg-rollback-index': true,
+  'ui-bg-get-organisation': true,
+  'ui-bg-save-correction': true,
+  'ui-bg-list-corrections': true,
+  'ui-bg-delete-correction': true,
+  'ui-bg-mark-corrections-exported': true,
+  'ui-bg-record-observed-followers': true,
+  'ui-bg-get-research-log': true,
+  'ui-bg-clear-research-log': true,
+  'ui-bg-delete-all-data': true,
+  'ui-bg-import-corrections': true,
 };
 
 /** Narrows an unknown message to a known envelope; anything else is ignored by the background. */

@@ -1,11 +1,15 @@
 /**
  * The user's settings: one typed item in the extension's local storage, with defaults and a
- * version so later releases can migrate it.
+ * version, migrated once by `SETTINGS_MIGRATIONS` when an older version is found.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings } from '../settings';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS,
+});
 
 /** The settings, with any field an older version lacked filled from the defaults. */
 export async function readSettings(): Promise<Settings> {

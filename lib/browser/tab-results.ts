@@ -4,7 +4,7 @@ import type { TabResult } from './messaging';
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(key: string | string[]): Promise<void>;
 }
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
@@ -25,6 +25,10 @@ export function createTabResults(session: SessionArea) {
     },
     async forget(tabId: number): Promise<void> {
       await session.remove(keyOf(tabId));
+    },
+    /** "Delete all my data": every tab's result goes. */
+    async forgetAll(): Promise<void> {
+      await session.remove(Object.keys(await session.get(null as unknown as string)).filter((key) => key.startsWith('tab:')));
     },
   };
 }

@@ -42,6 +42,17 @@ export function planCorrections(index: NhsIndex, curated: readonly CuratedCorrec
           change: `${org.id}: ${correction.kind === 'wrong-account' ? 'remove' : 'mark as closed'} ${correction.platform} ${correction.handle}`,
         };
       }
+      case 'observed-followers': {
+        if (listed === undefined || !correction.observed) return refuse('the index has no such account for this organisation');
+        if (listed.metrics && listed.metrics.measuredAt >= correction.observed.on)
+          return refuse('the index has a figure as recent or newer');
+        effects.add(effectKey(correction));
+        return {
+          id: correction.id,
+          status: 'apply',
+          change: `${org.id}: ${correction.platform} ${correction.handle} followers ${correction.observed.followers} observed on ${correction.observed.on}`,
+        };
+      }
       case 'missing-domain': {
         if (!correction.domain) return refuse('no domain given');
         if (org.domains.some((d) => d.host === correction.domain)) return refuse('the index already lists this domain');
@@ -61,5 +72,11 @@ function findAccount(org: Organisation, correction: Correction) {
 }
 
 function effectKey(c: Correction): string {
-  return [c.kind, c.organisationId, c.platform && c.handle ? accountKey(c.platform, c.handle) : '', c.domain ?? ''].join('|');
+  return [
+    c.kind,
+    c.organisationId,
+    c.platform && c.handle ? accountKey(c.platform, c.handle) : '',
+    c.domain ?? '',
+    c.observed?.on ?? '',
+  ].join('|');
 }

@@ -15,6 +15,7 @@ export const CORRECTION_KINDS = [
   'account-closed',
   'wrong-organisation',
   'missing-domain',
+  'observed-followers',
   'other',
 ] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
@@ -28,6 +29,11 @@ export interface CorrectionDraft {
   domain: string;
   evidenceUrl: string;
   note: string;
+  /** For `observed-followers`: the count the profile page showed, and the day it was seen. */
+  followers?: string;
+  observedOn?: string;
+  /** The page showed a rounded figure ("12.3K"). */
+  followersApproximate?: boolean;
 }
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -39,6 +45,14 @@ const Correction = v.object({
   handle: v.optional(Text(120)),
   accountUrl: v.optional(v.pipe(v.string(), v.check(isHttpUrl))),
   domain: v.optional(Text(253)),
+  /** What the profile page itself showed the volunteer, and when (`observed-followers`). */
+  observed: v.optional(
+    v.object({
+      followers: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9)),
+      on: v.pipe(v.string(), v.isoDate()),
+      approximate: v.boolean(),
+    }),
+  ),
   evidenceUrl: v.pipe(v.string(), v.check(isHttpUrl, 'must be an http(s) URL')),
   note: Text(1000),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
@@ -55,7 +69,7 @@ export type CorrectionsFile = v.InferOutput<typeof CorrectionsFile>;
 /** A problem with one field of the form, shown beside it. */
 export type FieldErrors = Partial<Record<keyof CorrectionDraft, string>>;
 
-const NEEDS_ACCOUNT: readonly CorrectionKind[] = ['missing-account', 'wrong-account', 'account-closed'];
+const NEEDS_ACCOUNT: readonly CorrectionKind[] = ['missing-account', 'wrong-account', 'account-closed', 'observed-followers'];
 const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /**
@@ -89,6 +103,16 @@ export function validateDraft(
     .replace(/^www\./, '');
   if (draft.kind === 'missing-domain' && !HOST.test(domain))
     errors.domain = 'Enter a host name such as example.nhs.uk (no https://, no path).';
+  let observed: Correction['observed'];
+  if (draft.kind === 'observed-followers') {
+    const followers = Number((draft.followers ?? '').replace(/[,\s]/g, ''));
+    const on = draft.observedOn ?? '';
+    if (!Number.isInteger(followers) || followers < 0 || followers > 1e9 || (draft.followers ?? '').trim() === '')
+      errors.followers = 'Enter the follower count as a whole number, such as 12345.';
+    else if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || on > now.toISOString().slice(0, 10))
+      errors.observedOn = 'Enter the day you saw the count (not in the future).';
+    else observed = { followers, on, approximate: draft.followersApproximate === true };
+  }
   if (!isHttpUrl(draft.evidenceUrl.trim())) {
     errors.evidenceUrl = 'Enter the address of a page that shows this, ideally the organisation’s own page linking to the account.';
   }
@@ -103,6 +127,7 @@ export function validateDraft(
       organisationId: draft.organisationId.trim(),
       ...(account ? { platform: account.platform, handle: account.handle, accountUrl: account.url } : {}),
       ...(draft.kind === 'missing-domain' ? { domain } : {}),
+      ...(observed ? { observed } : {}),
       evidenceUrl: draft.evidenceUrl.trim(),
       note: draft.note.trim(),
       createdAt: now.toISOString(),
@@ -143,6 +168,11 @@ export function prefilledIssueUrl(repositoryUrl: string, correction: Correction,
     `Organisation: ${organisationName} (${correction.organisationId})`,
     ...(correction.platform ? [`Platform: ${correction.platform}`, `Account: ${correction.accountUrl}`] : []),
     ...(correction.domain ? [`Domain: ${correction.domain}`] : []),
+    ...(correction.observed
+      ? [
+          `Followers: ${correction.observed.approximate ? 'about ' : ''}${correction.observed.followers}, seen on the profile on ${correction.observed.on}`,
+        ]
+      : []),
     `Evidence: ${correction.evidenceUrl}`,
     ...(correction.note ? ['', correction.note] : []),
     '',

@@ -48,6 +48,14 @@ export function mergeCurated(
         dropped: existing.source,
         rule: 'a reviewed correction says the account is not theirs',
       });
+    } else if (
+      c.kind === 'observed-followers' &&
+      existing &&
+      c.observed &&
+      !(existing.metrics && existing.metrics.measuredAt >= c.observed.on)
+    ) {
+      // A count the volunteer read off the profile page: a figure of its own, with its own date and source.
+      existing.metrics = { measuredAt: c.observed.on, source: CURATED_SOURCE_ID, followers: c.observed.followers };
     } else if (c.kind === 'missing-domain' && c.domain && !org.domains.some((d) => d.host === c.domain)) {
       org.domains.push({ host: c.domain, source: CURATED_SOURCE_ID, checked: c.reviewedAt, note });
     } else {

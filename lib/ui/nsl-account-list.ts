@@ -4,6 +4,7 @@ import type { Account, IndexSource, Platform, PlatformCheck } from '../index/sch
 import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { accountKey } from '../social/profile-url';
+import type { CorrectionPrefill } from './correction-links';
 import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from './format';
 import { platformIcon } from './platform-icon';
 import './nsl-figure';
@@ -21,7 +22,13 @@ export class AccountList extends LitElement {
     sightings: { attribute: false },
     sources: { attribute: false },
     now: { attribute: false },
+    suggest: { attribute: false },
   };
+  /**
+   * Where the popup offers corrections: builds the prefilled form's address for an account.
+   * Unset on the dashboard, which shows no correction buttons.
+   */
+  suggest?: (prefill: Pick<CorrectionPrefill, 'kind' | 'platform' | 'handle' | 'evidenceUrl'>) => string;
   accounts: readonly Account[] = [];
   platformChecks: readonly PlatformCheck[] = [];
   /** Profiles this browser saw the organisation's own site link to. */
@@ -70,6 +77,15 @@ export class AccountList extends LitElement {
         font-size: 16px;
         margin: 16px 0 0;
       }
+      .suggest {
+        display: inline-block;
+        margin: 4px 8px 0 0;
+        font-size: 14px;
+        padding: 2px 8px;
+        border: 1px solid var(--nsl-blue);
+        border-radius: 4px;
+        text-decoration: none;
+      }
     `,
   ];
 
@@ -113,8 +129,19 @@ export class AccountList extends LitElement {
       ${account.state === 'closed' || account.state === 'dormant' ? html`<strong>(${account.state})</strong>` : nothing}
       <span class="fact secondary">Source: ${source?.name ?? account.source}, ${this.dated(account.checked)}</span>
       ${seen ? html`<span class="fact secondary">${seenLine(seen)}</span>` : nothing}
-      ${account.verification === 'official' ? this.metricsOf(account) : nothing}
+      ${account.verification === 'official' ? this.metricsOf(account) : this.confirmButtons(account, seen)}
     </li>`;
+  }
+
+  /** An unverified candidate: "Confirm" or "Not theirs" starts a correction with the evidence field ready. */
+  private confirmButtons(account: Account, seen: Sighting | undefined) {
+    if (this.suggest === undefined) return nothing;
+    const about = { platform: account.platform, handle: account.url, ...(seen ? { evidenceUrl: seen.pageUrl } : {}) };
+    const label = `${PLATFORM_LABELS[account.platform]} ${account.handle}`;
+    return html`<span class="fact">
+      <a class="suggest" href=${this.suggest({ kind: 'missing-account', ...about })} target="_blank" aria-label=${`Confirm ${label}`}>Confirm</a>
+      <a class="suggest" href=${this.suggest({ kind: 'wrong-account', ...about })} target="_blank" aria-label=${`Not theirs: ${label}`}>Not theirs</a>
+    </span>`;
   }
 
   /** An account's figures, each "not measured" when absent, with their date and source. */
@@ -146,6 +173,16 @@ export class AccountList extends LitElement {
       ${
         sighting.sharedWith.length > 0
           ? html`<span class="fact secondary">This site is shared with ${sighting.sharedWith.join(', ')}, so the account may be theirs.</span>`
+          : nothing
+      }
+      ${
+        this.suggest
+          ? html`<span class="fact"><a class="suggest" data-testid="suggest-adding" href=${this.suggest({
+              kind: 'missing-account',
+              platform: sighting.platform,
+              handle: sighting.url,
+              evidenceUrl: sighting.pageUrl,
+            })} target="_blank" aria-label=${`Suggest adding ${PLATFORM_LABELS[sighting.platform]} ${sighting.handle} to the index`}>Suggest adding</a></span>`
           : nothing
       }
     </li>`;

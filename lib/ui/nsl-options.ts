@@ -5,7 +5,7 @@ import { PLATFORMS } from '../index/schema';
 import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { formatFactDate } from './format';
-import { pageLayout, theme } from './theme';
+import { formStyles, pageLayout, theme } from './theme';
 
 export interface OptionsActions {
   status(): Promise<IndexStatus>;
@@ -59,6 +59,7 @@ export class Options extends LitElement {
   static override styles = [
     theme,
     pageLayout,
+    formStyles,
     css`
       :host {
         --nsl-page-width: 720px;
@@ -87,59 +88,6 @@ export class Options extends LitElement {
       dd {
         margin: 0;
         overflow-wrap: anywhere;
-      }
-      label {
-        font-weight: 600;
-      }
-      .field {
-        margin: 12px 0;
-      }
-      .hint {
-        display: block;
-        font-weight: 400;
-        color: var(--nsl-secondary-text);
-        font-size: 15px;
-      }
-      input[type='url'],
-      input[type='number'],
-      select {
-        font: inherit;
-        padding: 4px 8px;
-        border: 2px solid var(--nsl-text);
-        margin-top: 4px;
-      }
-      input[type='url'] {
-        width: 100%;
-        box-sizing: border-box;
-      }
-      input:focus,
-      select:focus,
-      button:focus-visible {
-        outline: 4px solid var(--nsl-focus);
-        outline-offset: 0;
-      }
-      button {
-        font: inherit;
-        font-weight: 600;
-        background: #007f3b;
-        color: var(--nsl-white);
-        border: 0;
-        box-shadow: 0 4px 0 #00401e;
-        padding: 8px 16px;
-        margin: 8px 12px 8px 0;
-        cursor: pointer;
-      }
-      button.secondary-button {
-        background: #4c6272;
-        box-shadow: 0 4px 0 #263139;
-      }
-      button:disabled {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
-      .error-text {
-        color: var(--nsl-red);
-        font-weight: 600;
       }
       fieldset {
         border: 0;

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { Sighting } from '../browser/db';
+import type { Sighting, StoredCorrection } from '../browser/db';
 import type { SectorContextLine } from '../browser/messaging';
+import { describeCorrection } from '../corrections/describe';
 import { describeEvidence } from '../detect/evidence';
 import type { Candidate } from '../detect/types';
 import { type IndexSource, isHttpUrl, PLATFORMS, type Platform } from '../index/schema';
@@ -8,6 +9,7 @@ import { adoptionOf } from '../metrics/adoption';
 import { organisationMetrics } from '../metrics/organisation-metrics';
 import { peerLabel } from '../metrics/sector-context';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import { type CorrectionPrefill, correctionFormHref } from './correction-links';
 import { formatCount, formatFactDate, formatShare, kindLabel } from './format';
 import { theme } from './theme';
 import './nsl-account-list';
@@ -26,7 +28,13 @@ export class OrgCard extends LitElement {
     countedPlatforms: { attribute: false },
     now: { attribute: false },
     showEvidence: { attribute: false },
+    ownCorrections: { attribute: false },
+    pageUrl: { attribute: false },
   };
+  /** The user's own checked corrections not yet in the index, shown as "your suggestion, not yet reviewed". */
+  ownCorrections: readonly StoredCorrection[] = [];
+  /** The page the popup was opened on, passed to the correction form for its suggestions. */
+  pageUrl = '';
   /** The dashboard shows an organisation it was asked for, not one a page matched: no evidence line. */
   showEvidence = true;
   candidate?: Candidate;
@@ -106,6 +114,34 @@ export class OrgCard extends LitElement {
       .links {
         margin-top: 12px;
         font-size: 15px;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 16px;
+      }
+      .own {
+        border: 1px dashed var(--nsl-blue);
+        background: #e8f1f8;
+        padding: 4px 12px 8px;
+        margin-top: 12px;
+      }
+      .own ul {
+        margin: 4px 0;
+        padding-left: 20px;
+      }
+      .tag {
+        font-size: 14px;
+        font-weight: 600;
+        color: var(--nsl-dark-blue);
+      }
+      button.link {
+        font: inherit;
+        font-size: 14px;
+        background: none;
+        border: 0;
+        padding: 0;
+        color: var(--nsl-blue);
+        text-decoration: underline;
+        cursor: pointer;
       }
     `,
   ];
@@ -156,7 +192,9 @@ export class OrgCard extends LitElement {
       </section>
       ${this.engagement()}
       <h2>Social media accounts</h2>
+      ${this.ownSuggestions()}
       <nsl-account-list
+        .suggest=${this.showEvidence ? (prefill: Omit<CorrectionPrefill, 'organisationId'>) => this.formHref(prefill) : undefined}
         .accounts=${org.accounts}
         .platformChecks=${org.platformChecks}
         .sightings=${this.sightings.filter((s) => s.organisationId === org.id)}
@@ -165,10 +203,39 @@ export class OrgCard extends LitElement {
       ></nsl-account-list>
       ${
         this.showEvidence
-          ? html`<p class="links"><a href=${`/dashboard.html#org/${encodeURIComponent(org.id)}`} target="_blank" data-testid="details-link">Details in the dashboard</a></p>`
+          ? html`<p class="links">
+              <a href=${`/dashboard.html#org/${encodeURIComponent(org.id)}`} target="_blank" data-testid="details-link">Details in the dashboard</a>
+              <a href=${this.formHref({})} target="_blank" data-testid="suggest-correction">Suggest a correction</a>
+            </p>`
           : nothing
       }
     `;
+  }
+
+  private formHref(prefill: Omit<CorrectionPrefill, 'organisationId'>): string {
+    const org = this.candidate?.organisation;
+    return correctionFormHref({ organisationId: org?.id ?? '', ...(this.pageUrl ? { pageUrl: this.pageUrl } : {}), ...prefill });
+  }
+
+  /** The user's own pending corrections about this organisation, marked so they are never taken for the index's facts. */
+  private ownSuggestions() {
+    const org = this.candidate?.organisation;
+    const mine = this.ownCorrections.filter((c) => c.correction?.organisationId === org?.id);
+    if (mine.length === 0) return nothing;
+    return html`<section class="own" data-testid="own-suggestions" aria-labelledby="own-heading">
+      <h2 id="own-heading">Your suggestions</h2>
+      <ul>
+        ${mine.map(
+          (c) =>
+            html`<li>${c.correction ? describeCorrection(c.correction) : ''}${
+              c.correction?.observed ? ` on ${formatFactDate(c.correction.observed.on)}` : ''
+            } <span class="tag">(your suggestion, not yet reviewed)</span></li>`,
+        )}
+      </ul>
+      <button class="link" @click=${() => this.dispatchEvent(new CustomEvent('hide-own-suggestions', { bubbles: true, composed: true }))}>
+        Hide my suggestions
+      </button>
+    </section>`;
   }
 
   /** The organisation's figures across its measured accounts, and where they stand among its peers. */

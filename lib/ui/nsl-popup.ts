@@ -1,13 +1,20 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { TabResult } from '../browser/messaging';
+import { hostnameOf } from '../detect/page-url';
 import type { Candidate } from '../detect/types';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings, siteKey } from '../settings';
 import { daysSince, formatFactDate, kindLabel } from './format';
 import { theme } from './theme';
 import './nsl-org-card';
 
 /** Only show "looking up" if the answer is slow, so a fast answer never flashes a loading state. */
 const LOADING_MESSAGE_DELAY_MS = 300;
+
+export interface PopupActions {
+  /** "Don't run on this site" and "Turn back on". */
+  setSiteDisabled(site: string, disabled: boolean): Promise<void>;
+  hideOwnSuggestions(): Promise<void>;
+}
 
 type View = { state: 'loading'; showMessage: boolean } | { state: 'ready'; result: TabResult } | { state: 'error'; message: string };
 
@@ -21,7 +28,10 @@ export class Popup extends LitElement {
     chosen: { state: true },
     settings: { attribute: false },
     now: { attribute: false },
+    actions: { attribute: false },
   };
+  /** Changing settings from the popup; each reloads the answer afterwards. Unset in unit tests that only show. */
+  actions?: PopupActions;
   view: View = { state: 'loading', showMessage: false };
   /** The user's settings: which platforms count, when the index is stale. */
   settings: Settings = DEFAULT_SETTINGS;
@@ -112,6 +122,15 @@ export class Popup extends LitElement {
         border-left: 4px solid var(--nsl-red);
         padding-left: 12px;
       }
+      .site-switch {
+        font: inherit;
+        font-size: 13px;
+        background: none;
+        border: 0;
+        padding: 0;
+        color: var(--nsl-blue);
+        text-decoration: underline;
+      }
       .warning {
         border: 1px solid var(--nsl-border);
         border-left: 8px solid var(--nsl-warm-yellow);
@@ -157,6 +176,13 @@ export class Popup extends LitElement {
       </div>`;
     }
     const result = view.result;
+    if (result.state === 'disabled') {
+      return html`<div data-state="disabled">
+        <h1>Switched off on this site</h1>
+        <p>You asked NHS Social Lens not to run on ${result.site}: it does not look this site up, show a badge or keep anything about it.</p>
+        ${this.actions ? html`<button class="choice" data-testid="site-on" @click=${() => this.switchSite(result.site, false)}>Turn back on for ${result.site}</button>` : nothing}
+      </div>`;
+    }
     if (result.state === 'not-recognised') {
       return html`<div data-state="not-recognised">
         <h1>Not a page we recognise</h1>
@@ -189,6 +215,9 @@ export class Popup extends LitElement {
           .sightings=${result.sightings}
           .sources=${sources}
           .context=${result.context}
+          .ownCorrections=${result.ownCorrections ?? []}
+          .pageUrl=${result.detection.url}
+          @hide-own-suggestions=${() => this.run(() => this.actions?.hideOwnSuggestions())}
           .countedPlatforms=${this.settings.countedPlatforms}
           .now=${this.now}
         ></nsl-org-card>
@@ -209,10 +238,38 @@ export class Popup extends LitElement {
     </div>`;
   }
 
+  private async switchSite(site: string, disabled: boolean): Promise<void> {
+    await this.run(() => this.actions?.setSiteDisabled(site, disabled));
+  }
+
+  /** Runs a settings change, then shows the tab again as it now stands. */
+  private async run(change: () => Promise<void> | undefined): Promise<void> {
+    try {
+      await change();
+    } catch (error) {
+      this.view = { state: 'error', message: error instanceof Error ? error.message : String(error) };
+      return;
+    }
+    await this.refresh();
+  }
+
+  /** The site of the page shown, when it is a web page the user can switch the extension off on. */
+  private site(result: TabResult | undefined): string | undefined {
+    const url = result?.state === 'recognised' ? result.detection.url : result?.state === 'not-recognised' ? result.url : undefined;
+    const hostname = url && URL.canParse(url) ? hostnameOf(new URL(url)) : undefined;
+    return hostname === undefined ? undefined : siteKey(hostname);
+  }
+
   private footer() {
     const result = this.view.state === 'ready' ? this.view.result : undefined;
+    const site = this.site(result);
     return html`
       <p>An independent tool, not affiliated with the NHS.</p>
+      ${
+        site && this.actions
+          ? html`<p><button class="site-switch" data-testid="site-off" @click=${() => this.switchSite(site, true)}>Don’t run on this site (${site})</button></p>`
+          : nothing
+      }
       ${
         result?.state === 'recognised'
           ? html`<p class="secondary" data-testid="index-info">Index version ${result.index.version}, generated ${formatFactDate(result.index.generatedAt.slice(0, 10))}. Data from NHS ODS, NHS England and GOV.UK (Open Government Licence).</p>`

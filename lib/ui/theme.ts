@@ -60,3 +60,65 @@ export const pageLayout = css`
     padding: 16px 24px 32px;
   }
 `;
+
+/** Form fields and buttons of the extension pages, after the NHS.UK design system's. */
+export const formStyles = css`
+      label {
+        font-weight: 600;
+      }
+      .field {
+        margin: 12px 0;
+      }
+      .hint {
+        display: block;
+        font-weight: 400;
+        color: var(--nsl-secondary-text);
+        font-size: 15px;
+      }
+      input[type='url'],
+      input[type='number'],
+      input[type='text'],
+      input[type='date'],
+      textarea,
+      select {
+        font: inherit;
+        padding: 4px 8px;
+        border: 2px solid var(--nsl-text);
+        margin-top: 4px;
+      }
+      input[type='url'],
+      textarea {
+        width: 100%;
+        box-sizing: border-box;
+      }
+      input:focus,
+      textarea:focus,
+      select:focus,
+      button:focus-visible {
+        outline: 4px solid var(--nsl-focus);
+        outline-offset: 0;
+      }
+      button {
+        font: inherit;
+        font-weight: 600;
+        background: #007f3b;
+        color: var(--nsl-white);
+        border: 0;
+        box-shadow: 0 4px 0 #00401e;
+        padding: 8px 16px;
+        margin: 8px 12px 8px 0;
+        cursor: pointer;
+      }
+      button.secondary-button {
+        background: #4c6272;
+        box-shadow: 0 4px 0 #263139;
+      }
+      button:disabled {
+        opacity: 0.6;
+        cursor: not-allowed;
+      }
+      .error-text {
+        color: var(--nsl-red);
+        font-weight: 600;
+      }
+`;

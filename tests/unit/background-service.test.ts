@@ -4,7 +4,7 @@ import { createBackgroundService } from '../../lib/browser/background-service';
 import { type BadgeAction, badgeFor, showBadge } from '../../lib/browser/badge';
 import { DB_NAME, openIndexDb } from '../../lib/browser/db';
 import { ensureIndexInstalled, indexedDbLookups, installedIndexMeta, installIndex } from '../../lib/browser/index-store';
-import { dispatch } from '../../lib/browser/messaging';
+import { dispatch, type Handlers } from '../../lib/browser/messaging';
 import { createTabResults, type SessionArea } from '../../lib/browser/tab-results';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
@@ -42,7 +42,7 @@ function memorySession(): SessionArea & { data: Map<string, unknown> } {
       for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
     },
     async remove(key) {
-      data.delete(key);
+      for (const k of [key].flat()) data.delete(k);
     },
   };
 }
@@ -308,7 +308,7 @@ describe('dispatch', () => {
     'ui-bg-get-organisations': async () => ({ organisations: [], sightings: [], index: { version: 0, generatedAt: '', sources: [] } }),
     'ui-bg-refresh-index': async () => ({ outcome: 'no-source' as const }),
     'ui-bg-rollback-index': async () => ({ rolledBack: false }),
-  };
+  } as Partial<Handlers> as Handlers;
   const ORIGIN = 'chrome-extension://ext/';
 
   it('routes a message from our own content script or page', async () => {
@@ -347,6 +347,7 @@ describe('badgeFor', () => {
       })),
     },
     sightings: [],
+    ownCorrections: [],
     context: [],
     index: { version: 1, generatedAt: '2026-11-25T00:00:00Z', sources: [] },
   });

@@ -23,6 +23,7 @@ function recognised(...organisations: Organisation[]): TabResult {
     },
     sightings: [],
     context: [],
+    ownCorrections: [],
     index: INDEX,
   };
 }

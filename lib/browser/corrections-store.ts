@@ -1,0 +1,76 @@
+/**
+ * The volunteer's corrections in IndexedDB: saved as typed, listed with their state (merged when
+ * the installed index already says what they ask), edited, deleted and marked as sent.
+ */
+import { validateDraft } from '../corrections/correction';
+import { isReflectedIn } from '../corrections/status';
+import type { NslDatabase, StoredCorrection } from './db';
+import { getOrganisation } from './index-store';
+
+/** A queue this long is far beyond one volunteer's use; the cap keeps a runaway page from filling the disk. */
+export const MAX_STORED_CORRECTIONS = 500;
+
+export type CorrectionView = StoredCorrection & { merged: boolean };
+
+export type SaveResult = { saved: true; record: StoredCorrection } | { saved: false; reason: string };
+
+/**
+ * Saves what was typed. `submit` asks for it to be checked: a valid draft becomes "ready"; an
+ * invalid one is still saved as a draft (nothing typed is lost) and the form shows the errors.
+ */
+export async function saveCorrection(db: NslDatabase, record: StoredCorrection, submit: boolean, now: Date): Promise<SaveResult> {
+  const existing = await db.get('corrections', record.id);
+  if (existing === undefined && (await db.count('corrections')) >= MAX_STORED_CORRECTIONS)
+    return { saved: false, reason: `you already have ${MAX_STORED_CORRECTIONS} corrections: send or delete some first` };
+  // Any edit, even of a correction already sent, is a new suggestion: it goes back to being a draft.
+  const { correction: _old, exportedAt: _sent, ...typed } = record;
+  let next: StoredCorrection = {
+    ...typed,
+    createdAt: existing?.createdAt ?? now.toISOString(),
+    updatedAt: now.toISOString(),
+    status: 'draft',
+  };
+  if (submit) {
+    const checked = validateDraft(record.draft, record.id, new Date(next.createdAt));
+    if (checked.ok) next = { ...next, status: 'ready', correction: checked.correction };
+  }
+  await db.put('corrections', next);
+  return { saved: true, record: next };
+}
+
+/** Every stored correction, newest first, each marked merged when the installed index reflects it. */
+export async function listCorrections(db: NslDatabase): Promise<CorrectionView[]> {
+  const records = await db.getAll('corrections');
+  const views = await Promise.all(
+    records.map(async (record) => ({
+      ...record,
+      merged:
+        record.correction !== undefined && isReflectedIn(record.correction, await getOrganisation(db, record.correction.organisationId)),
+    })),
+  );
+  return views.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** The user's checked corrections about these organisations that the index does not reflect yet. */
+export async function pendingCorrectionsFor(db: NslDatabase, organisationIds: readonly string[]): Promise<StoredCorrection[]> {
+  const found: StoredCorrection[] = [];
+  for (const id of organisationIds) {
+    const organisation = await getOrganisation(db, id);
+    for (const record of await db.getAllFromIndex('corrections', 'by-organisation', id))
+      if (record.correction && record.status !== 'draft' && !isReflectedIn(record.correction, organisation)) found.push(record);
+  }
+  return found;
+}
+
+export async function markExported(db: NslDatabase, ids: readonly string[], now: Date): Promise<number> {
+  const tx = db.transaction('corrections', 'readwrite');
+  let marked = 0;
+  for (const id of ids) {
+    const record = await tx.store.get(id);
+    if (record?.correction === undefined) continue;
+    await tx.store.put({ ...record, status: 'exported', exportedAt: now.toISOString() });
+    marked++;
+  }
+  await tx.done;
+  return marked;
+}

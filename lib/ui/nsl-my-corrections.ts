@@ -1,0 +1,283 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { CorrectionView } from '../browser/corrections-store';
+import { type Correction, exportCorrections, prefilledIssueUrl } from '../corrections/correction';
+import { describeCorrection } from '../corrections/describe';
+import { formatFactDate } from './format';
+import { formStyles, pageLayout, theme } from './theme';
+
+export interface MyCorrectionsActions {
+  list(): Promise<CorrectionView[]>;
+  delete(id: string): Promise<void>;
+  markExported(ids: string[]): Promise<void>;
+  /** Saves a file in the user's downloads. */
+  download(fileName: string, text: string): void;
+  copy(text: string): Promise<void>;
+  /** The project's repository for prefilled issues; empty when none is set. */
+  repositoryUrl(): Promise<string>;
+  now(): Date;
+}
+
+type State = 'draft' | 'ready' | 'exported' | 'merged';
+
+const STATE_LABELS: Record<State, string> = {
+  draft: 'Draft: not finished',
+  ready: 'Ready to send',
+  exported: 'Sent',
+  merged: 'Merged into the index',
+};
+
+export const stateOf = (c: CorrectionView): State => (c.merged ? 'merged' : c.status);
+
+/**
+ * "My corrections": the suggestions kept in this browser with their state (draft, ready, sent,
+ * merged once an installed index says the same), to edit, delete, and send to the maintainers as a
+ * file, through the clipboard, or as a prefilled issue.
+ */
+export class MyCorrections extends LitElement {
+  static override properties = {
+    corrections: { state: true },
+    message: { state: true },
+    confirming: { state: true },
+    repository: { state: true },
+  };
+  corrections?: CorrectionView[];
+  message = '';
+  /** The correction whose "Delete" was pressed once: the second press deletes it. */
+  confirming = '';
+  repository = '';
+  private act?: MyCorrectionsActions;
+
+  async start(actions: MyCorrectionsActions, message = ''): Promise<void> {
+    this.act = actions;
+    this.message = message;
+    this.repository = await actions.repositoryUrl();
+    await this.reload();
+  }
+
+  private async reload() {
+    this.corrections = await this.act?.list();
+  }
+
+  static override styles = [
+    theme,
+    pageLayout,
+    formStyles,
+    css`
+      :host {
+        display: block;
+        --nsl-page-width: 800px;
+      }
+      h1 {
+        font-size: 28px;
+        margin: 8px 0;
+      }
+      section,
+      li.correction {
+        background: var(--nsl-white);
+        border: 1px solid var(--nsl-border);
+        padding: 8px 24px 12px;
+        margin-bottom: 16px;
+      }
+      ul.corrections {
+        list-style: none;
+        padding: 0;
+      }
+      h2 {
+        font-size: 20px;
+        margin: 8px 0;
+      }
+      h3 {
+        font-size: 18px;
+        margin: 4px 0;
+      }
+      .state {
+        display: inline-block;
+        font-size: 14px;
+        font-weight: 600;
+        padding: 2px 8px;
+        border: 2px solid currentColor;
+      }
+      .state-draft {
+        color: #4c6272;
+      }
+      .state-ready {
+        color: #005eb8;
+      }
+      .state-exported {
+        color: #330072;
+      }
+      .state-merged {
+        color: #007f3b;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 2px 12px;
+        margin: 8px 0;
+        font-size: 15px;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0 16px;
+      }
+      button.warning-button {
+        background: var(--nsl-red);
+        box-shadow: 0 4px 0 #6b140e;
+      }
+      .notice {
+        border-left: 8px solid #007f3b;
+        background: var(--nsl-white);
+        padding: 8px 12px;
+      }
+    `,
+  ];
+
+  override render() {
+    return html`<header>NHS Social Lens</header>
+      <main>
+        <h1>My corrections</h1>
+        <p class="notice" role="status" aria-live="polite" data-testid="message" ?hidden=${this.message === ''}>${this.message}</p>
+        ${this.corrections === undefined ? html`<p>Loading…</p>` : this.body(this.corrections)}
+      </main>`;
+  }
+
+  private body(corrections: CorrectionView[]) {
+    const sendable = corrections.filter((c) => c.correction && !c.merged);
+    return html`${this.sending(sendable)}
+      ${
+        corrections.length === 0
+          ? html`<p data-testid="empty">You have no corrections yet. Open the NHS Social Lens popup on an organisation’s page and choose “Suggest a correction”.</p>`
+          : html`<ul class="corrections" data-testid="corrections">${corrections.map((c) => this.item(c))}</ul>`
+      }
+      <p><a href="/corrections.html?new=1">Suggest a correction for another organisation</a></p>`;
+  }
+
+  private sending(sendable: CorrectionView[]) {
+    const count = sendable.length;
+    return html`<section aria-labelledby="send-heading">
+      <h2 id="send-heading">Send to the maintainers</h2>
+      <p>
+        ${count === 0 ? 'Nothing is ready to send yet.' : `${count} suggestion${count === 1 ? '' : 's'} ready to send.`} Nothing leaves this browser until you
+        send it: a file or the clipboard go where you put them, and an issue is opened on the project’s repository only when you click it.
+      </p>
+      <div class="actions">
+        <button type="button" data-testid="download" ?disabled=${count === 0} @click=${() => this.downloadAll(sendable)}>Download as a file (JSON)</button>
+        <button type="button" class="secondary-button" data-testid="copy" ?disabled=${count === 0} @click=${() => this.copyAll(sendable)}>
+          Copy to the clipboard
+        </button>
+      </div>
+      ${
+        this.repository === ''
+          ? html`<p class="secondary" data-testid="no-repository">
+              No project repository is set, so there is no issue link: send the file to the maintainers, or set the repository’s address in
+              <a href="/options.html" target="_blank">Settings</a>.
+            </p>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private item(c: CorrectionView) {
+    const state = stateOf(c);
+    const correction = c.correction;
+    const titleId = `title-${c.id}`;
+    return html`<li class="correction" data-testid="correction" data-state=${state}>
+      <h3 id=${titleId}>${describeCorrection(correction ?? c.draft)}</h3>
+      <span class="state state-${state}" data-testid="state">${STATE_LABELS[state]}${
+        state === 'exported' && c.exportedAt ? ` on ${formatFactDate(c.exportedAt.slice(0, 10))}` : ''
+      }</span>
+      <dl>
+        <dt>Organisation</dt>
+        <dd>${c.organisationName || 'Not chosen yet'} ${c.draft.organisationId ? `(${c.draft.organisationId})` : ''}</dd>
+        ${c.draft.evidenceUrl ? html`<dt>Evidence</dt><dd>${c.draft.evidenceUrl}</dd>` : nothing}
+        ${c.draft.note ? html`<dt>Note</dt><dd>${c.draft.note}</dd>` : nothing}
+        <dt>Last changed</dt>
+        <dd>${formatFactDate(c.updatedAt.slice(0, 10))}</dd>
+      </dl>
+      <div class="actions">
+        ${
+          state === 'merged'
+            ? nothing
+            : html`<a href=${`/corrections.html?id=${encodeURIComponent(c.id)}`} aria-label=${`Edit: ${describeCorrection(c.draft)}`}>${state === 'draft' ? 'Finish' : 'Edit'}</a>`
+        }
+        ${
+          correction && state !== 'merged' && this.repository !== ''
+            ? html`<a
+                href=${prefilledIssueUrl(this.repository, correction, c.organisationName || correction.organisationId)}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="issue-link"
+                @click=${() => this.marked([c.id], 'The issue page opened in a new tab: check it and submit it there.')}
+                >Open a prefilled issue</a
+              >`
+            : nothing
+        }
+        ${
+          this.confirming === c.id
+            ? html`<span role="group" aria-label="Confirm deletion">
+                <button type="button" class="warning-button" data-testid="confirm-delete" @click=${() => this.deleteCorrection(c.id)}>Yes, delete it</button>
+                <button type="button" class="secondary-button" @click=${() => (this.confirming = '')}>Keep it</button>
+              </span>`
+            : html`<button type="button" class="secondary-button" data-testid="delete" @click=${() => (this.confirming = c.id)}
+                aria-label=${`Delete: ${describeCorrection(c.draft)}`}>Delete</button>`
+        }
+      </div>
+    </li>`;
+  }
+
+  private fileText(sendable: CorrectionView[]): string {
+    const corrections = sendable.flatMap((c) => (c.correction ? [c.correction] : [])) satisfies Correction[];
+    return `${JSON.stringify(exportCorrections(corrections, this.act?.now() ?? new Date()), null, 2)}\n`;
+  }
+
+  private async downloadAll(sendable: CorrectionView[]) {
+    const date = (this.act?.now() ?? new Date()).toISOString().slice(0, 10);
+    this.act?.download(`nhs-social-lens-corrections-${date}.json`, this.fileText(sendable));
+    await this.marked(
+      sendable.map((c) => c.id),
+      'Downloaded. Send the file to the maintainers (attach it to an issue, or e-mail it).',
+    );
+  }
+
+  private async copyAll(sendable: CorrectionView[]) {
+    try {
+      await this.act?.copy(this.fileText(sendable));
+    } catch {
+      this.message = 'The browser did not allow copying: use “Download as a file” instead.';
+      return;
+    }
+    await this.marked(
+      sendable.map((c) => c.id),
+      'Copied. Paste it into an issue or a message to the maintainers.',
+    );
+  }
+
+  private async marked(ids: string[], message: string) {
+    await this.act?.markExported(ids);
+    this.message = message;
+    await this.reload();
+  }
+
+  private async deleteCorrection(id: string) {
+    await this.act?.delete(id);
+    this.confirming = '';
+    this.message = 'Deleted.';
+    await this.reload();
+  }
+}
+
+customElements.define('nsl-my-corrections', MyCorrections);
+declare global {
+  interface HTMLElementTagNameMap {
+    'nsl-my-corrections': MyCorrections;
+  }
+}

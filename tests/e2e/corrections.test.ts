@@ -1,0 +1,264 @@
+/// <reference types="chrome" />
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCorrectionsFile } from '../../lib/corrections/correction';
+import { serialiseIndex } from '../../lib/index/build';
+import type { NhsIndex } from '../../lib/index/schema';
+import { fromBase64, sha256Hex, signManifest } from '../../lib/refresh/published';
+import { loadBundledIndex } from '../support/bundled-index';
+import type { Route } from '../support/route-server';
+import { runNsl } from '../support/run-nsl';
+import { axeViolations } from './support/axe';
+import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { type FixtureServer, startFixtureServer } from './support/fixture-server';
+import { openPopup, visit } from './support/pages';
+import { buildVariant } from './support/variant-build';
+
+/**
+ * The volunteer's whole loop in Chromium: a trust page whose footer links an account the index
+ * lacks → "Suggest adding" in the popup → the form (checked, kept across a reload) → "My
+ * corrections" → the suggestion shown in the popup as not yet reviewed → exported as a file →
+ * `corrections apply` and `index build` on the command line → the rebuilt index published and
+ * installed → the account is official in the popup and the correction shows as merged.
+ */
+const KEYS = join(process.cwd(), 'tests/fixtures/keys');
+const SECRET = fromBase64(readFileSync(join(KEYS, 'index-signing.key'), 'utf8'));
+const HOST = 'index.nhs-social-lens.test';
+const REPOSITORY = 'https://git.example/nhs-social-lens';
+const TRUST_PAGE = 'https://www.kch.nhs.uk/';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let manifestRoute: Route = (_q, r) => void r.writeHead(404).end();
+let indexRoute: Route = (_q, r) => void r.writeHead(404).end();
+const send = (body: string | Uint8Array) => (_req: unknown, res: ServerResponse) =>
+  void res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+
+beforeAll(async () => {
+  const extension = buildVariant('corrections', loadBundledIndex(), {
+    NSL_INDEX_PUBLIC_KEY: readFileSync(join(KEYS, 'index-signing.pub'), 'utf8'),
+    NSL_INDEX_SOURCE: `https://${HOST}/published`,
+    NSL_REPOSITORY_URL: REPOSITORY,
+  });
+  server = await startFixtureServer(
+    { 'www.kch.nhs.uk': 'footer-icons.html' },
+    { [`${HOST} /published/manifest.json`]: (q, r) => manifestRoute(q, r), [`${HOST} /published/index.json`]: (q, r) => indexRoute(q, r) },
+  );
+  browser = await launchExtensionBrowser(server.port, extension);
+  mkdirSync('test-results', { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const extensionPage = async (path: string): Promise<Page> => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}${path}`);
+  return page;
+};
+
+async function trustPopup(screenshot: string) {
+  const { page, tabId } = await visit(browser, TRUST_PAGE);
+  await waitFor(
+    () => badgeOf(browser, tabId),
+    (b) => b.text !== '',
+  );
+  return { page, tabId, popup: await openPopup(browser, tabId, screenshot) };
+}
+
+describe('a volunteer’s correction, from the popup to a merged index', () => {
+  let formAddress = '';
+  let exported = '';
+
+  it('the popup offers to add an account the footer links to, and the form opens prefilled', async () => {
+    const { page, popup } = await trustPopup('corrections-popup-before.png');
+    await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJZ');
+    const suggest = popup.getByRole('link', { name: 'Suggest adding X (Twitter) ExampleNHS to the index' });
+    formAddress = (await suggest.getAttribute('href')) ?? '';
+    expect(formAddress).toMatch(/^\/corrections\.html\?org=RJZ&kind=missing-account&platform=x&handle=https%3A%2F%2Fx\.com%2FExampleNHS/);
+    await expect(popup.getByTestId('suggest-correction').getAttribute('href')).resolves.toContain('org=RJZ');
+    await popup.close();
+    await page.close();
+
+    const form = await extensionPage(formAddress);
+    await expect(form.getByTestId('organisation-name').textContent()).resolves.toBe("King's College Hospital NHS Foundation Trust");
+    await expect(form.locator('#platform').inputValue()).resolves.toBe('x');
+    await expect(form.getByTestId('canonical-url').textContent()).resolves.toContain('https://x.com/ExampleNHS');
+    await expect(form.locator('#evidenceUrl').inputValue()).resolves.toBe(TRUST_PAGE);
+    await form.close();
+  });
+
+  it('refuses an invalid suggestion with messages beside the fields, and keeps what was typed, also across a reload', async () => {
+    const form = await extensionPage(formAddress);
+    await form.locator('#handle').fill('https://x.com/share?text=hello');
+    await form.locator('#evidenceUrl').fill('not an address');
+    await form.locator('#note').fill('Linked from the footer of every page.');
+    await form.getByTestId('save').click();
+    await expect(form.getByTestId('error-handle').textContent()).resolves.toMatch(/share/i);
+    await expect(form.getByTestId('error-evidenceUrl').textContent()).resolves.toContain('Enter the address of a page');
+    await expect(form.getByTestId('error-summary').textContent()).resolves.toContain('Nothing was lost');
+    expect(await axeViolations(form)).toEqual([]);
+    await form.screenshot({ path: 'test-results/corrections-form-errors.png', fullPage: true });
+    await form.getByText('Draft saved in this browser.').or(form.getByText('Kept as a draft.')).first().waitFor();
+    expect(form.url()).toMatch(/corrections\.html\?id=c-/);
+
+    await form.reload();
+    await expect(form.locator('#handle').inputValue()).resolves.toBe('https://x.com/share?text=hello');
+    await expect(form.locator('#evidenceUrl').inputValue()).resolves.toBe('not an address');
+    await expect(form.locator('#note').inputValue()).resolves.toBe('Linked from the footer of every page.');
+
+    // Closing the page and starting again from the popup finds the same unfinished draft.
+    await form.close();
+    const again = await extensionPage(formAddress);
+    await expect(again.getByTestId('notice').textContent()).resolves.toContain('restored');
+    await expect(again.locator('#handle').inputValue()).resolves.toBe('https://x.com/share?text=hello');
+    await again.locator('#handle').fill('https://twitter.com/ExampleNHS');
+    await again.locator('#evidenceUrl').fill(TRUST_PAGE);
+    await again.screenshot({ path: 'test-results/corrections-form.png', fullPage: true });
+    await again.getByTestId('save').click();
+    await again.waitForURL(/corrections\.html\?saved=/);
+    await again.getByTestId('correction').first().waitFor();
+    await expect(again.getByTestId('state').first().textContent()).resolves.toContain('Ready to send');
+    await expect(again.getByTestId('message').textContent()).resolves.toContain('ready to send');
+    expect(await axeViolations(again)).toEqual([]);
+    await again.screenshot({ path: 'test-results/corrections-mine.png', fullPage: true });
+    await again.close();
+  });
+
+  it('shows the suggestion in the popup as not yet reviewed, until the user hides it', async () => {
+    const { page, popup } = await trustPopup('corrections-popup-own-suggestion.png');
+    const own = popup.getByTestId('own-suggestions');
+    await expect(own.textContent()).resolves.toMatch(
+      /Add X \(Twitter\) ExampleNHS as an official account\s*\(your suggestion, not yet reviewed\)/,
+    );
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.getByRole('button', { name: 'Hide my suggestions' }).click();
+    await popup.locator('nsl-popup main[aria-busy="false"]').waitFor();
+    await popup.getByTestId('org-ods').waitFor();
+    await expect(own.count()).resolves.toBe(0);
+    // Back on, for the rest of the loop.
+    const options = await extensionPage('/popup.html?tab=-1');
+    await options.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), showOwnSuggestions: true } });
+    });
+    await options.close();
+    await popup.close();
+    await page.close();
+  });
+
+  it('exports the suggestion as a file and as a prefilled issue', async () => {
+    const mine = await extensionPage('/corrections.html');
+    const issue = await mine.getByTestId('issue-link').getAttribute('href');
+    const issueUrl = new URL(issue ?? '');
+    expect(issueUrl.origin + issueUrl.pathname).toBe(`${REPOSITORY}/issues/new`);
+    expect(issueUrl.searchParams.get('title')).toBe("Correction (missing account): King's College Hospital NHS Foundation Trust (RJZ)");
+    const body = issueUrl.searchParams.get('body') ?? '';
+    expect(body).toContain('Account: https://x.com/ExampleNHS');
+    expect(body).toContain(`Evidence: ${TRUST_PAGE}`);
+    expect(issue?.length).toBeLessThan(6000);
+    writeFileSync('test-results/corrections-prefilled-issue.txt', `${issue}\n\nTitle: ${issueUrl.searchParams.get('title')}\n\n${body}\n`);
+
+    const [download] = await Promise.all([mine.waitForEvent('download'), mine.getByTestId('download').click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'nsl-corrections-')), download.suggestedFilename());
+    await download.saveAs(file);
+    exported = file;
+    const parsed = parseCorrectionsFile(readFileSync(file, 'utf8'));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.file.corrections).toEqual([
+      expect.objectContaining({
+        kind: 'missing-account',
+        organisationId: 'RJZ',
+        platform: 'x',
+        handle: 'ExampleNHS',
+        accountUrl: 'https://x.com/ExampleNHS',
+        evidenceUrl: TRUST_PAGE,
+      }),
+    ]);
+    cpSync(file, 'test-results/corrections-exported.json');
+    await mine.getByTestId('state').filter({ hasText: 'Sent on' }).waitFor();
+    await expect(mine.getByTestId('message').textContent()).resolves.toContain('Downloaded');
+    await mine.close();
+  });
+
+  it('the maintainers apply it, rebuild and publish the index; installed, the account is official and the correction merged', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'nsl-maintainers-'));
+    const data = join(work, 'data');
+    cpSync('data', data, { recursive: true });
+    const check = await runNsl(['corrections', 'check', exported, '--data', data]);
+    expect(check.code).toBe(0);
+    expect(check.lines).toEqual([expect.objectContaining({ status: 'apply', change: 'RJZ: add x ExampleNHS as official' })]);
+    const apply = await runNsl(['corrections', 'apply', exported, '--data', data, '--reviewer', 'e2e-maintainer', '--date', '2026-11-25']);
+    expect(apply.code).toBe(0);
+    const built = join(work, 'index.json');
+    const build = await runNsl(['index', 'build', '--collected', data, '--out', built]);
+    expect(build.code, build.stderr).toBe(0);
+
+    // A release would bump the version; the published copy is signed as the refresh issue describes.
+    const index = JSON.parse(readFileSync(built, 'utf8')) as NhsIndex;
+    index.indexVersion = 2;
+    const account = index.organisations.find((o) => o.id === 'RJZ')?.accounts.find((a) => a.handle === 'ExampleNHS');
+    expect(account).toMatchObject({ verification: 'official', source: 'volunteer-corrections' });
+    const bytes = new TextEncoder().encode(serialiseIndex(index));
+    const manifest = await signManifest(
+      {
+        format: 1,
+        indexVersion: 2,
+        generatedAt: index.generatedAt,
+        schemaVersion: 1,
+        minExtensionVersion: '0.1.0',
+        bytes: bytes.length,
+        sha256: await sha256Hex(bytes),
+      },
+      SECRET,
+    );
+    manifestRoute = send(JSON.stringify(manifest));
+    indexRoute = send(bytes);
+    const page = await extensionPage('/popup.html?tab=-1');
+    await expect(page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-refresh-index', payload: {} }))).resolves.toMatchObject({
+      outcome: 'updated',
+      indexVersion: 2,
+    });
+    await page.close();
+
+    const { page: trust, popup } = await trustPopup('corrections-popup-merged.png');
+    await expect(popup.getByTestId('accounts').textContent()).resolves.toContain('ExampleNHS');
+    await expect(popup.getByTestId('accounts').textContent()).resolves.toContain('Volunteer corrections');
+    await expect(popup.getByTestId('own-suggestions').count()).resolves.toBe(0);
+    await popup.close();
+    await trust.close();
+
+    const mine = await extensionPage('/corrections.html');
+    await mine.getByTestId('state').filter({ hasText: 'Merged into the index' }).waitFor();
+    expect(await axeViolations(mine)).toEqual([]);
+    await mine.screenshot({ path: 'test-results/corrections-merged.png', fullPage: true });
+    await mine.close();
+  });
+});
+
+describe('switching the extension off on one site', () => {
+  it('"Don’t run on this site" in the popup stops the lookup and the badge there, and "Turn back on" restores them', async () => {
+    const { page, tabId, popup } = await trustPopup('popup-site-before-off.png');
+    await popup.getByTestId('site-off').click();
+    await popup.locator('[data-state="disabled"]').waitFor();
+    await popup.screenshot({ path: 'test-results/popup-state-disabled.png', fullPage: true });
+    expect(await axeViolations(popup)).toEqual([]);
+    await page.reload();
+    await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text === '',
+    );
+    await popup.getByTestId('site-on').click();
+    await popup.getByTestId('org-ods').waitFor();
+    await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJZ');
+    await popup.close();
+    await page.close();
+  });
+});

@@ -42,7 +42,9 @@ export default defineConfig({
     // without a content script (a trust's X profile) can be looked up, and only on that click.
     // alarms: the scheduled index refresh. The published copy's host is asked for only when the
     // user sets a source (optional host permissions), never at install.
-    permissions: ['storage', 'activeTab', 'alarms'],
+    // scripting: with activeTab, and only when the user turned "observed figures" on, the popup
+    // reads the follower count on the profile page it was opened on (no warning at install).
+    permissions: ['storage', 'activeTab', 'alarms', 'scripting'],
     optional_host_permissions: ['https://*/*'],
     // A build with a default source may fetch from it without asking: that host only.
     ...(indexSource ? { host_permissions: [`${new URL(indexSource).origin}/*`] } : {}),

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../../lib/browser/messaging';
+import { sendMessage, type TabResult } from '../../lib/browser/messaging';
+import { observeFollowersInTab } from '../../lib/browser/observe-followers';
 import { readSettings, settingsItem } from '../../lib/browser/settings';
+import { readFollowerTexts } from '../../lib/observe/read-follower-text';
 import type { Popup } from '../../lib/ui/nsl-popup';
 import '../../lib/ui/nsl-popup';
 
@@ -31,7 +33,17 @@ popup.actions = {
   },
 };
 popup.load = async () => {
-  popup.settings = await readSettings();
+  const settings = await readSettings();
+  popup.settings = settings;
   const tab = await tabToShow();
-  return tab === undefined ? { state: 'not-recognised' } : sendMessage(browser.runtime, 'ui-bg-get-tab-result', tab);
+  if (tab === undefined) return { state: 'not-recognised' };
+  const result: TabResult = await sendMessage(browser.runtime, 'ui-bg-get-tab-result', tab);
+  void observeFollowersInTab(tab.tabId, result, settings, {
+    readInTab: async (tabId, rules) =>
+      (await browser.scripting.executeScript({ target: { tabId }, func: readFollowerTexts, args: [rules] }))[0]?.result,
+    record: (observed) => sendMessage(browser.runtime, 'ui-bg-record-observed-followers', observed),
+  }).then((record) => {
+    if (record) popup.observation = record;
+  });
+  return result;
 };

@@ -2,7 +2,8 @@ import type { TabResult } from './messaging';
 
 /** The part of `storage.session` this module needs. */
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** `null` reads every item. */
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string | string[]): Promise<void>;
 }
@@ -28,7 +29,7 @@ export function createTabResults(session: SessionArea) {
     },
     /** "Delete all my data": every tab's result goes. */
     async forgetAll(): Promise<void> {
-      await session.remove(Object.keys(await session.get(null as unknown as string)).filter((key) => key.startsWith('tab:')));
+      await session.remove(Object.keys(await session.get(null)).filter((key) => key.startsWith('tab:')));
     },
   };
 }

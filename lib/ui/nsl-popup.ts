@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import type { StoredCorrection } from '../browser/db';
 import type { TabResult } from '../browser/messaging';
 import { hostnameOf } from '../detect/page-url';
 import type { Candidate } from '../detect/types';
@@ -29,7 +30,10 @@ export class Popup extends LitElement {
     settings: { attribute: false },
     now: { attribute: false },
     actions: { attribute: false },
+    observation: { attribute: false },
   };
+  /** A follower count this profile page showed, just recorded on this device (opt-in). */
+  observation?: StoredCorrection;
   /** Changing settings from the popup; each reloads the answer afterwards. Unset in unit tests that only show. */
   actions?: PopupActions;
   view: View = { state: 'loading', showMessage: false };
@@ -131,6 +135,10 @@ export class Popup extends LitElement {
         color: var(--nsl-blue);
         text-decoration: underline;
       }
+      .observed {
+        border-left-color: var(--nsl-blue);
+        background: #e8f1f8;
+      }
       .warning {
         border: 1px solid var(--nsl-border);
         border-left: 8px solid var(--nsl-warm-yellow);
@@ -189,7 +197,19 @@ export class Popup extends LitElement {
         <p>This page is not one NHS Social Lens recognises. It recognises the websites of NHS trusts, integrated care boards and national NHS bodies.</p>
       </div>`;
     }
-    return html`${this.staleWarning(result.index.generatedAt)}${this.recognised(result)}`;
+    return html`${this.staleWarning(result.index.generatedAt)}${this.observed()}${this.recognised(result)}`;
+  }
+
+  /** The count this profile page showed, kept on this device and offered as a correction. */
+  private observed() {
+    const draft = this.observation?.draft;
+    if (!this.observation || !draft?.followers) return nothing;
+    const count = Number(draft.followers).toLocaleString('en-GB');
+    return html`<div class="warning observed" role="status" data-testid="observed">
+      <strong>${draft.followersApproximate ? 'About ' : ''}${count} followers</strong>, observed by you on
+      ${formatFactDate(draft.observedOn ?? '')} on this page (kept on this device).
+      <a href=${`/corrections.html?id=${encodeURIComponent(this.observation.id)}`} target="_blank">Offer it as a correction</a>
+    </div>`;
   }
 
   /** A warning when the index is older than the user's threshold: its facts may have changed since. */

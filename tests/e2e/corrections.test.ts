@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCorrectionsFile } from '../../lib/corrections/correction';
 import { serialiseIndex } from '../../lib/index/build';
 import type { NhsIndex } from '../../lib/index/schema';
+import { PLATFORMS } from '../../lib/index/schema';
+import { observeFollowers, rulesFor } from '../../lib/observe/observed-followers';
+import { readFollowerTexts } from '../../lib/observe/read-follower-text';
 import { fromBase64, sha256Hex, signManifest } from '../../lib/refresh/published';
 import { loadBundledIndex } from '../support/bundled-index';
 import type { Route } from '../support/route-server';
@@ -259,6 +262,31 @@ describe('switching the extension off on one site', () => {
     await popup.getByTestId('org-ods').waitFor();
     await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJZ');
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('observed follower counts: the page-side reader in Chromium', () => {
+  // The function the popup injects with scripting.executeScript, run as the browser runs it: its
+  // source alone, with the rules as its argument, on each saved sample page.
+  const samples = PLATFORMS.flatMap((platform) => rulesFor(platform).map((rule) => ({ platform, sample: rule.sample })));
+  const unique = [...new Map(samples.map((s) => [`${s.platform} ${s.sample}`, s])).values()];
+
+  it.each(unique)('$platform: reads a count on $sample', async ({ platform, sample }) => {
+    const page = await browser.context.newPage();
+    await page.setContent(readFileSync(join('tests/fixtures/social-pages', sample), 'utf8'));
+    const texts = await page.evaluate(`(${readFollowerTexts.toString()})(${JSON.stringify(rulesFor(platform))})`);
+    expect(observeFollowers(platform, texts as string[])?.followers).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('records nothing, and throws nothing, when the markup has changed', async () => {
+    const page = await browser.context.newPage();
+    await page.setContent(readFileSync('tests/fixtures/social-pages/changed-markup.html', 'utf8'));
+    for (const platform of PLATFORMS) {
+      const texts = await page.evaluate(`(${readFollowerTexts.toString()})(${JSON.stringify(rulesFor(platform))})`);
+      expect(observeFollowers(platform, texts as string[])).toBeUndefined();
+    }
     await page.close();
   });
 });

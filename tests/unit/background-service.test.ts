@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackgroundService } from '../../lib/browser/background-service';
 import { type BadgeAction, badgeFor, showBadge } from '../../lib/browser/badge';
+import type { StoredCorrection } from '../../lib/browser/db';
 import { DB_NAME, openIndexDb } from '../../lib/browser/db';
 import { ensureIndexInstalled, indexedDbLookups, installedIndexMeta, installIndex } from '../../lib/browser/index-store';
 import { dispatch, type Handlers } from '../../lib/browser/messaging';
 import { createTabResults, type SessionArea } from '../../lib/browser/tab-results';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
@@ -36,6 +37,7 @@ function memorySession(): SessionArea & { data: Map<string, unknown> } {
   return {
     data,
     async get(key) {
+      if (key === null) return structuredClone(Object.fromEntries(data));
       return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {};
     },
     async set(items) {
@@ -162,7 +164,7 @@ describe('background service', () => {
       domains: [{ host: 'group.nhs.uk', source: 'test-source', checked: '2026' }],
     }),
   ];
-  function service(index = makeIndex()) {
+  function service(index = makeIndex(), settings: Settings = DEFAULT_SETTINGS) {
     const session = memorySession();
     const { action, badges } = recordingAction();
     const svc = createBackgroundService({
@@ -179,7 +181,7 @@ describe('background service', () => {
       tabResults: createTabResults(session),
       action,
       now: () => NOW,
-      settings: async () => DEFAULT_SETTINGS,
+      settings: async () => settings,
     });
     return { svc, session, badges };
   }
@@ -297,6 +299,127 @@ describe('background service', () => {
     });
     expect(badges.get(4)?.text).toBe('');
     (await svc.database()).close();
+  });
+
+  const FROM_PAGE = { id: 'ext', url: 'chrome-extension://ext/corrections.html' };
+  const draftRecord = (changes: Partial<StoredCorrection['draft']> = {}, id = 'c-00000001'): StoredCorrection => ({
+    id,
+    status: 'draft',
+    organisationName: '',
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
+    draft: {
+      kind: 'missing-account',
+      organisationId: 'RRV',
+      platform: 'x',
+      handle: 'https://x.com/UCLHnews',
+      domain: '',
+      evidenceUrl: 'https://www.uclh.nhs.uk/',
+      note: '',
+      ...changes,
+    },
+  });
+
+  it('keeps an invalid correction as typed (a draft), queues a valid one, and shows it as merged once the index says the same', async () => {
+    const { svc } = service(makeIndex([makeOrganisation()]));
+    const invalid = await svc.handlers['ui-bg-save-correction']({ record: draftRecord({ evidenceUrl: 'nope' }), submit: true }, FROM_PAGE);
+    expect(invalid).toMatchObject({ saved: true, record: { status: 'draft', draft: { evidenceUrl: 'nope' } } });
+    expect(invalid.saved && invalid.record.correction).toBeUndefined();
+    const valid = await svc.handlers['ui-bg-save-correction']({ record: draftRecord(), submit: true }, FROM_PAGE);
+    expect(valid).toMatchObject({
+      saved: true,
+      record: { status: 'ready', correction: { handle: 'UCLHnews', accountUrl: 'https://x.com/UCLHnews' } },
+    });
+    const { corrections } = await svc.handlers['ui-bg-list-corrections']({}, FROM_PAGE);
+    expect(corrections.map((c) => [c.id, c.status, c.merged])).toEqual([['c-00000001', 'ready', false]]);
+
+    // In the popup: shown as the user's own suggestion, on the organisation's page.
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 5, url: 'https://www.uclh.nhs.uk/' }, FROM_PAGE);
+    expect(result.state === 'recognised' && result.ownCorrections.map((c) => c.id)).toEqual(['c-00000001']);
+
+    await svc.handlers['ui-bg-mark-corrections-exported']({ ids: ['c-00000001'] }, FROM_PAGE);
+    const db = await svc.database();
+    await installIndex(
+      db,
+      makeIndex([makeOrganisation({ accounts: [makeAccount({ handle: 'UCLHnews', url: 'https://x.com/UCLHnews' })] })], {
+        indexVersion: 2,
+      }),
+      'refresh',
+      NOW,
+    );
+    const after = (await svc.handlers['ui-bg-list-corrections']({}, FROM_PAGE)).corrections;
+    expect(after.map((c) => [c.status, c.merged])).toEqual([['exported', true]]);
+    const popupAfter = await svc.handlers['ui-bg-get-tab-result']({ tabId: 5, url: 'https://www.uclh.nhs.uk/' }, FROM_PAGE);
+    expect(popupAfter.state === 'recognised' && popupAfter.ownCorrections).toEqual([]);
+    await expect(svc.handlers['ui-bg-delete-correction']({ id: 'c-00000001' }, FROM_PAGE)).resolves.toEqual({ deleted: true });
+    db.close();
+  });
+
+  it('records an observed follower count only when the user turned it on, and only for an official account', async () => {
+    const index = makeIndex([makeOrganisation({ accounts: [makeAccount()] })]);
+    const observed = {
+      organisationId: 'RRV',
+      platform: 'x' as const,
+      handle: 'uclh',
+      pageUrl: 'https://x.com/uclh',
+      followers: 12345,
+      approximate: false,
+    };
+    const off = service(index);
+    await expect(off.svc.handlers['ui-bg-record-observed-followers'](observed, FROM_PAGE)).resolves.toEqual({});
+    (await off.svc.database()).close();
+    const on = service(index, { ...DEFAULT_SETTINGS, recordObservedFollowers: true });
+    const { record } = await on.svc.handlers['ui-bg-record-observed-followers'](observed, FROM_PAGE);
+    expect(record).toMatchObject({ status: 'draft', draft: { kind: 'observed-followers', followers: '12345', observedOn: '2026-11-25' } });
+    await expect(on.svc.handlers['ui-bg-record-observed-followers']({ ...observed, handle: 'someoneelse' }, FROM_PAGE)).resolves.toEqual(
+      {},
+    );
+    (await on.svc.database()).close();
+  });
+
+  it('does nothing on a site the user switched off: no lookup, no badge, no sightings, no log', async () => {
+    const { svc, badges } = service(makeIndex([makeOrganisation()]), {
+      ...DEFAULT_SETTINGS,
+      disabledSites: ['uclh.nhs.uk'],
+      researchLog: true,
+    });
+    const profiles = [{ platform: 'x' as const, handle: 'uclh', url: 'https://x.com/uclh', via: 'link' as const }];
+    await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4))).resolves.toEqual({
+      recognised: false,
+    });
+    expect(badges.get(4)?.text).toBe('');
+    await expect(svc.handlers['ui-bg-get-tab-result']({ tabId: 4 }, FROM_PAGE)).resolves.toMatchObject({
+      state: 'disabled',
+      site: 'uclh.nhs.uk',
+    });
+    const db = await svc.database();
+    expect(await db.count('sightings')).toBe(0);
+    expect(await db.count('visits')).toBe(0);
+    db.close();
+  });
+
+  it('keeps a research log only when asked, once per page visit, and "Delete all my data" empties every store of the user', async () => {
+    const { svc, session } = service(makeIndex([makeOrganisation()]), { ...DEFAULT_SETTINGS, researchLog: true });
+    const profiles = [{ platform: 'x' as const, handle: 'uclh', url: 'https://x.com/uclh', via: 'link' as const }];
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4));
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4));
+    await svc.handlers['ui-bg-save-correction']({ record: draftRecord(), submit: true }, FROM_PAGE);
+    const { visits } = await svc.handlers['ui-bg-get-research-log']({}, FROM_PAGE);
+    expect(visits).toEqual([
+      {
+        at: NOW.toISOString(),
+        url: 'https://www.uclh.nhs.uk/',
+        organisationId: 'RRV',
+        organisationName: 'University College London Hospitals NHS Foundation Trust',
+      },
+    ]);
+    await svc.handlers['ui-bg-delete-all-data']({}, FROM_PAGE);
+    const db = await svc.database();
+    expect([await db.count('sightings'), await db.count('corrections'), await db.count('visits'), await db.count('organisations')]).toEqual(
+      [0, 0, 0, 1],
+    );
+    expect([...session.data.keys()].filter((k) => k.startsWith('tab:'))).toEqual([]);
+    db.close();
   });
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { TabResult } from '../../lib/browser/messaging';
+import { observeFollowersInTab } from '../../lib/browser/observe-followers';
+import { planCorrections } from '../../lib/corrections/apply';
 import {
+  type Correction,
   type CorrectionDraft,
   exportCorrections,
   MAX_ISSUE_URL_LENGTH,
@@ -7,6 +11,8 @@ import {
   prefilledIssueUrl,
   validateDraft,
 } from '../../lib/corrections/correction';
+import { isReflectedIn } from '../../lib/corrections/status';
+import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const draft = (changes: Partial<CorrectionDraft> = {}): CorrectionDraft => ({
@@ -120,5 +126,103 @@ describe('prefilledIssueUrl', () => {
     expect(url.searchParams.get('title')).toBe('Correction (missing account): Leeds Teaching Hospitals NHS Trust (RR8)');
     expect(url.searchParams.get('body')).toContain('Account: https://x.com/LTHTrust');
     expect(url.href.length).toBeLessThanOrEqual(MAX_ISSUE_URL_LENGTH);
+  });
+});
+
+describe('observed follower counts', () => {
+  const observed = (changes: Partial<CorrectionDraft> = {}) =>
+    draft({ kind: 'observed-followers', followers: '12,345', observedOn: '2026-11-24', evidenceUrl: 'https://x.com/LTHTrust', ...changes });
+
+  it('becomes a correction with the count, its day and whether it was rounded', () => {
+    const result = validateDraft(observed({ followersApproximate: true }), 'c-0000000009', NOW);
+    expect(result).toMatchObject({ ok: true, correction: { observed: { followers: 12345, on: '2026-11-24', approximate: true } } });
+  });
+
+  it.each<[Partial<CorrectionDraft>, keyof CorrectionDraft]>([
+    [{ followers: '' }, 'followers'],
+    [{ followers: '12.3K' }, 'followers'],
+    [{ followers: '-4' }, 'followers'],
+    [{ observedOn: '2026-12-01' }, 'observedOn'],
+    [{ observedOn: 'yesterday' }, 'observedOn'],
+  ])('refuses %o beside %s', (changes, field) => {
+    const result = validateDraft(observed(changes), 'c-0000000009', NOW);
+    expect(result.ok ? {} : Object.keys(result.errors)).toEqual([field]);
+  });
+
+  it('is planned only for an account the index lists, and only when newer than its figure', () => {
+    const index = makeIndex([
+      makeOrganisation({ id: 'RR8', accounts: [makeAccount({ handle: 'LTHTrust', url: 'https://x.com/LTHTrust' })] }),
+    ]);
+    const correction = (validateDraft(observed(), 'c-0000000009', NOW) as { correction: Correction }).correction;
+    expect(planCorrections(index, [], [correction])).toEqual([
+      { id: 'c-0000000009', status: 'apply', change: 'RR8: x LTHTrust followers 12345 observed on 2026-11-24' },
+    ]);
+    const measured = structuredClone(index);
+    const account = measured.organisations[0]?.accounts[0];
+    if (account) account.metrics = { measuredAt: '2026-11-25', source: 'test-source', followers: 1 };
+    expect(planCorrections(measured, [], [correction])[0]).toMatchObject({
+      status: 'refused',
+      reason: 'the index has a figure as recent or newer',
+    });
+    expect(isReflectedIn(correction, measured.organisations[0])).toBe(true);
+    expect(isReflectedIn(correction, index.organisations[0])).toBe(false);
+  });
+});
+
+describe('observing followers in a tab (opt-in)', () => {
+  const profilePage = (rule: 'social-profile' | 'linked-from-site' = 'social-profile'): TabResult => ({
+    state: 'recognised',
+    detection: {
+      url: 'https://x.com/LTHTrust',
+      candidates: [{ organisation: makeOrganisation({ id: 'RR8' }), evidence: { rule, value: 'LTHTrust' }, confidence: 'high' }],
+    },
+    sightings: [],
+    context: [],
+    ownCorrections: [],
+    index: { version: 1, generatedAt: '2026-11-25', sources: [] },
+  });
+  const deps = (texts: unknown) => {
+    const calls = { read: 0, recorded: [] as unknown[] };
+    return {
+      calls,
+      deps: {
+        readInTab: async () => {
+          calls.read++;
+          if (texts instanceof Error) throw texts;
+          return texts;
+        },
+        record: async (o: unknown) => {
+          calls.recorded.push(o);
+          return {};
+        },
+      },
+    };
+  };
+
+  it('reads nothing unless the user turned it on', async () => {
+    const { calls, deps: d } = deps(['12,345 Followers']);
+    await observeFollowersInTab(1, profilePage(), { recordObservedFollowers: false }, d);
+    expect(calls.read).toBe(0);
+  });
+
+  it('reads the organisation’s own profile and records the count it shows', async () => {
+    const { calls, deps: d } = deps(['12,345 Followers']);
+    await observeFollowersInTab(1, profilePage(), { recordObservedFollowers: true }, d);
+    expect(calls.recorded).toEqual([
+      { organisationId: 'RR8', platform: 'x', handle: 'LTHTrust', pageUrl: 'https://x.com/LTHTrust', followers: 12345, approximate: false },
+    ]);
+  });
+
+  it('never reads a profile only linked from a site, and records nothing when the page cannot be read or the rules no longer match', async () => {
+    for (const [result, texts] of [
+      [profilePage('linked-from-site'), ['12,345 Followers']],
+      [profilePage(), new Error('Cannot access contents of the page')],
+      [profilePage(), ['Something else entirely']],
+      [profilePage(), 'not a list'],
+    ] as const) {
+      const { calls, deps: d } = deps(texts);
+      await expect(observeFollowersInTab(1, result, { recordObservedFollowers: true }, d)).resolves.toBeUndefined();
+      expect(calls.recorded).toEqual([]);
+    }
   });
 });

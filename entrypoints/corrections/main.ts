@@ -3,6 +3,7 @@ import { DEFAULT_REPOSITORY_URL } from '../../lib/browser/build-constants';
 import { sendMessage } from '../../lib/browser/messaging';
 import { readSettings } from '../../lib/browser/settings';
 import { readCorrectionPrefill } from '../../lib/ui/correction-links';
+import { downloadText } from '../../lib/ui/download';
 import '../../lib/ui/nsl-correction-form';
 import '../../lib/ui/nsl-my-corrections';
 
@@ -47,13 +48,7 @@ if (params.has('org') || params.has('id') || params.has('new')) {
       markExported: async (ids) => {
         await sendMessage(browser.runtime, 'ui-bg-mark-corrections-exported', { ids });
       },
-      download(fileName, text) {
-        const link = document.createElement('a');
-        link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-        link.download = fileName;
-        link.click();
-        setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      },
+      download: downloadText,
       copy: (text) => navigator.clipboard.writeText(text),
       repositoryUrl: async () => (await readSettings()).repositoryUrl || DEFAULT_REPOSITORY_URL,
       now,

@@ -7,7 +7,7 @@ import { followersContext } from '../metrics/sector-context';
 import { isSiteDisabled, type Settings, siteKey } from '../settings';
 import { accountKey } from '../social/profile-url';
 import { type BadgeAction, showBadge } from './badge';
-import { listCorrections, markExported, pendingCorrectionsFor, saveCorrection } from './corrections-store';
+import { importCorrections, listCorrections, markExported, pendingCorrectionsFor, saveCorrection } from './corrections-store';
 import type { NslDatabase, StoredCorrection } from './db';
 import { ensureIndexInstalled, getOrganisation, indexedDbLookups, withoutKeys } from './index-store';
 import type { Handlers, SectorContextLine, TabResult } from './messaging';
@@ -264,13 +264,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
       return { deleted: true };
     },
     async 'ui-bg-import-corrections'({ records }) {
-      const db = await database();
-      let imported = 0;
-      for (const record of Array.isArray(records) ? records : []) {
-        const result = await saveCorrection(db, { ...record, draft: record.draft }, record.status !== 'draft', deps.now());
-        if (result.saved) imported++;
-      }
-      return { imported };
+      return { imported: await importCorrections(await database(), Array.isArray(records) ? records : []) };
     },
   };
 

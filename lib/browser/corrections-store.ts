@@ -74,3 +74,23 @@ export async function markExported(db: NslDatabase, ids: readonly string[], now:
   await tx.done;
   return marked;
 }
+
+/**
+ * Puts back corrections from the user's own export file (already checked against its schema). A
+ * sent or ready one is checked again, so nothing unchecked is ever queued; it keeps its state.
+ */
+export async function importCorrections(db: NslDatabase, records: readonly StoredCorrection[]): Promise<number> {
+  const room = MAX_STORED_CORRECTIONS - (await db.count('corrections'));
+  const tx = db.transaction('corrections', 'readwrite');
+  let imported = 0;
+  for (const record of records) {
+    const replacing = (await tx.store.get(record.id)) !== undefined;
+    if (!replacing && imported >= room) break;
+    const { correction: _unchecked, ...typed } = record;
+    const checked = record.status === 'draft' ? undefined : validateDraft(record.draft, record.id, new Date(record.createdAt));
+    await tx.store.put(checked?.ok ? { ...typed, correction: checked.correction } : { ...typed, status: 'draft' });
+    imported++;
+  }
+  await tx.done;
+  return imported;
+}

@@ -37,7 +37,7 @@ export interface CorrectionDraft {
 }
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Correction = v.object({
+export const CorrectionSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)),
   kind: v.picklist(CORRECTION_KINDS),
   organisationId: v.pipe(v.string(), v.regex(ORGANISATION_ID_PATTERN)),
@@ -57,12 +57,12 @@ const Correction = v.object({
   note: Text(1000),
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
 });
-export type Correction = v.InferOutput<typeof Correction>;
+export type Correction = v.InferOutput<typeof CorrectionSchema>;
 
 export const CorrectionsFile = v.object({
   format: v.literal(CORRECTIONS_FORMAT),
   exportedAt: v.pipe(v.string(), v.isoTimestamp()),
-  corrections: v.array(Correction),
+  corrections: v.array(CorrectionSchema),
 });
 export type CorrectionsFile = v.InferOutput<typeof CorrectionsFile>;
 

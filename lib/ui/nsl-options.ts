@@ -1,9 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
+import type { StoredCorrection } from '../browser/db';
 import type { IndexStatus } from '../browser/messaging';
 import type { RefreshOutcome } from '../browser/refresh';
 import { PLATFORMS } from '../index/schema';
-import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings, siteKey } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import { describeImport, exportUserData, parseUserData, type UserData } from '../user-data';
 import { formatFactDate } from './format';
 import { formStyles, pageLayout, theme } from './theme';
 
@@ -14,6 +16,12 @@ export interface OptionsActions {
   readSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   requestHost(origin: string): Promise<boolean>;
+  listCorrections(): Promise<StoredCorrection[]>;
+  importCorrections(records: StoredCorrection[]): Promise<number>;
+  /** Empties the user's stores (sightings, corrections, research log) and resets the settings. */
+  deleteAllData(): Promise<void>;
+  download(fileName: string, text: string): void;
+  now(): Date;
 }
 
 const SCHEDULE_LABELS: Record<RefreshSchedule, string> = {
@@ -30,8 +38,19 @@ export class Options extends LitElement {
     settings: { state: true },
     message: { state: true },
     sourceError: { state: true },
+    repositoryError: { state: true },
+    siteError: { state: true },
+    importError: { state: true },
+    pendingImport: { state: true },
+    confirmingDelete: { state: true },
     extensionVersion: { attribute: false },
   };
+  repositoryError = '';
+  siteError = '';
+  importError = '';
+  /** A checked import file, waiting for the user to confirm: nothing is replaced before that. */
+  pendingImport?: { data: UserData; summary: string[] };
+  confirmingDelete = false;
   status?: IndexStatus;
   settings: Settings = DEFAULT_SETTINGS;
   /** The result of the last action, announced politely. */
@@ -97,6 +116,25 @@ export class Options extends LitElement {
       legend {
         font-weight: 600;
       }
+      button.small {
+        padding: 2px 10px;
+        margin: 4px 8px;
+        font-size: 15px;
+      }
+      button.warning-button {
+        background: var(--nsl-red);
+        box-shadow: 0 4px 0 #6b140e;
+      }
+      .confirm {
+        border: 1px solid var(--nsl-border);
+        border-left: 8px solid var(--nsl-warm-yellow);
+        padding: 4px 16px 8px;
+        margin: 8px 0;
+      }
+      h3 {
+        font-size: 18px;
+        margin: 16px 0 4px;
+      }
       .checks label {
         font-weight: 400;
         margin-right: 16px;
@@ -110,7 +148,7 @@ export class Options extends LitElement {
       <main>
         <h1>Settings</h1>
         <p role="status" aria-live="polite" data-testid="message">${this.message}</p>
-        ${this.shown()} ${this.index()} ${this.privacy()}
+        ${this.shown()} ${this.corrections()} ${this.index()} ${this.privacy()} ${this.yourData()}
         <p class="secondary">NHS Social Lens ${this.extensionVersion}. An independent tool, not affiliated with the NHS.</p>
       </main>`;
   }
@@ -146,6 +184,11 @@ export class Options extends LitElement {
         )}
       </fieldset>
       <div class="field">
+        <input id="own" type="checkbox" .checked=${s.showOwnSuggestions} @change=${(e: Event) => this.save({ showOwnSuggestions: (e.target as HTMLInputElement).checked })} />
+        <label for="own">Show my own suggestions in the popup, marked “your suggestion, not yet reviewed”</label>
+      </div>
+      ${this.sites()}
+      <div class="field">
         <label for="stale">Warn when the index is older than (days)</label>
         <input id="stale" type="number" min="1" max="3650" .value=${String(s.staleAfterDays)} @change=${(e: Event) => {
           const days = Number((e.target as HTMLInputElement).value);
@@ -153,6 +196,151 @@ export class Options extends LitElement {
         }} />
       </div>
     </section>`;
+  }
+
+  /** The sites the user switched the extension off on, each with a way back; and a way to add one. */
+  private sites() {
+    const sites = this.settings.disabledSites;
+    return html`<div class="field" data-testid="sites">
+      <p><strong>Sites where NHS Social Lens is switched off</strong></p>
+      ${
+        sites.length === 0
+          ? html`<p class="secondary">None. You can switch it off on a site from the popup (“Don’t run on this site”) or here.</p>`
+          : html`<ul>
+              ${sites.map(
+                (site) => html`<li>
+                  ${site}
+                  <button type="button" class="secondary-button small" aria-label=${`Turn back on for ${site}`}
+                    @click=${() => this.save({ disabledSites: sites.filter((x) => x !== site) })}>Turn back on</button>
+                </li>`,
+              )}
+            </ul>`
+      }
+      <label for="site">Switch off on a site<span class="hint">A host name, such as www.example.nhs.uk</span></label>
+      ${this.siteError ? html`<p id="site-error" class="error-text">${this.siteError}</p>` : nothing}
+      <input id="site" type="text" autocomplete="off" spellcheck="false" aria-describedby=${this.siteError ? 'site-error' : nothing} />
+      <button type="button" class="secondary-button" @click=${() => this.addSite()}>Switch off</button>
+    </div>`;
+  }
+
+  private async addSite() {
+    const input = this.shadowRoot?.querySelector<HTMLInputElement>('#site');
+    const typed = (input?.value ?? '').trim();
+    const host = typed.includes('://') && URL.canParse(typed) ? new URL(typed).hostname : typed;
+    if (!/^([a-z0-9-]+\.)+[a-z]{2,63}$/i.test(host)) {
+      this.siteError = 'Enter a host name such as www.example.nhs.uk (what you typed is kept).';
+      return;
+    }
+    this.siteError = '';
+    const site = siteKey(host);
+    if (input) input.value = '';
+    await this.save({ disabledSites: [...this.settings.disabledSites.filter((x) => x !== site), site] });
+  }
+
+  private corrections() {
+    const s = this.settings;
+    return html`<section aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">Corrections and research</h2>
+      <p><a href="/corrections.html" target="_blank">My corrections</a>: the suggestions you made, to finish, send or delete.</p>
+      <div class="field">
+        <label for="repository">The project’s repository, for prefilled issues<span class="hint">An https:// address such as a GitHub repository. Leave empty to use the one this release was built with, if any.</span></label>
+        ${this.repositoryError ? html`<p id="repository-error" class="error-text">${this.repositoryError}</p>` : nothing}
+        <input id="repository" type="url" .value=${s.repositoryUrl} aria-describedby=${this.repositoryError ? 'repository-error' : nothing} />
+        <button type="button" class="secondary-button" @click=${() => this.saveRepository()}>Save repository</button>
+      </div>
+      <div class="field">
+        <input id="observed" type="checkbox" .checked=${s.recordObservedFollowers} @change=${(e: Event) => this.save({ recordObservedFollowers: (e.target as HTMLInputElement).checked })} />
+        <label for="observed">Record follower counts I see<span class="hint">When you open the popup on an organisation’s own social profile, the count that page shows is kept on this device as “observed by you”, to offer as a correction. Off unless you turn it on.</span></label>
+      </div>
+      <div class="field">
+        <input id="log" type="checkbox" .checked=${s.researchLog} @change=${(e: Event) => this.save({ researchLog: (e.target as HTMLInputElement).checked })} />
+        <label for="log">Keep a research log<span class="hint">The organisations’ pages you visit, with the time and address, kept only on this device. <a href="/dashboard.html#research-log" target="_blank">View, export or clear it</a>.</span></label>
+      </div>
+    </section>`;
+  }
+
+  private async saveRepository() {
+    const value = this.shadowRoot?.querySelector<HTMLInputElement>('#repository')?.value.trim() ?? '';
+    if (value !== '' && (!URL.canParse(value) || new URL(value).protocol !== 'https:')) {
+      this.repositoryError = 'Enter an https:// address, such as https://github.com/owner/repository (what you typed is kept above).';
+      return;
+    }
+    this.repositoryError = '';
+    await this.save({ repositoryUrl: value.replace(/\/+$/, '') });
+  }
+
+  /** Export and import of settings and corrections, and "Delete all my data". */
+  private yourData() {
+    return html`<section aria-labelledby="data-heading">
+      <h2 id="data-heading">Your data</h2>
+      <p>Save your settings and corrections as one file, to keep or to move to another browser.</p>
+      <button type="button" data-testid="export-data" @click=${() => this.exportData()}>Export settings and corrections</button>
+      <div class="field">
+        <label for="import">Import a file you exported<span class="hint">It is checked first, and nothing is replaced until you confirm.</span></label>
+        ${this.importError ? html`<p id="import-error" class="error-text" data-testid="import-error">${this.importError}</p>` : nothing}
+        <input id="import" type="file" accept=".json,application/json" aria-describedby=${this.importError ? 'import-error' : nothing} @change=${(e: Event) => this.readImport(e)} />
+      </div>
+      ${
+        this.pendingImport
+          ? html`<div class="confirm" data-testid="import-summary" role="group" aria-labelledby="import-heading">
+              <h3 id="import-heading">Import this file?</h3>
+              <ul>${this.pendingImport.summary.map((line) => html`<li>${line}</li>`)}</ul>
+              <button type="button" data-testid="confirm-import" @click=${() => this.confirmImport()}>Import</button>
+              <button type="button" class="secondary-button" @click=${() => (this.pendingImport = undefined)}>Cancel</button>
+            </div>`
+          : nothing
+      }
+      <h3>Delete all my data</h3>
+      <p>Deletes your corrections, the research log, the profiles seen on organisations’ sites, and resets these settings. The index stays.</p>
+      ${
+        this.confirmingDelete
+          ? html`<div class="confirm" role="group" aria-label="Confirm deleting all your data">
+              <p><strong>This cannot be undone.</strong> Export your data first if you may want it back.</p>
+              <button type="button" class="warning-button" data-testid="confirm-delete-all" @click=${() => this.deleteAll()}>Yes, delete all my data</button>
+              <button type="button" class="secondary-button" @click=${() => (this.confirmingDelete = false)}>Keep it</button>
+            </div>`
+          : html`<button type="button" class="warning-button" data-testid="delete-all" @click=${() => (this.confirmingDelete = true)}>Delete all my data</button>`
+      }
+    </section>`;
+  }
+
+  private async exportData() {
+    if (!this.act) return;
+    const now = this.act.now();
+    const data = exportUserData(this.settings, await this.act.listCorrections(), now);
+    this.act.download(`nhs-social-lens-settings-${now.toISOString().slice(0, 10)}.json`, `${JSON.stringify(data, null, 2)}\n`);
+    this.message = `Exported your settings and ${data.corrections.length} correction${data.corrections.length === 1 ? '' : 's'}.`;
+  }
+
+  private async readImport(event: Event) {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    this.pendingImport = undefined;
+    if (!file || !this.act) return;
+    const parsed = parseUserData(await file.text());
+    if (!parsed.ok) {
+      this.importError = `This file cannot be imported: ${parsed.reason}. Nothing was changed.`;
+      return;
+    }
+    this.importError = '';
+    const ids = new Set((await this.act.listCorrections()).map((c) => c.id));
+    this.pendingImport = { data: parsed.data, summary: describeImport(this.settings, ids, parsed.data) };
+  }
+
+  private async confirmImport() {
+    const pending = this.pendingImport;
+    if (!pending || !this.act) return;
+    const imported = await this.act.importCorrections(pending.data.corrections);
+    await this.act.saveSettings(pending.data.settings);
+    this.pendingImport = undefined;
+    await this.reload();
+    this.message = `Imported your settings and ${imported} correction${imported === 1 ? '' : 's'}.`;
+  }
+
+  private async deleteAll() {
+    await this.act?.deleteAllData();
+    this.confirmingDelete = false;
+    await this.reload();
+    this.message = 'All your data was deleted and the settings were reset.';
   }
 
   private index() {
@@ -199,8 +387,10 @@ export class Options extends LitElement {
       <h2 id="privacy-heading">Privacy</h2>
       <p>
         Everything NHS Social Lens stores stays in this browser: the index, these settings, the result for each open tab (forgotten when the
-        tab closes) and the social profiles that organisations' own pages linked to. Nothing about your browsing leaves the browser. The only
-        thing it downloads is the index, from the source above.
+        tab closes), the social profiles that organisations' own pages linked to, your corrections, and, only if you turned them on, the
+        follower counts you saw and the research log. Nothing about your browsing leaves the browser. The only thing it downloads is the
+        index, from the source above; the only things it sends are what you choose to send (a corrections file, the clipboard, an issue you
+        open). No telemetry, no account, no server of our own.
       </p>
     </section>`;
   }

@@ -290,3 +290,44 @@ describe('observed follower counts: the page-side reader in Chromium', () => {
     await page.close();
   });
 });
+
+describe('the options page: your data', () => {
+  it('exports settings and corrections, refuses a broken file, imports after confirmation, and deletes all on request', async () => {
+    const options = await extensionPage('/options.html');
+    await options.getByTestId('index-version').filter({ hasText: 'refreshed' }).waitFor();
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-data').click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'nsl-user-data-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const exportedData = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exportedData).toMatchObject({ format: 'nhs-social-lens-user-data', version: 1, settings: { researchLog: false } });
+    expect(exportedData.corrections.length).toBe(1);
+
+    const broken = `${file}.broken.json`;
+    writeFileSync(broken, JSON.stringify({ ...exportedData, settings: { ...exportedData.settings, indexSource: 'http://evil.example/' } }));
+    await options.locator('#import').setInputFiles(broken);
+    await expect(options.getByTestId('import-error').textContent()).resolves.toContain(
+      'settings.indexSource: must be empty or an https:// address',
+    );
+    await expect(options.getByTestId('import-summary').count()).resolves.toBe(0);
+
+    const changed = `${file}.changed.json`;
+    writeFileSync(changed, JSON.stringify({ ...exportedData, settings: { ...exportedData.settings, researchLog: true } }));
+    await options.locator('#import').setInputFiles(changed);
+    await expect(options.getByTestId('import-summary').textContent()).resolves.toContain('Settings: 1 would change (research log)');
+    await expect(options.locator('#log').isChecked()).resolves.toBe(false); // nothing replaced before confirming
+    expect(await axeViolations(options)).toEqual([]);
+    await options.screenshot({ path: 'test-results/options-import.png', fullPage: true });
+    await options.getByTestId('confirm-import').click();
+    await options.getByTestId('message').filter({ hasText: 'Imported your settings and 1 correction' }).waitFor();
+    await expect(options.locator('#log').isChecked()).resolves.toBe(true);
+
+    await options.getByTestId('delete-all').click();
+    await options.getByTestId('confirm-delete-all').click();
+    await options.getByTestId('message').filter({ hasText: 'All your data was deleted' }).waitFor();
+    await expect(options.locator('#log').isChecked()).resolves.toBe(false);
+    await options.close();
+    const mine = await extensionPage('/corrections.html');
+    await mine.getByTestId('empty').waitFor();
+    await mine.close();
+  });
+});

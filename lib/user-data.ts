@@ -1,0 +1,130 @@
+/**
+ * The user's own data as one file: settings and corrections, exported from the options page and
+ * imported back (on another browser, say). Checked field by field before anything is replaced.
+ */
+import * as v from 'valibot';
+import type { StoredCorrection } from './browser/db';
+import { CORRECTION_KINDS, CorrectionSchema } from './corrections/correction';
+import { PLATFORMS } from './index/schema';
+import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type Settings } from './settings';
+
+export const USER_DATA_FORMAT = 'nhs-social-lens-user-data';
+export const USER_DATA_VERSION = 1;
+/** Far above any real file: a larger one is refused before it is parsed. */
+export const MAX_USER_DATA_BYTES = 5_000_000;
+
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Site = v.pipe(v.string(), v.regex(/^([a-z0-9-]+\.)+[a-z]{2,63}$/, 'must be a host name such as example.nhs.uk'));
+const HttpsOrEmpty = v.pipe(
+  v.string(),
+  v.check((s) => s === '' || (URL.canParse(s) && new URL(s).protocol === 'https:'), 'must be empty or an https:// address'),
+);
+
+const SettingsSchema = v.object({
+  showBadge: v.boolean(),
+  showInPageFlag: v.boolean(),
+  countedPlatforms: v.array(v.picklist(PLATFORMS)),
+  staleAfterDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)),
+  refreshSchedule: v.picklist(Object.keys(REFRESH_SCHEDULES) as (keyof typeof REFRESH_SCHEDULES)[]),
+  indexSource: HttpsOrEmpty,
+  disabledSites: v.pipe(v.array(Site), v.maxLength(1000)),
+  showOwnSuggestions: v.boolean(),
+  recordObservedFollowers: v.boolean(),
+  repositoryUrl: HttpsOrEmpty,
+  researchLog: v.boolean(),
+});
+
+const StoredCorrectionSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)),
+  status: v.picklist(['draft', 'ready', 'exported']),
+  draft: v.object({
+    kind: v.picklist(CORRECTION_KINDS),
+    organisationId: Text(40),
+    platform: v.picklist(['', ...PLATFORMS]),
+    handle: Text(300),
+    domain: Text(253),
+    evidenceUrl: Text(2000),
+    note: Text(1200),
+    followers: v.optional(Text(20)),
+    observedOn: v.optional(Text(10)),
+    followersApproximate: v.optional(v.boolean()),
+  }),
+  correction: v.optional(CorrectionSchema),
+  organisationName: Text(300),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
+  exportedAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
+  origin: v.optional(Text(400)),
+});
+
+const UserDataSchema = v.object({
+  format: v.literal(USER_DATA_FORMAT),
+  version: v.literal(USER_DATA_VERSION),
+  exportedAt: v.pipe(v.string(), v.isoTimestamp()),
+  // Settings from an older release may lack newer fields: those take their defaults.
+  settings: v.partial(SettingsSchema),
+  corrections: v.pipe(v.array(StoredCorrectionSchema), v.maxLength(500)),
+});
+
+export interface UserData {
+  format: typeof USER_DATA_FORMAT;
+  version: typeof USER_DATA_VERSION;
+  exportedAt: string;
+  settings: Settings;
+  corrections: StoredCorrection[];
+}
+
+export function exportUserData(settings: Settings, corrections: readonly StoredCorrection[], now: Date): UserData {
+  return { format: USER_DATA_FORMAT, version: USER_DATA_VERSION, exportedAt: now.toISOString(), settings, corrections: [...corrections] };
+}
+
+/** Reads a file the user chose to import, refusing anything that is not one with the first problem and where it is. */
+export function parseUserData(text: string): { ok: true; data: UserData } | { ok: false; reason: string } {
+  if (text.length > MAX_USER_DATA_BYTES) return { ok: false, reason: 'the file is too large to be an NHS Social Lens export' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'the file is not JSON' };
+  }
+  if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'corrections')
+    return { ok: false, reason: 'this is a corrections file for the maintainers, not a settings export' };
+  const parsed = v.safeParse(UserDataSchema, json);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    return { ok: false, reason: `not an NHS Social Lens settings export: ${v.getDotPath(issue) ?? 'top level'}: ${issue.message}` };
+  }
+  const data = parsed.output;
+  return {
+    ok: true,
+    data: { ...data, settings: { ...DEFAULT_SETTINGS, ...data.settings }, corrections: data.corrections as StoredCorrection[] },
+  };
+}
+
+/** What an import would change, said before the user confirms it. */
+export function describeImport(current: Settings, currentCorrectionIds: ReadonlySet<string>, data: UserData): string[] {
+  const changed = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter(
+    (key) => JSON.stringify(current[key]) !== JSON.stringify(data.settings[key]),
+  );
+  const replacing = data.corrections.filter((c) => currentCorrectionIds.has(c.id)).length;
+  return [
+    changed.length === 0
+      ? 'Settings: no change.'
+      : `Settings: ${changed.length} would change (${changed.map((k) => SETTING_NAMES[k]).join(', ')}).`,
+    `Corrections: ${data.corrections.length - replacing} new${replacing > 0 ? `, ${replacing} would replace yours with the same id` : ''}.`,
+  ];
+}
+
+const SETTING_NAMES: Record<keyof Settings, string> = {
+  showBadge: 'toolbar badge',
+  showInPageFlag: 'in-page label',
+  countedPlatforms: 'platforms that count',
+  staleAfterDays: 'age warning',
+  refreshSchedule: 'refresh schedule',
+  indexSource: 'published copy',
+  disabledSites: 'switched-off sites',
+  showOwnSuggestions: 'own suggestions in the popup',
+  recordObservedFollowers: 'observed follower counts',
+  repositoryUrl: 'project repository',
+  researchLog: 'research log',
+};

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredCorrection } from '../../lib/browser/db';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData } from '../../lib/user-data';
+
+const NOW = new Date('2026-11-25T10:00:00Z');
+const record: StoredCorrection = {
+  id: 'c-00000001',
+  status: 'draft',
+  organisationName: 'Leeds Teaching Hospitals NHS Trust',
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+  draft: {
+    kind: 'missing-account',
+    organisationId: 'RR8',
+    platform: 'x',
+    handle: '@LTHTrust',
+    domain: '',
+    evidenceUrl: '',
+    note: 'half done',
+  },
+};
+
+describe('settings and corrections export', () => {
+  it('round-trips through its own file', () => {
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['uclh.nhs.uk'], researchLog: true };
+    const text = JSON.stringify(exportUserData(settings, [record], NOW));
+    expect(parseUserData(text)).toEqual({
+      ok: true,
+      data: { format: 'nhs-social-lens-user-data', version: 1, exportedAt: NOW.toISOString(), settings, corrections: [record] },
+    });
+  });
+
+  it('fills settings an older file lacks from the defaults', () => {
+    const text = JSON.stringify({
+      format: 'nhs-social-lens-user-data',
+      version: 1,
+      exportedAt: NOW.toISOString(),
+      settings: { showBadge: false },
+      corrections: [],
+    });
+    const parsed = parseUserData(text);
+    expect(parsed.ok && parsed.data.settings).toEqual({ ...DEFAULT_SETTINGS, showBadge: false });
+  });
+
+  it.each([
+    ['not JSON', '{', 'the file is not JSON'],
+    ['a corrections file', JSON.stringify({ format: 1, corrections: [] }), 'not an NHS Social Lens settings export: format'],
+    [
+      'a bad schedule',
+      JSON.stringify({ ...exportUserData(DEFAULT_SETTINGS, [], NOW), settings: { refreshSchedule: 'hourly' } }),
+      'settings.refreshSchedule',
+    ],
+    [
+      'an http source',
+      JSON.stringify({ ...exportUserData(DEFAULT_SETTINGS, [], NOW), settings: { indexSource: 'http://evil.example/' } }),
+      'settings.indexSource: must be empty or an https:// address',
+    ],
+    [
+      'a site with a path',
+      JSON.stringify({ ...exportUserData(DEFAULT_SETTINGS, [], NOW), settings: { disabledSites: ['uclh.nhs.uk/x'] } }),
+      'settings.disabledSites.0',
+    ],
+    [
+      'a broken correction',
+      JSON.stringify(exportUserData(DEFAULT_SETTINGS, [{ ...record, status: 'merged' as 'draft' }], NOW)),
+      'corrections.0.status',
+    ],
+    ['a huge file', ' '.repeat(MAX_USER_DATA_BYTES + 1), 'too large'],
+  ])('refuses %s with the reason', (_label, text, reason) => {
+    const parsed = parseUserData(text);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.reason).toContain(reason);
+  });
+
+  it('says what an import would change before anything is replaced', () => {
+    const data = exportUserData(
+      { ...DEFAULT_SETTINGS, showBadge: false, researchLog: true },
+      [record, { ...record, id: 'c-00000002' }],
+      NOW,
+    );
+    expect(describeImport(DEFAULT_SETTINGS, new Set(['c-00000001']), data)).toEqual([
+      'Settings: 2 would change (toolbar badge, research log).',
+      'Corrections: 1 new, 1 would replace yours with the same id.',
+    ]);
+  });
+});

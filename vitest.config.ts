@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'happy-dom',
+          // The command-line tests start real processes: on a busy two-core machine that takes seconds.
+          testTimeout: 20_000,
         },
       },
       {

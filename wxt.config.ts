@@ -44,7 +44,8 @@ export default defineConfig({
     // user sets a source (optional host permissions), never at install.
     // scripting: with activeTab, and only when the user turned "observed figures" on, the popup
     // reads the follower count on the profile page it was opened on (no warning at install).
-    permissions: ['storage', 'activeTab', 'alarms', 'scripting'],
+    // contextMenus: "Dashboard" and "My corrections" on the toolbar button's own menu (no warning).
+    permissions: ['storage', 'activeTab', 'alarms', 'scripting', 'contextMenus'],
     optional_host_permissions: ['https://*/*'],
     // A build with a default source may fetch from it without asking: that host only.
     ...(indexSource ? { host_permissions: [`${new URL(indexSource).origin}/*`] } : {}),

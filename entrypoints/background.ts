@@ -11,6 +11,14 @@ import { fromBase64 } from '../lib/refresh/published';
 import { REFRESH_SCHEDULES } from '../lib/settings';
 
 const REFRESH_ALARM = 'index-refresh';
+const TOOLBAR_MENU: Record<string, string> = {
+  'open-dashboard': 'Dashboard: every organisation',
+  'open-corrections': 'My corrections',
+};
+const TOOLBAR_MENU_PAGES: Record<string, '/dashboard.html' | '/corrections.html'> = {
+  'open-dashboard': '/dashboard.html',
+  'open-corrections': '/corrections.html',
+};
 
 export default defineBackground(() => {
   const service = createBackgroundService({
@@ -44,6 +52,13 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void service.database();
     void schedule();
+    // The toolbar button's own menu (right-click): the pages that are not about the current tab.
+    const contexts: ['action' | 'browser_action'] = [import.meta.env.MANIFEST_VERSION === 3 ? 'action' : 'browser_action'];
+    for (const [id, title] of Object.entries(TOOLBAR_MENU)) browser.contextMenus.create({ id, title, contexts });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    const page = TOOLBAR_MENU_PAGES[String(info.menuItemId)];
+    if (page) void browser.tabs.create({ url: browser.runtime.getURL(page) });
   });
   settingsItem.watch((next, previous) => {
     if (next?.refreshSchedule !== previous?.refreshSchedule) void schedule();

@@ -126,6 +126,10 @@ export class Popup extends LitElement {
         border-left: 4px solid var(--nsl-red);
         padding-left: 12px;
       }
+      .pages {
+        display: flex;
+        gap: 16px;
+      }
       .site-switch {
         font: inherit;
         font-size: 13px;
@@ -284,6 +288,11 @@ export class Popup extends LitElement {
     const result = this.view.state === 'ready' ? this.view.result : undefined;
     const site = this.site(result);
     return html`
+      <p class="pages">
+        <a href="/dashboard.html" target="_blank">Dashboard</a>
+        <a href="/corrections.html" target="_blank">My corrections</a>
+        <a href="/options.html" target="_blank">Settings</a>
+      </p>
       <p>An independent tool, not affiliated with the NHS.</p>
       ${
         site && this.actions

@@ -1,5 +1,5 @@
 /// <reference types="chrome" />
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
@@ -136,5 +136,18 @@ describe('walking skeleton in Chromium', () => {
     );
     await popup.close();
     await page.close();
+  });
+});
+
+describe('the built manifest', () => {
+  it('asks for exactly the permissions docs/permissions.md explains, with no host reached at install', () => {
+    const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as {
+      permissions: string[];
+      host_permissions?: string[];
+    };
+    expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    const docs = readFileSync('docs/permissions.md', 'utf8');
+    for (const permission of manifest.permissions) expect(docs).toContain(`| \`${permission}\` |`);
   });
 });

@@ -7,27 +7,41 @@ import { ORGANISATION_KINDS, PLATFORMS } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { formatCount, formatShare, kindLabel } from '../ui/format';
 import { ADOPTION_LEVELS, type DashboardRow, LEVEL_LABELS, regionLabel } from './rows';
+import { DEFAULT_QUERY, type TableFilter, tableQueryToHash } from './table-query';
 
 export interface Bar {
   label: string;
   value: number;
-  /** A bucket of what is not known (drawn grey, listed last). */
+  /** A bucket of what is not known (drawn grey and hatched, listed last). */
   unknown?: boolean;
+  /** The table view of the organisations this bar counts (`#table?level=none`). */
+  link?: string;
 }
 
 export interface BarGroup {
   /** Set when a chart has several groups (followers per kind). */
   label?: string;
   bars: Bar[];
+  /** What each bar's share is of: the organisations in the group. */
+  total: number;
 }
 
 export interface ChartSpec {
   /** Stable id, used in file names (`nhs-social-lens-by-kind.svg`). */
   id: string;
   title: string;
+  /** What the bars are (the data table's first column): "Type", "Region". */
+  categoryLabel: string;
+  /** What the groups are, when there are several: "Type". */
+  groupLabel?: string;
   /** What the figures count, the heading of the data table's value column. */
   valueLabel: string;
   groups: BarGroup[];
+  /**
+   * `count`: bar lengths compare counts across the chart; `share`: each bar is its share of its
+   * group, so groups of different sizes (trusts and ICBs) compare fairly.
+   */
+  scale: 'count' | 'share';
   /** The text alternative: the chart said in words, every figure included. */
   summary: string;
   /** What a reader should know to read it right. */
@@ -36,11 +50,19 @@ export interface ChartSpec {
 
 const UNKNOWN_REGION = 'unknown';
 
-/** "NHS trust 206 (77%), Integrated care board 36 (13%)": every bar, with its share of the group. */
-function describeBars(bars: readonly Bar[]): string {
-  const total = bars.reduce((n, b) => n + b.value, 0);
-  return bars.map((b) => `${b.label} ${formatCount(b.value)}${total > 0 ? ` (${formatShare(b.value / total)})` : ''}`).join(', ');
+/** A count's share of a total as a whole percentage; a share that rounds to 0% but is not 0 is "<1%". */
+export function shareOf(count: number, total: number): string {
+  if (total <= 0) return '–';
+  const share = count / total;
+  return share > 0 && share < 0.005 ? '<1%' : formatShare(share);
 }
+
+/** "NHS trust 206 (77%), Integrated care board 36 (13%)": every bar, with its share of the group. */
+function describeBars({ bars, total }: BarGroup): string {
+  return bars.map((b) => `${b.label} ${formatCount(b.value)}${total > 0 ? ` (${shareOf(b.value, total)})` : ''}`).join(', ');
+}
+
+const linkTo = (filter: TableFilter) => tableQueryToHash({ ...DEFAULT_QUERY, ...filter });
 
 function tally<T extends string>(rows: readonly DashboardRow[], keyOf: (row: DashboardRow) => T): Map<T, number> {
   const counts = new Map<T, number>();
@@ -54,13 +76,20 @@ function tally<T extends string>(rows: readonly DashboardRow[], keyOf: (row: Das
 /** Organisations by kind, in the schema's order; kinds the index lacks are left out. */
 export function byKind(rows: readonly DashboardRow[]): ChartSpec {
   const counts = tally(rows, (r) => r.kind);
-  const bars = ORGANISATION_KINDS.filter((k) => counts.has(k)).map((k) => ({ label: kindLabel(k), value: counts.get(k) ?? 0 }));
+  const bars = ORGANISATION_KINDS.filter((k) => counts.has(k)).map((kind) => ({
+    label: kindLabel(kind),
+    value: counts.get(kind) ?? 0,
+    link: linkTo({ kind }),
+  }));
+  const group = { bars, total: rows.length };
   return {
     id: 'by-kind',
+    categoryLabel: 'Type',
     title: 'Organisations by type',
     valueLabel: 'Organisations',
-    groups: [{ bars }],
-    summary: `${formatCount(rows.length)} organisations by type: ${describeBars(bars)}.`,
+    groups: [group],
+    scale: 'count',
+    summary: `${formatCount(rows.length)} organisations by type: ${describeBars(group)}.`,
   };
 }
 
@@ -70,15 +99,21 @@ export function byRegion(rows: readonly DashboardRow[]): ChartSpec {
   const known = [...counts.entries()]
     .filter(([region]) => region !== UNKNOWN_REGION)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([region, value]) => ({ label: regionLabel(region), value }));
+    .map(([region, value]) => ({ label: regionLabel(region), value, link: linkTo({ region }) }));
   const unknown = counts.get(UNKNOWN_REGION);
-  const bars: Bar[] = unknown === undefined ? known : [...known, { label: regionLabel(UNKNOWN_REGION), value: unknown, unknown: true }];
+  const bars: Bar[] =
+    unknown === undefined
+      ? known
+      : [...known, { label: regionLabel(UNKNOWN_REGION), value: unknown, unknown: true, link: linkTo({ region: UNKNOWN_REGION }) }];
+  const group = { bars, total: rows.length };
   return {
     id: 'by-region',
+    categoryLabel: 'Region',
     title: 'Organisations by region',
     valueLabel: 'Organisations',
-    groups: [{ bars }],
-    summary: `${formatCount(rows.length)} organisations by NHS region: ${describeBars(bars)}.`,
+    groups: [group],
+    scale: 'count',
+    summary: `${formatCount(rows.length)} organisations by NHS region: ${describeBars(group)}.`,
     note: 'National bodies have no region; "Not yet known" means the source gave none.',
   };
 }
@@ -90,13 +125,17 @@ export function byAdoptionLevel(rows: readonly DashboardRow[]): ChartSpec {
     label: LEVEL_LABELS[level],
     value: counts.get(level) ?? 0,
     ...(level === 'unknown' ? { unknown: true } : {}),
+    link: linkTo({ level }),
   }));
+  const group = { bars, total: rows.length };
   return {
     id: 'adoption-levels',
+    categoryLabel: 'Adoption level',
     title: 'Share at each adoption level',
     valueLabel: 'Organisations',
-    groups: [{ bars }],
-    summary: `Adoption levels of ${formatCount(rows.length)} organisations: ${describeBars(bars)}.`,
+    groups: [group],
+    scale: 'count',
+    summary: `Adoption levels of ${formatCount(rows.length)} organisations: ${describeBars(group)}.`,
     note: '"Not yet known" means not every platform has been checked: it is not the same as having none.',
   };
 }
@@ -109,17 +148,24 @@ export function platformMix(rows: readonly DashboardRow[]): ChartSpec {
     for (const p of row.activePlatforms) counts.set(p, (counts.get(p) ?? 0) + 1);
     if (row.activePlatforms.length === 0) withNone++;
   }
-  const bars = PLATFORMS.map((p) => ({ label: PLATFORM_LABELS[p], value: counts.get(p) ?? 0 })).sort((a, b) => b.value - a.value);
-  const listed = bars.filter((b) => b.value > 0);
+  const bars = PLATFORMS.map((platform) => ({
+    label: PLATFORM_LABELS[platform],
+    value: counts.get(platform) ?? 0,
+    link: linkTo({ platform }),
+  })).sort((a, b) => b.value - a.value);
+  const listed = { bars: bars.filter((b) => b.value > 0), total: rows.length };
   return {
     id: 'platform-mix',
+    categoryLabel: 'Platform',
     title: 'Platform mix',
     valueLabel: 'Organisations with an official account in use',
-    groups: [{ bars }],
+    // Shares are of every organisation: one organisation may count on several platforms.
+    groups: [{ bars, total: rows.length }],
+    scale: 'count',
     summary:
-      `Organisations with an official account in use, by platform: ${listed.length > 0 ? listed.map((b) => `${b.label} ${formatCount(b.value)}`).join(', ') : 'none known yet'}` +
+      `Organisations with an official account in use, by platform: ${listed.bars.length > 0 ? describeBars(listed) : 'none known yet'}` +
       `; ${formatCount(withNone)} of ${formatCount(rows.length)} organisations have no account in use known to the index.`,
-    note: 'An organisation on several platforms is counted on each. Unverified candidates are not counted.',
+    note: 'Shares are of every organisation in the index; one on several platforms counts on each. Unverified candidates are not counted.',
   };
 }
 
@@ -148,6 +194,7 @@ export function followersByKind(rows: readonly DashboardRow[]): ChartSpec {
     );
     return {
       label: kindLabel(kind),
+      total: rows.filter((r) => r.kind === kind).length,
       bars: [
         ...FOLLOWER_BUCKETS.map((b) => ({ label: b.label, value: counts.get(b.label) ?? 0 })),
         { label: NOT_MEASURED, value: counts.get(NOT_MEASURED) ?? 0, unknown: true },
@@ -156,11 +203,14 @@ export function followersByKind(rows: readonly DashboardRow[]): ChartSpec {
   });
   return {
     id: 'followers-by-kind',
+    categoryLabel: 'Followers',
+    groupLabel: 'Type',
     title: 'Followers per organisation, by type',
     valueLabel: 'Organisations',
     groups,
+    scale: 'share',
     summary: `Organisations by their followers summed over measured official accounts. ${groups
-      .map((g) => `${g.label}: ${describeBars(g.bars)}.`)
+      .map((g) => `${g.label}: ${describeBars(g)}.`)
       .join(' ')}`,
     note: 'Followers are summed over an organisation\'s measured official accounts (docs/metrics.md); "Not measured" is not 0.',
   };

@@ -40,8 +40,9 @@ const isOneOf = <T extends string>(values: readonly T[], value: string | null): 
 export function parseTableQuery(search: string): TableQuery {
   const params = new URLSearchParams(search);
   const query: TableQuery = { ...DEFAULT_QUERY };
-  const q = params.get('q')?.trim();
-  if (q) query.q = q;
+  // Kept as typed (a trailing space is the next word coming), but blank is no search.
+  const q = params.get('q');
+  if (q?.trim()) query.q = q;
   const kind = params.get('kind');
   if (isOneOf(ORGANISATION_KINDS, kind)) query.kind = kind;
   const region = params.get('region');

@@ -7,6 +7,7 @@ import {
   followersByKind,
   overviewCharts,
   platformMix,
+  shareOf,
 } from '../../lib/dashboard/aggregate';
 import { CSV_COLUMNS, csvField, toCsv, toJsonLines } from '../../lib/dashboard/export';
 import { type DashboardRow, dashboardRow, dashboardRows } from '../../lib/dashboard/rows';
@@ -122,6 +123,7 @@ describe('aggregation', () => {
       ['Not yet known', 2, true],
     ]);
     expect(byAdoptionLevel(ROWS).summary).toContain('No social media found 1 (17%), Not yet known 2 (33%)');
+    expect(byAdoptionLevel(ROWS).groups[0]?.bars.at(-1)?.link).toBe('#table?level=unknown');
   });
 
   it('counts each platform an organisation is active on, official accounts only', () => {
@@ -132,7 +134,7 @@ describe('aggregation', () => {
       ['Facebook', 0, false],
     ]);
     expect(mix.summary).toBe(
-      'Organisations with an official account in use, by platform: X (Twitter) 3, YouTube 1; 3 of 6 organisations have no account in use known to the index.',
+      'Organisations with an official account in use, by platform: X (Twitter) 3 (50%), YouTube 1 (17%); 3 of 6 organisations have no account in use known to the index.',
     );
   });
 
@@ -149,6 +151,8 @@ describe('aggregation', () => {
 
   it('distributes followers per kind, with "Not measured" apart', () => {
     const spec = followersByKind(ROWS);
+    expect(spec.scale).toBe('share');
+    expect(spec.groups.map((g) => g.total)).toEqual([4, 1, 1]);
     expect(spec.groups.map((g) => g.label)).toEqual(['NHS trust', 'Integrated care board', 'National body']);
     expect(bars(spec, 0)).toEqual([
       ['Under 1,000', 1, false],
@@ -169,6 +173,18 @@ describe('aggregation', () => {
       if (chart.id !== 'platform-mix') expect(total).toBe(rows.length);
       for (const bar of chart.groups.flatMap((g) => g.bars).filter((b) => b.value > 0)) expect(chart.summary).toContain(bar.label);
     }
+  });
+});
+
+describe('shareOf', () => {
+  it.each([
+    [0, 269, '0%'],
+    [1, 269, '<1%'],
+    [2, 269, '1%'],
+    [269, 269, '100%'],
+    [0, 0, '–'],
+  ])('%i of %i is %s', (count, total, text) => {
+    expect(shareOf(count, total)).toBe(text);
   });
 });
 

@@ -9,6 +9,10 @@ dashboard.route = location.hash;
 window.addEventListener('hashchange', () => {
   dashboard.route = location.hash;
 });
+// The table's view goes into the address without a history entry per keystroke.
+dashboard.addEventListener('nsl-route-change', (event) => {
+  history.replaceState(null, '', (event as CustomEvent<{ hash: string }>).detail.hash);
+});
 void readSettings().then((settings) => {
   dashboard.countedPlatforms = settings.countedPlatforms;
 });

@@ -5,6 +5,7 @@
 import { CliError } from './cli-error';
 import { accountsDiscoverCommand, DISCOVER_USAGE } from './commands/accounts-discover';
 import { correctionsApplyCommand, correctionsCheckCommand } from './commands/corrections';
+import { EXPORT_USAGE, exportCommand } from './commands/export';
 import { indexBuildCommand } from './commands/index-build';
 import { indexKeygenCommand, indexPublishCommand, indexVerifyCommand } from './commands/index-publish';
 import { indexStatsCommand } from './commands/index-stats';
@@ -24,7 +25,8 @@ const USAGE = `usage: nsl <command>
   ${DISCOVER_USAGE}
   ${METRICS_USAGE}
   corrections check FILE... [--data DIR]
-  corrections apply FILE... --reviewer NAME [--data DIR]`;
+  corrections apply FILE... --reviewer NAME [--data DIR]
+  ${EXPORT_USAGE}`;
 
 async function run(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
@@ -34,6 +36,7 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'lookup') return lookupCommand(argv.slice(1));
+  if (command === 'export') return exportCommand(argv.slice(1));
   if (command === 'index' && sub === 'validate') return indexValidateCommand(rest);
   if (command === 'accounts' && sub === 'discover') return accountsDiscoverCommand(rest);
   if (command === 'metrics' && sub === 'collect') return metricsCollectCommand(rest);

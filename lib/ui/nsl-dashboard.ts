@@ -1,29 +1,53 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { InstalledIndexView } from '../browser/messaging';
-import { type Organisation, PLATFORMS, type Platform } from '../index/schema';
-import { adoptionOf } from '../metrics/adoption';
-import { formatFactDate, kindLabel } from './format';
+import { type ChartSpec, overviewCharts, shareOf } from '../dashboard/aggregate';
+import { type DashboardRow, dashboardRows } from '../dashboard/rows';
+import { parseTableQuery, type TableQuery, tableQueryToHash } from '../dashboard/table-query';
+import { type TodayFigures, todayFigures } from '../dashboard/then-and-now';
+import { PLATFORMS, type Platform } from '../index/schema';
+import { formatCount, formatFactDate } from './format';
 import { pageLayout, theme } from './theme';
+import './nsl-bar-chart';
 import './nsl-org-card';
+import './nsl-org-table';
+import './nsl-then-and-now';
+
+type View = { name: 'overview' } | { name: 'table'; query: TableQuery } | { name: 'organisation'; id: string };
+
+/** Reads the location hash: `#org/RJ1` one organisation, `#table?kind=trust` the table, anything else the overview. */
+export function viewOf(route: string): View {
+  const id = /^#org\/([A-Za-z0-9:%-]+)$/.exec(route)?.[1];
+  if (id !== undefined) return { name: 'organisation', id: decodeURIComponent(id) };
+  const table = /^#table(?:\?(.*))?$/.exec(route);
+  if (table) return { name: 'table', query: parseTableQuery(table[1] ?? '') };
+  return { name: 'overview' };
+}
 
 /**
- * The organisations in the installed index: a searchable table, and a details view per
- * organisation (`dashboard.html#org/<ODS>`, the popup's "Details in the dashboard" link).
+ * The dashboard: the index at a glance (then and now, charts), a table of every organisation
+ * (`#table?…`, its view in the hash so it can be shared), and one organisation's details
+ * (`#org/<ODS>`, the popup's "Details in the dashboard" link).
+ *
+ * @fires nsl-route-change - detail: { hash }, when the table's view changes; the page records it
+ *   in its address (history.replaceState) so the view can be shared and survives a reload.
  */
 export class Dashboard extends LitElement {
   static override properties = {
     data: { state: true },
     error: { state: true },
-    query: { state: true },
     route: { attribute: false },
     countedPlatforms: { attribute: false },
   };
   data?: InstalledIndexView;
   error?: string;
-  query = '';
-  /** The location hash: `#org/RJ1` shows one organisation; anything else, the table. */
+  /** The location hash. */
   route = '';
   countedPlatforms: readonly Platform[] = PLATFORMS;
+  private rows: DashboardRow[] = [];
+  private charts: ChartSpec[] = [];
+  private today?: TodayFigures;
+  /** The last table view, where "All organisations" goes back to. */
+  private lastTable = '#table';
 
   set load(fn: () => Promise<InstalledIndexView>) {
     fn().then(
@@ -36,56 +60,101 @@ export class Dashboard extends LitElement {
     );
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('data') || changed.has('countedPlatforms')) && this.data) {
+      this.rows = dashboardRows(this.data.organisations, this.countedPlatforms);
+      this.charts = overviewCharts(this.rows);
+      this.today = todayFigures(this.rows);
+    }
+    if (changed.has('route') && viewOf(this.route).name === 'table') this.lastTable = this.route || '#table';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new view (not a new table page or filter) takes focus to its heading, as a page load would.
+    const before = changed.get('route');
+    if (before !== undefined && changed.has('route') && viewOf(before).name !== viewOf(this.route).name)
+      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private queryChanged(event: CustomEvent<TableQuery>) {
+    const hash = tableQueryToHash(event.detail);
+    this.route = hash;
+    this.dispatchEvent(new CustomEvent('nsl-route-change', { detail: { hash } }));
+  }
+
   static override styles = [
     theme,
     pageLayout,
     css`
       :host {
         display: block;
+        --nsl-page-width: 1040px;
+      }
+      nav.views {
+        background: var(--nsl-dark-blue);
+        padding: 0 24px;
+        display: flex;
+        gap: 24px;
+      }
+      nav.views a {
+        color: var(--nsl-white);
+        display: inline-block;
+        padding: 8px 0;
+        font-weight: 600;
+      }
+      nav.views a[aria-current='page'] {
+        text-decoration: none;
+        border-bottom: 4px solid var(--nsl-white);
+      }
+      nav.views a:focus-visible {
+        color: var(--nsl-text);
+      }
+      h1 {
+        font-size: 30px;
+        margin: 8px 0 12px;
+      }
+      h1:focus {
+        outline: none;
+      }
+      h2 {
+        font-size: 22px;
+        margin: 24px 0 12px;
       }
       .panel {
         background: var(--nsl-white);
         padding: 16px 24px;
         border: 1px solid var(--nsl-border);
       }
-      label {
-        display: block;
-        font-weight: 600;
-        margin-bottom: 4px;
+      .key {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+        gap: 16px;
+        margin: 16px 0 24px;
+        padding: 0;
       }
-      input {
-        font: inherit;
-        padding: 6px 8px;
-        border: 2px solid var(--nsl-text);
-        width: min(100%, 420px);
-        box-sizing: border-box;
-      }
-      input:focus {
-        outline: 4px solid var(--nsl-focus);
-        outline-offset: 0;
-        box-shadow: inset 0 0 0 2px var(--nsl-text);
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        margin-top: 16px;
+      .key div {
         background: var(--nsl-white);
+        border: 1px solid var(--nsl-border);
+        border-top: 4px solid var(--nsl-blue);
+        padding: 12px 16px;
+      }
+      .key div.unknown {
+        border-top-color: var(--nsl-secondary-text);
+      }
+      .key dt {
         font-size: 15px;
       }
-      th,
-      td {
-        text-align: left;
-        padding: 8px;
-        border-bottom: 1px solid var(--nsl-border);
-        vertical-align: top;
+      .key dd {
+        margin: 4px 0 0;
+        font-size: 28px;
+        font-weight: 700;
       }
-      caption {
-        text-align: left;
-        font-weight: 600;
-        padding: 8px 0;
+      .key dd span {
+        font-size: 16px;
+        font-weight: 400;
       }
       footer {
-        max-width: 960px;
+        max-width: var(--nsl-page-width);
         margin: 0 auto;
         padding: 0 24px 24px;
         font-size: 14px;
@@ -94,27 +163,69 @@ export class Dashboard extends LitElement {
   ];
 
   override render() {
+    const view = viewOf(this.route);
     return html`<header>NHS Social Lens</header>
-      <main>${this.body()}</main>
+      <nav class="views" aria-label="Dashboard">
+        <a href="#overview" aria-current=${view.name === 'overview' ? 'page' : nothing}>Overview</a>
+        <a href=${this.lastTable} aria-current=${view.name === 'table' ? 'page' : nothing}>Organisations</a>
+      </nav>
+      <main aria-busy=${this.data === undefined && this.error === undefined ? 'true' : 'false'}>${this.body(view)}</main>
       <footer class="secondary">An independent tool, not affiliated with the NHS.${
         this.data ? ` Index version ${this.data.index.version}, generated ${formatFactDate(this.data.index.generatedAt.slice(0, 10))}.` : ''
       }</footer>`;
   }
 
-  private body() {
-    if (this.error) return html`<h1>Something went wrong</h1><p role="alert">The organisations could not be loaded: ${this.error}</p>`;
+  private body(view: View) {
+    if (this.error)
+      return html`<h1 tabindex="-1">Something went wrong</h1><p role="alert">The organisations could not be loaded: ${this.error}</p>`;
     const data = this.data;
-    if (data === undefined) return nothing;
-    const id = /^#org\/([A-Za-z0-9:-]+)$/.exec(this.route)?.[1];
-    if (id !== undefined) return this.details(data, decodeURIComponent(id));
-    return this.table(data);
+    if (data === undefined) return html`<p>Loading the organisations…</p>`;
+    switch (view.name) {
+      case 'organisation':
+        return this.details(data, view.id);
+      case 'table':
+        return this.table(view.query);
+      case 'overview':
+        return this.overview(data);
+    }
+  }
+
+  private overview(data: InstalledIndexView) {
+    const today = this.today;
+    const total = this.rows.length;
+    const share = (n: number) => (total > 0 ? html` <span>(${shareOf(n, total)})</span>` : nothing);
+    const credit = `NHS Social Lens (independent, not affiliated with the NHS) · index version ${data.index.version}, generated ${formatFactDate(data.index.generatedAt.slice(0, 10))}`;
+    return html`<h1 tabindex="-1">NHS organisations on social media</h1>
+      <p>
+        What the installed index knows about ${formatCount(total)} organisations. Every chart keeps what is not yet known
+        apart: an organisation not yet checked on every platform is <strong>not yet known</strong>, never "none".
+        <a href="#table">Every organisation, in a table</a>.
+      </p>
+      ${
+        today
+          ? html`<dl class="key">
+              <div><dt>Organisations</dt><dd>${formatCount(today.organisations)}</dd></div>
+              <div><dt>With an official account in use</dt><dd>${formatCount(today.atLeastOne)}${share(today.atLeastOne)}</dd></div>
+              <div><dt>Checked everywhere, none found</dt><dd>${formatCount(today.noneFound)}${share(today.noneFound)}</dd></div>
+              <div class="unknown"><dt>Not yet known</dt><dd>${formatCount(today.notYetKnown)}${share(today.notYetKnown)}</dd></div>
+            </dl>`
+          : nothing
+      }
+      <nsl-then-and-now .today=${today} .generatedAt=${data.index.generatedAt}></nsl-then-and-now>
+      <h2>The index at a glance</h2>
+      ${this.charts.map((chart) => html`<nsl-bar-chart .chart=${chart} .credit=${credit}></nsl-bar-chart>`)}`;
+  }
+
+  private table(query: TableQuery) {
+    return html`<h1 tabindex="-1">Organisations</h1>
+      <nsl-org-table .rows=${this.rows} .query=${query} @nsl-query-change=${this.queryChanged}></nsl-org-table>`;
   }
 
   private details(data: InstalledIndexView, id: string) {
     const organisation = data.organisations.find((o) => o.id === id);
-    const back = html`<p><a href="#">All organisations</a></p>`;
+    const back = html`<p><a href=${this.lastTable}>All organisations</a></p>`;
     if (organisation === undefined)
-      return html`${back}<h1>No organisation ${id}</h1><p>The installed index has no organisation with that code.</p>`;
+      return html`${back}<h1 tabindex="-1">No organisation ${id}</h1><p>The installed index has no organisation with that code.</p>`;
     return html`${back}
       <div class="panel">
         <nsl-org-card
@@ -125,38 +236,6 @@ export class Dashboard extends LitElement {
           .countedPlatforms=${this.countedPlatforms}
         ></nsl-org-card>
       </div>`;
-  }
-
-  private table(data: InstalledIndexView) {
-    const query = this.query.trim().toLowerCase();
-    const rows = data.organisations.filter(
-      (o) => query === '' || o.name.toLowerCase().includes(query) || o.id.toLowerCase().includes(query),
-    );
-    return html`<h1>Organisations</h1>
-      <div class="panel">
-        <label for="search">Search by name or ODS code</label>
-        <input id="search" type="search" .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
-        <p aria-live="polite">${rows.length} of ${data.organisations.length} organisations</p>
-      </div>
-      <table>
-        <caption>Every organisation in the installed index, with its adoption level</caption>
-        <thead>
-          <tr><th scope="col">Organisation</th><th scope="col">ODS code</th><th scope="col">Type</th><th scope="col">Region</th><th scope="col">Adoption level</th></tr>
-        </thead>
-        <tbody>
-          ${rows.map((o) => this.row(o))}
-        </tbody>
-      </table>`;
-  }
-
-  private row(org: Organisation) {
-    return html`<tr>
-      <td><a href=${`#org/${encodeURIComponent(org.id)}`}>${org.name}</a></td>
-      <td>${org.id}</td>
-      <td>${kindLabel(org.kind)}</td>
-      <td>${org.region === 'unknown' ? 'Not yet known' : org.region}</td>
-      <td>${adoptionOf(org, this.countedPlatforms).label}</td>
-    </tr>`;
   }
 }
 

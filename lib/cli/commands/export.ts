@@ -1,0 +1,46 @@
+import { toCsv, toJsonLines } from '../../dashboard/export';
+import { ADOPTION_LEVELS, dashboardRows } from '../../dashboard/rows';
+import { applyTableQuery, parseTableQuery } from '../../dashboard/table-query';
+import { ORGANISATION_KINDS, PLATFORMS } from '../../index/schema';
+import { parseArgs, stringOption } from '../args';
+import { CliError } from '../cli-error';
+import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';
+
+export const EXPORT_USAGE = 'export --format csv|json [--kind K] [--region R] [--level L] [--platform P] [--index FILE]';
+const FORMATS = ['csv', 'json'] as const;
+
+/** Checks a filter option against its allowed values, so a typo fails rather than matching nothing. */
+function oneOf(name: string, value: string | undefined, allowed: readonly string[]): string | undefined {
+  if (value === undefined || allowed.includes(value)) return value;
+  throw new CliError(`--${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+
+/**
+ * `export --format csv|json`: the dashboard's table of organisations, filtered as asked, from the
+ * bundled index (or --index FILE). CSV (RFC 4180, formula-safe) or one JSON line per organisation,
+ * on stdout; the count on stderr. The same rows, filters and CSV code as the dashboard's downloads.
+ */
+export function exportCommand(argv: string[]): void {
+  const args = parseArgs(argv, ['format', 'kind', 'region', 'level', 'platform', 'index']);
+  if (args.positionals.length > 0) throw new CliError(`unexpected argument "${args.positionals[0]}"; usage: ${EXPORT_USAGE}`);
+  const format = stringOption(args, 'format');
+  if (format === undefined) throw new CliError(`--format is needed; usage: ${EXPORT_USAGE}`);
+  oneOf('format', format, FORMATS);
+  const filter = new URLSearchParams();
+  for (const [name, allowed] of [
+    ['kind', ORGANISATION_KINDS],
+    ['level', ADOPTION_LEVELS],
+    ['platform', PLATFORMS],
+  ] as const) {
+    const value = oneOf(name, stringOption(args, name), allowed);
+    if (value !== undefined) filter.set(name, value);
+  }
+  const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
+  const regions = [...new Set(index.organisations.map((o) => o.region))].sort();
+  const region = oneOf('region', stringOption(args, 'region'), regions);
+  if (region !== undefined) filter.set('region', region);
+  const query = parseTableQuery(filter.toString());
+  const rows = applyTableQuery(dashboardRows(index.organisations), query);
+  process.stdout.write(format === 'csv' ? toCsv(rows) : toJsonLines(rows));
+  say(`export: ${rows.length} of ${index.organisations.length} organisations`);
+}

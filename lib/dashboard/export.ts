@@ -1,0 +1,83 @@
+/**
+ * The table as files: CSV (RFC 4180) and JSON lines, shared by the dashboard's downloads and
+ * `nsl export`. Index strings are data from many sources, so every CSV field is made safe for
+ * spreadsheets: a field that starts with = + - @, a tab or a carriage return would be read as a
+ * formula (CSV injection, OWASP), so it gets a leading apostrophe, which spreadsheets show as text.
+ */
+import type { DashboardRow } from './rows';
+
+/** The CSV columns, in order (docs/dashboard.md describes each). */
+export const CSV_COLUMNS = [
+  'ods_code',
+  'name',
+  'kind',
+  'trust_type',
+  'region',
+  'country',
+  'adoption_level',
+  'adoption_label',
+  'active_platforms',
+  'official_accounts',
+  'unverified_accounts',
+  'followers',
+  'measured_accounts',
+  'website',
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: formula-looking text escaped with `'`, then quoted when it holds `,` `"` CR or LF. */
+export function csvField(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The CSV cells of a row, in `CSV_COLUMNS` order; a missing figure is an empty cell, never 0. */
+export function csvCells(row: DashboardRow): string[] {
+  return [
+    row.id,
+    row.name,
+    row.kind,
+    row.trustType ?? '',
+    row.region,
+    row.country,
+    row.level,
+    row.levelLabel,
+    row.activePlatforms.join(';'),
+    row.officialAccounts.map((a) => a.url).join(' '),
+    String(row.unverifiedAccounts),
+    row.followers === undefined ? '' : String(row.followers),
+    String(row.measuredAccounts),
+    row.website ?? '',
+  ];
+}
+
+/** The rows as CSV: a header, one line per row, CRLF line ends (RFC 4180). */
+export function toCsv(rows: readonly DashboardRow[]): string {
+  return [CSV_COLUMNS.join(','), ...rows.map((row) => csvCells(row).map(csvField).join(','))].map((line) => `${line}\r\n`).join('');
+}
+
+/** One organisation as `nsl export --format json` and the dashboard's JSON download write it. */
+export function jsonRecord(row: DashboardRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    trustType: row.trustType ?? null,
+    region: row.region,
+    country: row.country,
+    adoptionLevel: row.level,
+    adoptionLabel: row.levelLabel,
+    activePlatforms: row.activePlatforms,
+    officialAccounts: row.officialAccounts,
+    unverifiedAccounts: row.unverifiedAccounts,
+    followers: row.followers ?? null,
+    measuredAccounts: row.measuredAccounts,
+    website: row.website ?? null,
+  };
+}
+
+/** The rows as JSON lines: one JSON object a line, `\n` line ends. */
+export function toJsonLines(rows: readonly DashboardRow[]): string {
+  return rows.map((row) => `${JSON.stringify(jsonRecord(row))}\n`).join('');
+}

@@ -1,0 +1,89 @@
+/**
+ * One row per organisation: what the dashboard's table shows and what `nsl export` writes. Rows
+ * are computed once from the index, so filtering, sorting and aggregating never re-derive levels.
+ */
+import type { Account, Organisation, OrganisationKind, Platform } from '../index/schema';
+import { type AdoptionLevel, adoptionOf } from '../metrics/adoption';
+import { organisationMetrics } from '../metrics/organisation-metrics';
+
+/** Adoption levels from the most to the least known-active, "not yet known" last (it is not "none"). */
+export const ADOPTION_LEVELS: readonly AdoptionLevel[] = ['several-platforms', 'one-platform', 'one-known-platform', 'none', 'unknown'];
+
+/** A level as a category (the table's filter, the chart): "One platform (X only)" is one of "One platform". */
+export const LEVEL_LABELS: Record<AdoptionLevel, string> = {
+  'several-platforms': 'Several platforms',
+  'one-platform': 'One platform',
+  'one-known-platform': 'One platform known',
+  none: 'No social media found',
+  unknown: 'Not yet known',
+};
+
+export interface RowAccount {
+  platform: Platform;
+  handle: string;
+  url: string;
+  state: Account['state'];
+}
+
+export interface DashboardRow {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  /** Trusts only, where the source gives it. */
+  trustType?: string;
+  /** The index's region name; "unknown" when the source gave none. */
+  region: string;
+  country: string;
+  level: AdoptionLevel;
+  /** The level in words, as the popup says it ("One platform: X only"). */
+  levelLabel: string;
+  /** Platforms with an official account in use, as the adoption level counts them. */
+  activePlatforms: Platform[];
+  /** Every official account, open or not (its state says which). */
+  officialAccounts: RowAccount[];
+  /** Single-source candidates the index holds but does not count. */
+  unverifiedAccounts: number;
+  /** Followers summed over measured official accounts; absent when none was measured (never 0). */
+  followers?: number;
+  measuredAccounts: number;
+  /** The organisation's website: its first domain, or its home page on a shared host. */
+  website?: string;
+}
+
+/** The row for one organisation, its level counted over `counted` platforms. */
+export function dashboardRow(org: Organisation, counted?: readonly Platform[]): DashboardRow {
+  const adoption = adoptionOf(org, counted);
+  const metrics = organisationMetrics(org);
+  const firstDomain = org.domains[0]?.host;
+  const website = firstDomain !== undefined ? `https://${firstDomain}/` : org.homepage;
+  return {
+    id: org.id,
+    name: org.name,
+    kind: org.kind,
+    ...(org.trustType !== undefined ? { trustType: org.trustType } : {}),
+    region: org.region,
+    country: org.country,
+    level: adoption.level,
+    levelLabel: adoption.label,
+    activePlatforms: adoption.activePlatforms,
+    officialAccounts: org.accounts
+      .filter((a) => a.verification === 'official')
+      .map((a) => ({ platform: a.platform, handle: a.handle, url: a.url, state: a.state })),
+    unverifiedAccounts: org.accounts.filter((a) => a.verification === 'unverified').length,
+    ...(metrics.followers !== undefined ? { followers: metrics.followers } : {}),
+    measuredAccounts: metrics.measuredAccounts,
+    ...(website !== undefined ? { website } : {}),
+  };
+}
+
+/** Rows for every organisation, in the index's order. */
+export function dashboardRows(organisations: readonly Organisation[], counted?: readonly Platform[]): DashboardRow[] {
+  return organisations.map((org) => dashboardRow(org, counted));
+}
+
+/** A region for people: the index's "unknown" is "Not yet known"; "national" bodies have none. */
+export function regionLabel(region: string): string {
+  if (region === 'unknown') return 'Not yet known';
+  if (region === 'national') return 'National (no region)';
+  return region;
+}

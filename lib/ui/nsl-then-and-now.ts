@@ -1,0 +1,113 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { shareOf } from '../dashboard/aggregate';
+import { PUBLISHED_FIGURES, type TodayFigures } from '../dashboard/then-and-now';
+import { formatCount, formatFactDate } from './format';
+import { theme } from './theme';
+
+/**
+ * The published figures on NHS organisations' social media (2010, 2014, 2015), each cited, beside
+ * today's from the index, split so that "not yet known" is never read as "none".
+ */
+export class ThenAndNow extends LitElement {
+  static override properties = {
+    today: { attribute: false },
+    generatedAt: { attribute: false },
+  };
+  today?: TodayFigures;
+  /** The index's date (ISO timestamp). */
+  generatedAt = '';
+
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        background: var(--nsl-white);
+        border: 1px solid var(--nsl-border);
+        padding: 8px 24px 16px;
+        margin-bottom: 24px;
+      }
+      h2 {
+        font-size: 22px;
+        margin: 8px 0;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 15px;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 8px 12px 8px 0;
+        border-bottom: 1px solid var(--nsl-border);
+        vertical-align: top;
+      }
+      caption {
+        text-align: left;
+        padding: 0 0 8px;
+      }
+      tr.today {
+        background: var(--nsl-grey-5);
+      }
+      tr.today > * {
+        padding-left: 8px;
+      }
+      ul {
+        margin: 0;
+        padding-left: 20px;
+      }
+      .note {
+        font-size: 15px;
+      }
+    `,
+  ];
+
+  override render() {
+    const today = this.today;
+    if (today === undefined) return nothing;
+    const share = (n: number) => (today.organisations > 0 ? ` (${shareOf(n, today.organisations)})` : '');
+    return html`<section aria-labelledby="then-and-now">
+      <h2 id="then-and-now">Then and now</h2>
+      <table>
+        <caption class="secondary">The published figures on NHS organisations' use of social media, and this index today.</caption>
+        <thead>
+          <tr><th scope="col">Year</th><th scope="col">Source</th><th scope="col">Organisations</th><th scope="col">Finding</th></tr>
+        </thead>
+        <tbody>
+          ${PUBLISHED_FIGURES.map(
+            (f) => html`<tr><th scope="row">${f.year}</th><td>${f.source}</td><td>${f.population}</td><td>${f.finding}</td></tr>`,
+          )}
+          <tr class="today" data-testid="today">
+            <th scope="row">Today</th>
+            <td>This index${this.generatedAt ? `, generated ${formatFactDate(this.generatedAt.slice(0, 10))}` : ''}</td>
+            <td>${formatCount(today.organisations)} organisations in the index</td>
+            <td>
+              <ul>
+                <li>${formatCount(today.atLeastOne)}${share(today.atLeastOne)} have at least one official account in use</li>
+                <li>${formatCount(today.noneFound)}${share(today.noneFound)} were checked on every platform and none was found</li>
+                <li>${formatCount(today.notYetKnown)}${share(today.notYetKnown)} are not yet known</li>
+              </ul>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p class="note" data-testid="then-and-now-note">
+        <strong>Not yet known is not none.</strong> The published figures count organisations found with no social media.
+        Here ${formatCount(today.notYetKnown)} of ${formatCount(today.organisations)} organisations have not been checked on
+        every platform yet, so today's share with none cannot be given, and the share with at least one account is a floor,
+        not an estimate. The organisations counted differ too: primary care trusts in 2010, those the reports counted in 2014
+        and 2015, and every organisation in this index today.
+      </p>
+    </section>`;
+  }
+}
+
+customElements.define('nsl-then-and-now', ThenAndNow);
+declare global {
+  interface HTMLElementTagNameMap {
+    'nsl-then-and-now': ThenAndNow;
+  }
+}

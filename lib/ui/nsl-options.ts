@@ -254,7 +254,7 @@ export class Options extends LitElement {
       </div>
       <div class="field">
         <input id="log" type="checkbox" .checked=${s.researchLog} @change=${(e: Event) => this.save({ researchLog: (e.target as HTMLInputElement).checked })} />
-        <label for="log">Keep a research log<span class="hint">The organisations’ pages you visit, with the time and address, kept only on this device. <a href="/dashboard.html#research-log" target="_blank">View, export or clear it</a>.</span></label>
+        <label for="log">Keep a research log<span class="hint">The organisations’ pages you visit, with the time and address, kept only on this device. <a href="/research-log.html" target="_blank">View, export or clear it</a>.</span></label>
       </div>
     </section>`;
   }

@@ -331,3 +331,34 @@ describe('the options page: your data', () => {
     await mine.close();
   });
 });
+
+describe('the research log (opt-in)', () => {
+  it('records visits only once turned on, shows them, exports them as formula-safe CSV and clears them', async () => {
+    const { page: first, popup: before } = await trustPopup('research-log-off.png');
+    await before.close();
+    await first.close();
+    const settingsPage = await extensionPage('/options.html');
+    await settingsPage.locator('#log').check();
+    await settingsPage.getByTestId('message').filter({ hasText: 'Settings saved' }).waitFor();
+    await settingsPage.close();
+    const { page, popup } = await trustPopup('research-log-on.png');
+    await popup.close();
+    await page.close();
+
+    const log = await extensionPage('/research-log.html');
+    const rows = log.getByTestId('log').locator('tbody tr');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain("King's College Hospital NHS Foundation Trust");
+    expect(await axeViolations(log)).toEqual([]);
+    await log.screenshot({ path: 'test-results/research-log.png', fullPage: true });
+    const [download] = await Promise.all([log.waitForEvent('download'), log.getByTestId('export-log').click()]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('visited_at,organisation_id,organisation_name,url');
+    expect(csv).toContain(`RJZ,King's College Hospital NHS Foundation Trust,${TRUST_PAGE}`);
+    await log.getByTestId('clear-log').click();
+    await log.getByTestId('confirm-clear').click();
+    await log.getByTestId('empty').waitFor();
+    await log.close();
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredCorrection } from '../../lib/browser/db';
+import { researchLogCsv } from '../../lib/research-log-csv';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData } from '../../lib/user-data';
 
@@ -82,6 +83,21 @@ describe('settings and corrections export', () => {
     expect(describeImport(DEFAULT_SETTINGS, new Set(['c-00000001']), data)).toEqual([
       'Settings: 2 would change (toolbar badge, research log).',
       'Corrections: 1 new, 1 would replace yours with the same id.',
+    ]);
+  });
+});
+
+describe('research log CSV', () => {
+  it('is oldest first, with formula-looking text escaped', () => {
+    const csv = researchLogCsv([
+      { at: '2026-11-25T10:00:00.000Z', url: 'https://www.uclh.nhs.uk/', organisationId: 'RRV', organisationName: '=HYPERLINK("x")' },
+      { at: '2026-11-24T10:00:00.000Z', url: 'https://www.kch.nhs.uk/a,b', organisationId: 'RJZ', organisationName: "King's" },
+    ]);
+    expect(csv.split('\r\n')).toEqual([
+      'visited_at,organisation_id,organisation_name,url',
+      '2026-11-24T10:00:00.000Z,RJZ,King\'s,"https://www.kch.nhs.uk/a,b"',
+      '2026-11-25T10:00:00.000Z,RRV,"\'=HYPERLINK(""x"")",https://www.uclh.nhs.uk/',
+      '',
     ]);
   });
 });

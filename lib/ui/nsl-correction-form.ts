@@ -128,12 +128,7 @@ export class CorrectionForm extends LitElement {
     formStyles,
     css`
       :host {
-        display: block;
         --nsl-page-width: 720px;
-      }
-      h1 {
-        font-size: 28px;
-        margin: 8px 0;
       }
       form,
       .panel {

@@ -3,7 +3,7 @@ import type { CorrectionView } from '../browser/corrections-store';
 import { type Correction, exportCorrections, prefilledIssueUrl } from '../corrections/correction';
 import { describeCorrection } from '../corrections/describe';
 import { formatFactDate } from './format';
-import { formStyles, pageLayout, theme } from './theme';
+import { factList, formStyles, pageLayout, theme } from './theme';
 
 export interface MyCorrectionsActions {
   list(): Promise<CorrectionView[]>;
@@ -62,14 +62,10 @@ export class MyCorrections extends LitElement {
     theme,
     pageLayout,
     formStyles,
+    factList,
     css`
       :host {
-        display: block;
         --nsl-page-width: 800px;
-      }
-      h1 {
-        font-size: 28px;
-        margin: 8px 0;
       }
       section,
       li.correction {
@@ -110,18 +106,7 @@ export class MyCorrections extends LitElement {
         color: #007f3b;
       }
       dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 2px 12px;
-        margin: 8px 0;
         font-size: 15px;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
       }
       .actions {
         display: flex;

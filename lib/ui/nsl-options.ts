@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Setting
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { describeImport, exportUserData, parseUserData, type UserData } from '../user-data';
 import { formatFactDate } from './format';
-import { formStyles, pageLayout, theme } from './theme';
+import { factList, formStyles, pageLayout, theme } from './theme';
 
 export interface OptionsActions {
   status(): Promise<IndexStatus>;
@@ -79,6 +79,7 @@ export class Options extends LitElement {
     theme,
     pageLayout,
     formStyles,
+    factList,
     css`
       :host {
         --nsl-page-width: 720px;
@@ -89,24 +90,8 @@ export class Options extends LitElement {
         padding: 8px 24px 16px;
         margin-bottom: 16px;
       }
-      h1 {
-        font-size: 28px;
-        margin: 8px 0;
-      }
       h2 {
         font-size: 20px;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 4px 16px;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
       }
       fieldset {
         border: 0;

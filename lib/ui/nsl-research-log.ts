@@ -29,13 +29,6 @@ export class ResearchLog extends LitElement {
     pageLayout,
     formStyles,
     css`
-      :host {
-        display: block;
-      }
-      h1 {
-        font-size: 28px;
-        margin: 8px 0;
-      }
       table {
         border-collapse: collapse;
         width: 100%;

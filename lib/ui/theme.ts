@@ -47,6 +47,13 @@ export const theme = css`
 
 /** The frame of the full extension pages (dashboard, options): NHS blue header, centred content. */
 export const pageLayout = css`
+  :host {
+    display: block;
+  }
+  h1 {
+    font-size: 28px;
+    margin: 8px 0;
+  }
   header {
     background: var(--nsl-blue);
     color: var(--nsl-white);
@@ -121,4 +128,21 @@ export const formStyles = css`
         color: var(--nsl-red);
         font-weight: 600;
       }
+`;
+
+/** A list of facts as label–value pairs, side by side. */
+export const factList = css`
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 2px 12px;
+    margin: 8px 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
 `;

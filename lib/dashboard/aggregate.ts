@@ -212,7 +212,7 @@ export function followersByKind(rows: readonly DashboardRow[]): ChartSpec {
     summary: `Organisations by their followers summed over measured official accounts. ${groups
       .map((g) => `${g.label}: ${describeBars(g)}.`)
       .join(' ')}`,
-    note: 'Followers are summed over an organisation\'s measured official accounts (docs/metrics.md); "Not measured" is not 0.',
+    note: 'Followers are summed over an organisation\'s measured official accounts (one person following two counts twice). "Not measured" is not 0.',
   };
 }
 

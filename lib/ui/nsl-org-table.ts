@@ -51,6 +51,13 @@ export class OrgTable extends LitElement {
     if (changed.has('rows') || changed.has('query')) this.matching = applyTableQuery(this.rows, this.query);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new page starts at the top of the table, as a new page would, when the top is out of sight.
+    const before = changed.get('query');
+    const table = this.renderRoot.querySelector('table');
+    if (before !== undefined && before.page !== this.query.page && table && table.getBoundingClientRect().top < 0) table.scrollIntoView();
+  }
+
   private change(change: Partial<TableQuery>) {
     const query = { ...this.query, page: 1, ...change };
     this.dispatchEvent(new CustomEvent<TableQuery>('nsl-query-change', { detail: query, bubbles: true, composed: true }));
@@ -124,7 +131,7 @@ export class OrgTable extends LitElement {
         border-radius: 4px;
         cursor: pointer;
       }
-      button:disabled {
+      button[aria-disabled='true'] {
         color: var(--nsl-secondary-text);
         border-color: var(--nsl-border);
         cursor: default;
@@ -301,13 +308,15 @@ export class OrgTable extends LitElement {
   }
 
   private pager(page: Page<DashboardRow>) {
-    const go = (n: number) => this.change({ page: n });
+    // aria-disabled rather than disabled: a button that just became unavailable keeps the focus.
+    const button = (label: string, target: number, unavailable: boolean) =>
+      html`<button type="button" aria-disabled=${unavailable ? 'true' : 'false'} @click=${() => unavailable || this.change({ page: target })}>
+        ${label}
+      </button>`;
     return html`<nav aria-label="Pages of the table">
-      <button type="button" ?disabled=${page.page === 1} @click=${() => go(1)}>First page</button>
-      <button type="button" ?disabled=${page.page === 1} @click=${() => go(page.page - 1)}>Previous page</button>
+      ${button('First page', 1, page.page === 1)} ${button('Previous page', page.page - 1, page.page === 1)}
       <span data-testid="page">Page ${formatCount(page.page)} of ${formatCount(page.pages)}</span>
-      <button type="button" ?disabled=${page.page === page.pages} @click=${() => go(page.page + 1)}>Next page</button>
-      <button type="button" ?disabled=${page.page === page.pages} @click=${() => go(page.pages)}>Last page</button>
+      ${button('Next page', page.page + 1, page.page === page.pages)} ${button('Last page', page.pages, page.page === page.pages)}
     </nav>`;
   }
 

@@ -168,6 +168,8 @@ export class Dashboard extends LitElement {
       <nav class="views" aria-label="Dashboard">
         <a href="#overview" aria-current=${view.name === 'overview' ? 'page' : nothing}>Overview</a>
         <a href=${this.lastTable} aria-current=${view.name === 'table' ? 'page' : nothing}>Organisations</a>
+        <a href="/research-log.html">Research log</a>
+        <a href="/corrections.html">My corrections</a>
       </nav>
       <main aria-busy=${this.data === undefined && this.error === undefined ? 'true' : 'false'}>${this.body(view)}</main>
       <footer class="secondary">An independent tool, not affiliated with the NHS.${

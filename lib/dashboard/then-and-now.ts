@@ -18,9 +18,9 @@ export interface PublishedFigure {
 export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
   {
     year: 2010,
-    source: 'Hawker (2010)',
+    source: 'Hawker (2010), MEDINFO 2010, PubMed 20841708',
     population: '152 primary care trusts',
-    finding: '40% used at least one social media platform',
+    finding: '40% used at least one social media platform (61 of 152)',
   },
   {
     year: 2014,

@@ -195,7 +195,7 @@ describe('then and now', () => {
 
   it('cites the three published figures the project quotes', () => {
     expect(PUBLISHED_FIGURES.map((f) => [f.year, f.finding])).toEqual([
-      [2010, '40% used at least one social media platform'],
+      [2010, '40% used at least one social media platform (61 of 152)'],
       [2014, 'about 20% used no social media'],
       [2015, 'just over 5% used no social media'],
     ]);

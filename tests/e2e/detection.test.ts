@@ -42,7 +42,7 @@ describe('detection in Chromium', () => {
     await recognisedBadge(tabId);
     const popup = await openPopup(browser, tabId, 'popup-seen-on-site.png');
     const list = popup.getByTestId('seen-accounts');
-    await expect(list.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves.toEqual([
+    await expect(list.locator('a:not(.suggest)').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves.toEqual([
       'https://www.facebook.com/ExampleHospitalsNHS',
       'https://www.instagram.com/examplehospitalsnhs',
       'https://x.com/ExampleNHS',

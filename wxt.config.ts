@@ -21,6 +21,12 @@ const indexPublicKey = (process.env.NSL_INDEX_PUBLIC_KEY ?? readFileSync(resolve
 const indexSource = process.env.NSL_INDEX_SOURCE ?? '';
 /** How long a refresh waits for the server; tests shorten it to exercise a slow server. */
 const refreshTimeoutMs = Number(process.env.NSL_REFRESH_TIMEOUT_MS ?? 30_000);
+/**
+ * Browser tests only: hosts the test build may read without the user's click, standing in for the
+ * activeTab grant a real click on the toolbar button gives (automation cannot click it). Empty in
+ * every release.
+ */
+const testHostPermissions = (process.env.NSL_TEST_HOST_PERMISSIONS ?? '').split(',').filter(Boolean);
 /** The project's repository, for volunteers' prefilled correction issues; a release sets it. */
 const repositoryUrl = process.env.NSL_REPOSITORY_URL ?? '';
 const bundledIndexVersion = (JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex).indexVersion;
@@ -48,7 +54,9 @@ export default defineConfig({
     permissions: ['storage', 'activeTab', 'alarms', 'scripting', 'contextMenus'],
     optional_host_permissions: ['https://*/*'],
     // A build with a default source may fetch from it without asking: that host only.
-    ...(indexSource ? { host_permissions: [`${new URL(indexSource).origin}/*`] } : {}),
+    ...(indexSource || testHostPermissions.length > 0
+      ? { host_permissions: [...(indexSource ? [`${new URL(indexSource).origin}/*`] : []), ...testHostPermissions] }
+      : {}),
     action: { default_title: 'NHS Social Lens' },
     browser_specific_settings: {
       // Firefox asks extensions to declare what they collect: nothing.

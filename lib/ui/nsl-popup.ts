@@ -139,7 +139,7 @@ export class Popup extends LitElement {
         color: var(--nsl-blue);
         text-decoration: underline;
       }
-      .observed {
+      .warning.observed {
         border-left-color: var(--nsl-blue);
         background: #e8f1f8;
       }

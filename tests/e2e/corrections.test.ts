@@ -46,9 +46,11 @@ beforeAll(async () => {
     NSL_INDEX_PUBLIC_KEY: readFileSync(join(KEYS, 'index-signing.pub'), 'utf8'),
     NSL_INDEX_SOURCE: `https://${HOST}/published`,
     NSL_REPOSITORY_URL: REPOSITORY,
+    // Stands in for the activeTab grant of a real click on the toolbar button, which automation cannot make.
+    NSL_TEST_HOST_PERMISSIONS: 'https://x.com/*',
   });
   server = await startFixtureServer(
-    { 'www.kch.nhs.uk': 'footer-icons.html' },
+    { 'www.kch.nhs.uk': 'footer-icons.html', 'x.com': '../social-pages/x-profile.html' },
     { [`${HOST} /published/manifest.json`]: (q, r) => manifestRoute(q, r), [`${HOST} /published/index.json`]: (q, r) => indexRoute(q, r) },
   );
   browser = await launchExtensionBrowser(server.port, extension);
@@ -360,5 +362,49 @@ describe('the research log (opt-in)', () => {
     await log.getByTestId('confirm-clear').click();
     await log.getByTestId('empty').waitFor();
     await log.close();
+  });
+});
+
+describe('observed follower counts, end to end (opt-in)', () => {
+  const PROFILE = 'https://x.com/GreatOrmondSt';
+
+  it('reads nothing while the setting is off', async () => {
+    const { page, tabId } = await visit(browser, PROFILE);
+    const popup = await openPopup(browser, tabId, 'popup-observed-off.png', PROFILE);
+    await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RP4');
+    await popup.waitForTimeout(500);
+    await expect(popup.getByTestId('observed').count()).resolves.toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('once turned on, reads the count on the organisation’s own profile, keeps it as “observed by you”, and offers it as a correction', async () => {
+    const settingsPage = await extensionPage('/options.html');
+    await settingsPage.locator('#observed').check();
+    await settingsPage.getByTestId('message').filter({ hasText: 'Settings saved' }).waitFor();
+    await settingsPage.close();
+    const { page, tabId } = await visit(browser, PROFILE);
+    const popup = await openPopup(browser, tabId, 'popup-observed.png', PROFILE);
+    const observed = popup.getByTestId('observed');
+    await observed.waitFor();
+    await expect(observed.textContent()).resolves.toMatch(/About 468,200 followers\s*, observed by you on\s*25 Nov 2026/);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot({ path: 'test-results/popup-observed.png', fullPage: true });
+    const offer = (await observed.getByRole('link', { name: 'Offer it as a correction' }).getAttribute('href')) ?? '';
+    await popup.close();
+    await page.close();
+
+    const form = await extensionPage(offer);
+    await expect(form.locator('#followers').inputValue()).resolves.toBe('468200');
+    await expect(form.locator('#evidenceUrl').inputValue()).resolves.toBe(PROFILE);
+    await form.getByTestId('save').click();
+    await form.waitForURL(/corrections\.html\?saved=/);
+    await form
+      .getByTestId('correction')
+      .filter({ hasText: 'about 468,200 followers, observed by you' })
+      .getByTestId('state')
+      .filter({ hasText: 'Ready to send' })
+      .waitFor();
+    await form.close();
   });
 });

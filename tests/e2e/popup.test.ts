@@ -207,18 +207,16 @@ describe('options page', () => {
   });
 });
 
-describe('dashboard', () => {
-  it('shows the organisation the popup links to, and a searchable table of all', async () => {
+describe('dashboard from the popup', () => {
+  it('shows the organisation the popup links to, and a searchable table of all (the dashboard’s own screenshots are in dashboard.test.ts)', async () => {
     const page = await main.context.newPage();
     await page.setViewportSize({ width: 1000, height: 900 });
     await page.goto(`chrome-extension://${main.extensionId}/dashboard.html#org/RJ1`);
     await expect(page.getByTestId('org-name').textContent()).resolves.toBe("Guy's and St Thomas' NHS Foundation Trust");
-    await page.screenshot({ path: 'test-results/dashboard-organisation.png', fullPage: true });
     await expectAccessible(page);
     await page.getByRole('link', { name: 'All organisations' }).click();
     await page.getByLabel('Search by name or ODS code').fill('ambulance');
     await expect(page.locator('tbody tr').count()).resolves.toBe(11);
-    await page.screenshot({ path: 'test-results/dashboard-table.png' });
     await expectAccessible(page);
     await page.close();
   });

@@ -1,33 +1,46 @@
-import { PLATFORMS, type Platform } from './index/schema';
-
-/** The user's settings (stored by lib/browser/settings.ts, changed on the options page). */
-export interface Settings {
-  /** Show the toolbar badge on recognised pages. */
-  showBadge: boolean;
-  /** Show a small label on the organisation's own pages (off unless the user turns it on). */
-  showInPageFlag: boolean;
-  /** The platforms that count towards the adoption level. */
-  countedPlatforms: Platform[];
-  /** The popup warns when the index is older than this many days. */
-  staleAfterDays: number;
-  /** How often the index is refreshed from its published copy. */
-  refreshSchedule: RefreshSchedule;
-  /** Where the published copy is (a folder URL); empty: the one fixed at build time, if any. */
-  indexSource: string;
-  /** Sites (host names) where the extension does nothing: no lookup, no badge, no flag. */
-  disabledSites: string[];
-  /** Show the user's own pending corrections in the popup, marked as not yet reviewed. */
-  showOwnSuggestions: boolean;
-  /** On an organisation's own social profile, read the follower count the page shows (off by default). */
-  recordObservedFollowers: boolean;
-  /** The project's repository, for prefilled issues; empty: the one fixed at build time, if any. */
-  repositoryUrl: string;
-  /** Keep a local log of the organisations' pages visited, for researchers (off by default). */
-  researchLog: boolean;
-}
+import * as v from 'valibot';
+import { HOST_PATTERN, PLATFORMS } from './index/schema';
 
 export const REFRESH_SCHEDULES = { daily: 1440, weekly: 10080, monthly: 43200, never: 0 } as const;
 export type RefreshSchedule = keyof typeof REFRESH_SCHEDULES;
+
+const HttpsOrEmpty = v.pipe(
+  v.string(),
+  v.check((s) => s === '' || (URL.canParse(s) && new URL(s).protocol === 'https:'), 'must be empty or an https:// address'),
+);
+
+/**
+ * The user's settings (stored by lib/browser/settings.ts, changed on the options page). The one
+ * definition: the type is read from it, and an imported settings file is checked against it.
+ */
+export const SettingsSchema = v.object({
+  /** Show the toolbar badge on recognised pages. */
+  showBadge: v.boolean(),
+  /** Show a small label on the organisation's own pages (off unless the user turns it on). */
+  showInPageFlag: v.boolean(),
+  /** The platforms that count towards the adoption level. */
+  countedPlatforms: v.array(v.picklist(PLATFORMS)),
+  /** The popup warns when the index is older than this many days. */
+  staleAfterDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)),
+  /** How often the index is refreshed from its published copy. */
+  refreshSchedule: v.picklist(Object.keys(REFRESH_SCHEDULES) as RefreshSchedule[]),
+  /** Where the published copy is (a folder URL); empty: the one fixed at build time, if any. */
+  indexSource: HttpsOrEmpty,
+  /** Sites (host names, as `siteKey` writes them) where the extension does nothing: no lookup, no badge, no flag. */
+  disabledSites: v.pipe(
+    v.array(v.pipe(v.string(), v.regex(HOST_PATTERN, 'must be a host name such as example.nhs.uk'))),
+    v.maxLength(1000),
+  ),
+  /** Show the user's own pending corrections in the popup, marked as not yet reviewed. */
+  showOwnSuggestions: v.boolean(),
+  /** On an organisation's own social profile, read the follower count the page shows (off by default). */
+  recordObservedFollowers: v.boolean(),
+  /** The project's repository, for prefilled issues; empty: the one fixed at build time, if any. */
+  repositoryUrl: HttpsOrEmpty,
+  /** Keep a local log of the organisations' pages visited, for researchers (off by default). */
+  researchLog: v.boolean(),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   showBadge: true,
@@ -71,4 +84,10 @@ export function siteKey(hostname: string): string {
 export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
   const host = siteKey(hostname);
   return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** The switched-off sites with `site` switched off (or back on), each listed once. */
+export function withSiteDisabled(sites: readonly string[], site: string, disabled: boolean): string[] {
+  const others = sites.filter((s) => s !== site);
+  return disabled ? [...others, site] : others;
 }

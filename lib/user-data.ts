@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import type { StoredCorrection } from './browser/db';
 import { CORRECTION_KINDS, CorrectionSchema } from './corrections/correction';
 import { PLATFORMS } from './index/schema';
-import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type Settings } from './settings';
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
 
 export const USER_DATA_FORMAT = 'nhs-social-lens-user-data';
 export const USER_DATA_VERSION = 1;
@@ -14,25 +14,6 @@ export const USER_DATA_VERSION = 1;
 export const MAX_USER_DATA_BYTES = 5_000_000;
 
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Site = v.pipe(v.string(), v.regex(/^([a-z0-9-]+\.)+[a-z]{2,63}$/, 'must be a host name such as example.nhs.uk'));
-const HttpsOrEmpty = v.pipe(
-  v.string(),
-  v.check((s) => s === '' || (URL.canParse(s) && new URL(s).protocol === 'https:'), 'must be empty or an https:// address'),
-);
-
-const SettingsSchema = v.object({
-  showBadge: v.boolean(),
-  showInPageFlag: v.boolean(),
-  countedPlatforms: v.array(v.picklist(PLATFORMS)),
-  staleAfterDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)),
-  refreshSchedule: v.picklist(Object.keys(REFRESH_SCHEDULES) as (keyof typeof REFRESH_SCHEDULES)[]),
-  indexSource: HttpsOrEmpty,
-  disabledSites: v.pipe(v.array(Site), v.maxLength(1000)),
-  showOwnSuggestions: v.boolean(),
-  recordObservedFollowers: v.boolean(),
-  repositoryUrl: HttpsOrEmpty,
-  researchLog: v.boolean(),
-});
 
 const StoredCorrectionSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)),

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage, type TabResult } from '../../lib/browser/messaging';
-import { observeFollowersInTab } from '../../lib/browser/observe-followers';
 import { readSettings, settingsItem } from '../../lib/browser/settings';
-import { readFollowerTexts } from '../../lib/observe/read-follower-text';
+import { withSiteDisabled } from '../../lib/settings';
 import type { Popup } from '../../lib/ui/nsl-popup';
 import '../../lib/ui/nsl-popup';
 
@@ -25,8 +24,7 @@ const popup = document.querySelector('nsl-popup') as Popup;
 popup.actions = {
   async setSiteDisabled(site, disabled) {
     const settings = await readSettings();
-    const others = settings.disabledSites.filter((s) => s !== site);
-    await settingsItem.setValue({ ...settings, disabledSites: disabled ? [...others, site] : others });
+    await settingsItem.setValue({ ...settings, disabledSites: withSiteDisabled(settings.disabledSites, site, disabled) });
   },
   async hideOwnSuggestions() {
     await settingsItem.setValue({ ...(await readSettings()), showOwnSuggestions: false });
@@ -38,12 +36,20 @@ popup.load = async () => {
   const tab = await tabToShow();
   if (tab === undefined) return { state: 'not-recognised' };
   const result: TabResult = await sendMessage(browser.runtime, 'ui-bg-get-tab-result', tab);
-  void observeFollowersInTab(tab.tabId, result, settings, {
-    readInTab: async (tabId, rules) =>
-      (await browser.scripting.executeScript({ target: { tabId }, func: readFollowerTexts, args: [rules] }))[0]?.result,
-    record: (observed) => sendMessage(browser.runtime, 'ui-bg-record-observed-followers', observed),
-  }).then((record) => {
-    if (record) popup.observation = record;
-  });
+  // Opt-in: the rules and the reader load only for users who turned observed counts on.
+  if (settings.recordObservedFollowers) void observeIn(tab.tabId, result);
   return result;
 };
+
+async function observeIn(tabId: number, result: TabResult): Promise<void> {
+  const [{ observeFollowersInTab }, { readFollowerTexts }] = await Promise.all([
+    import('../../lib/browser/observe-followers'),
+    import('../../lib/observe/read-follower-text'),
+  ]);
+  const record = await observeFollowersInTab(tabId, result, popup.settings, {
+    readInTab: async (id, rules) =>
+      (await browser.scripting.executeScript({ target: { tabId: id }, func: readFollowerTexts, args: [rules] }))[0]?.result,
+    record: (observed) => sendMessage(browser.runtime, 'ui-bg-record-observed-followers', observed),
+  });
+  if (record) popup.observation = record;
+}

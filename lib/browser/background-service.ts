@@ -83,8 +83,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
    * Recognises `url`. Profiles the page links to are recorded only when the page is on the
    * organisation's own domain: an nhs.uk or CQC page links to the NHS website's or CQC's accounts.
    */
-  const resultFor = async (url: string, profiles: readonly PageProfile[]): Promise<TabResult> => {
-    const settings = await deps.settings();
+  const resultFor = async (url: string, profiles: readonly PageProfile[], settings: Settings): Promise<TabResult> => {
     const site = disabledSite(settings, url);
     if (site !== undefined) return { state: 'disabled', url, site };
     const db = await database();
@@ -123,8 +122,8 @@ export function createBackgroundService(deps: BackgroundDeps) {
     async 'content-bg-page-visited'({ url, profiles }, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined || typeof url !== 'string') return { recognised: false };
-      const result = await resultFor(url, sanitisePageProfiles(profiles));
       const settings = await deps.settings();
+      const result = await resultFor(url, sanitisePageProfiles(profiles), settings);
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, settings);
       if (result.state !== 'recognised') return { recognised: false };
@@ -179,13 +178,14 @@ export function createBackgroundService(deps: BackgroundDeps) {
       // The stored answer holds unless the tab moved on or the user switched the site off or on since.
       const address = typeof url === 'string' ? url : resultUrl(stored);
       if (address === undefined) return stored;
-      const switched = (stored.state === 'disabled') !== (disabledSite(await deps.settings(), address) !== undefined);
-      if (resultUrl(stored) === address && !switched) return withCurrentCorrections(stored);
+      const settings = await deps.settings();
+      const switched = (stored.state === 'disabled') !== (disabledSite(settings, address) !== undefined);
+      if (resultUrl(stored) === address && !switched) return withCurrentCorrections(stored, settings);
       // The tab has moved on since its content script reported, or no content script runs on
       // this page (a social profile, say): look its address up now.
-      const result = await resultFor(address, []);
+      const result = await resultFor(address, [], settings);
       await deps.tabResults.save(tabId, result);
-      await showBadge(deps.action, tabId, result, await deps.settings());
+      await showBadge(deps.action, tabId, result, settings);
       return result;
     },
     async 'ui-bg-get-organisation'({ id }) {
@@ -269,11 +269,10 @@ export function createBackgroundService(deps: BackgroundDeps) {
   };
 
   /** A stored result with the user's corrections as they are now: one may have been added since the page loaded. */
-  const withCurrentCorrections = async (result: TabResult): Promise<TabResult> => {
+  const withCurrentCorrections = async (result: TabResult, settings: Settings): Promise<TabResult> => {
     if (result.state !== 'recognised') return result;
-    const wanted = (await deps.settings()).showOwnSuggestions;
     const ids = result.detection.candidates.map((c) => c.organisation.id);
-    return { ...result, ownCorrections: wanted ? await pendingCorrectionsFor(await database(), ids) : [] };
+    return { ...result, ownCorrections: settings.showOwnSuggestions ? await pendingCorrectionsFor(await database(), ids) : [] };
   };
 
   return {

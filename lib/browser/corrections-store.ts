@@ -38,15 +38,15 @@ export async function saveCorrection(db: NslDatabase, record: StoredCorrection, 
   return { saved: true, record: next };
 }
 
+/** Whether the installed index already says what a checked correction asks for. */
+async function isMerged(db: NslDatabase, record: StoredCorrection): Promise<boolean> {
+  return record.correction !== undefined && isReflectedIn(record.correction, await getOrganisation(db, record.correction.organisationId));
+}
+
 /** Every stored correction, newest first, each marked merged when the installed index reflects it. */
 export async function listCorrections(db: NslDatabase): Promise<CorrectionView[]> {
-  const records = await db.getAll('corrections');
   const views = await Promise.all(
-    records.map(async (record) => ({
-      ...record,
-      merged:
-        record.correction !== undefined && isReflectedIn(record.correction, await getOrganisation(db, record.correction.organisationId)),
-    })),
+    (await db.getAll('corrections')).map(async (record) => ({ ...record, merged: await isMerged(db, record) })),
   );
   return views.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
@@ -54,11 +54,9 @@ export async function listCorrections(db: NslDatabase): Promise<CorrectionView[]
 /** The user's checked corrections about these organisations that the index does not reflect yet. */
 export async function pendingCorrectionsFor(db: NslDatabase, organisationIds: readonly string[]): Promise<StoredCorrection[]> {
   const found: StoredCorrection[] = [];
-  for (const id of organisationIds) {
-    const organisation = await getOrganisation(db, id);
+  for (const id of organisationIds)
     for (const record of await db.getAllFromIndex('corrections', 'by-organisation', id))
-      if (record.correction && record.status !== 'draft' && !isReflectedIn(record.correction, organisation)) found.push(record);
-  }
+      if (record.status !== 'draft' && !(await isMerged(db, record))) found.push(record);
   return found;
 }
 

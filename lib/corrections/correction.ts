@@ -3,7 +3,7 @@
  * form validates, the browser stores, the export writes and the maintainers' command checks.
  */
 import * as v from 'valibot';
-import { isHttpUrl, ORGANISATION_ID_PATTERN, PLATFORMS, type Platform } from '../index/schema';
+import { HOST_PATTERN, isHttpUrl, ORGANISATION_ID_PATTERN, PLATFORMS, type Platform } from '../index/schema';
 import { explainRejection } from '../social/profile-rejections';
 import { parseHandle } from '../social/profile-url';
 
@@ -70,7 +70,6 @@ export type CorrectionsFile = v.InferOutput<typeof CorrectionsFile>;
 export type FieldErrors = Partial<Record<keyof CorrectionDraft, string>>;
 
 const NEEDS_ACCOUNT: readonly CorrectionKind[] = ['missing-account', 'wrong-account', 'account-closed', 'observed-followers'];
-const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /**
  * Checks a draft before anything is saved: for an account, the handle's shape on its platform (the
@@ -101,7 +100,7 @@ export function validateDraft(
     .trim()
     .toLowerCase()
     .replace(/^www\./, '');
-  if (draft.kind === 'missing-domain' && !HOST.test(domain))
+  if (draft.kind === 'missing-domain' && !HOST_PATTERN.test(domain))
     errors.domain = 'Enter a host name such as example.nhs.uk (no https://, no path).';
   let observed: Correction['observed'];
   if (draft.kind === 'observed-followers') {

@@ -73,6 +73,17 @@ function tally<T extends string>(rows: readonly DashboardRow[], keyOf: (row: Das
   return counts;
 }
 
+/** A chart of organisations in one group of bars (every organisation counted once), its text alternative led by `lead`. */
+function organisationsChart(
+  rows: readonly DashboardRow[],
+  bars: Bar[],
+  chart: Pick<ChartSpec, 'id' | 'categoryLabel' | 'title' | 'note'> & { lead: string },
+): ChartSpec {
+  const { lead, ...spec } = chart;
+  const group = { bars, total: rows.length };
+  return { ...spec, valueLabel: 'Organisations', groups: [group], scale: 'count', summary: `${lead}: ${describeBars(group)}.` };
+}
+
 /** Organisations by kind, in the schema's order; kinds the index lacks are left out. */
 export function byKind(rows: readonly DashboardRow[]): ChartSpec {
   const counts = tally(rows, (r) => r.kind);
@@ -81,16 +92,12 @@ export function byKind(rows: readonly DashboardRow[]): ChartSpec {
     value: counts.get(kind) ?? 0,
     link: linkTo({ kind }),
   }));
-  const group = { bars, total: rows.length };
-  return {
+  return organisationsChart(rows, bars, {
     id: 'by-kind',
     categoryLabel: 'Type',
     title: 'Organisations by type',
-    valueLabel: 'Organisations',
-    groups: [group],
-    scale: 'count',
-    summary: `${formatCount(rows.length)} organisations by type: ${describeBars(group)}.`,
-  };
+    lead: `${formatCount(rows.length)} organisations by type`,
+  });
 }
 
 /** Organisations by region, most first; "Not yet known" (the source gave no region) last. */
@@ -105,17 +112,13 @@ export function byRegion(rows: readonly DashboardRow[]): ChartSpec {
     unknown === undefined
       ? known
       : [...known, { label: regionLabel(UNKNOWN_REGION), value: unknown, unknown: true, link: linkTo({ region: UNKNOWN_REGION }) }];
-  const group = { bars, total: rows.length };
-  return {
+  return organisationsChart(rows, bars, {
     id: 'by-region',
     categoryLabel: 'Region',
     title: 'Organisations by region',
-    valueLabel: 'Organisations',
-    groups: [group],
-    scale: 'count',
-    summary: `${formatCount(rows.length)} organisations by NHS region: ${describeBars(group)}.`,
+    lead: `${formatCount(rows.length)} organisations by NHS region`,
     note: 'National bodies have no region; "Not yet known" means the source gave none.',
-  };
+  });
 }
 
 /** Organisations at each adoption level, "Not yet known" apart from "No social media found". */
@@ -127,17 +130,13 @@ export function byAdoptionLevel(rows: readonly DashboardRow[]): ChartSpec {
     ...(level === 'unknown' ? { unknown: true } : {}),
     link: linkTo({ level }),
   }));
-  const group = { bars, total: rows.length };
-  return {
+  return organisationsChart(rows, bars, {
     id: 'adoption-levels',
     categoryLabel: 'Adoption level',
     title: 'Share at each adoption level',
-    valueLabel: 'Organisations',
-    groups: [group],
-    scale: 'count',
-    summary: `Adoption levels of ${formatCount(rows.length)} organisations: ${describeBars(group)}.`,
+    lead: `Adoption levels of ${formatCount(rows.length)} organisations`,
     note: '"Not yet known" means not every platform has been checked: it is not the same as having none.',
-  };
+  });
 }
 
 /** Organisations with an official account in use on each platform (an organisation may be on several). */

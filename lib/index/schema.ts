@@ -23,7 +23,7 @@ export const ORGANISATION_ID_PATTERN = /^(?:[A-Z0-9]{3,6}|govuk:[a-z0-9-]{2,120}
 const OrganisationId = v.pipe(v.string(), v.regex(ORGANISATION_ID_PATTERN, 'must be an ODS code such as RJ1'));
 
 /** Lower-case ASCII host names only: look-alike Unicode never enters the index. */
-const HOST_PATTERN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export const HOST_PATTERN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const Host = v.pipe(
   v.string(),
   v.regex(HOST_PATTERN, 'must be a lower-case host name such as uclh.nhs.uk'),

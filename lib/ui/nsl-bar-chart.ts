@@ -3,7 +3,7 @@ import { type Bar, type BarGroup, type ChartSpec, shareOf } from '../dashboard/a
 import { standaloneSvg, svgToPng } from './chart-export';
 import { downloadBlob } from './download';
 import { formatCount } from './format';
-import { theme } from './theme';
+import { outlineButtons, theme } from './theme';
 
 /** Drawing sizes, in SVG units; the drawing scales down with the page. */
 const WIDTH = 640;
@@ -38,6 +38,7 @@ export class BarChart extends LitElement {
 
   static override styles = [
     theme,
+    outlineButtons,
     css`
       :host {
         display: block;
@@ -94,24 +95,6 @@ export class BarChart extends LitElement {
         gap: 8px;
         flex-wrap: wrap;
         margin-top: 12px;
-      }
-      button {
-        font: inherit;
-        font-size: 15px;
-        padding: 4px 12px;
-        color: var(--nsl-blue);
-        background: var(--nsl-white);
-        border: 2px solid var(--nsl-blue);
-        border-radius: 4px;
-        cursor: pointer;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
       }
     `,
   ];

@@ -120,11 +120,6 @@ export class Dashboard extends LitElement {
         font-size: 22px;
         margin: 24px 0 12px;
       }
-      .panel {
-        background: var(--nsl-white);
-        padding: 16px 24px;
-        border: 1px solid var(--nsl-border);
-      }
       .key {
         display: grid;
         grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));

@@ -46,14 +46,6 @@ export class Figure extends LitElement {
       .wrap:focus .exact {
         display: block;
       }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
     `,
   ];
 

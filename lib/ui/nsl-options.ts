@@ -2,8 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { StoredCorrection } from '../browser/db';
 import type { IndexStatus } from '../browser/messaging';
 import type { RefreshOutcome } from '../browser/refresh';
-import { PLATFORMS } from '../index/schema';
-import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings, siteKey } from '../settings';
+import { HOST_PATTERN, PLATFORMS } from '../index/schema';
+import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings, siteKey, withSiteDisabled } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { describeImport, exportUserData, parseUserData, type UserData } from '../user-data';
 import { formatFactDate } from './format';
@@ -196,7 +196,7 @@ export class Options extends LitElement {
                 (site) => html`<li>
                   ${site}
                   <button type="button" class="secondary-button small" aria-label=${`Turn back on for ${site}`}
-                    @click=${() => this.save({ disabledSites: sites.filter((x) => x !== site) })}>Turn back on</button>
+                    @click=${() => this.save({ disabledSites: withSiteDisabled(sites, site, false) })}>Turn back on</button>
                 </li>`,
               )}
             </ul>`
@@ -212,14 +212,14 @@ export class Options extends LitElement {
     const input = this.shadowRoot?.querySelector<HTMLInputElement>('#site');
     const typed = (input?.value ?? '').trim();
     const host = typed.includes('://') && URL.canParse(typed) ? new URL(typed).hostname : typed;
-    if (!/^([a-z0-9-]+\.)+[a-z]{2,63}$/i.test(host)) {
+    if (!HOST_PATTERN.test(siteKey(host))) {
       this.siteError = 'Enter a host name such as www.example.nhs.uk (what you typed is kept).';
       return;
     }
     this.siteError = '';
     const site = siteKey(host);
     if (input) input.value = '';
-    await this.save({ disabledSites: [...this.settings.disabledSites.filter((x) => x !== site), site] });
+    await this.save({ disabledSites: withSiteDisabled(this.settings.disabledSites, site, true) });
   }
 
   private corrections() {

@@ -6,7 +6,7 @@ import { isHttpUrl, ORGANISATION_KINDS, PLATFORMS } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { downloadBlob } from './download';
 import { formatCount, kindLabel } from './format';
-import { theme } from './theme';
+import { outlineButtons, theme } from './theme';
 
 const SORT_LABELS: Record<SortKey, string> = {
   name: 'Organisation',
@@ -70,14 +70,10 @@ export class OrgTable extends LitElement {
 
   static override styles = [
     theme,
+    outlineButtons,
     css`
       :host {
         display: block;
-      }
-      .panel {
-        background: var(--nsl-white);
-        padding: 16px 24px;
-        border: 1px solid var(--nsl-border);
       }
       .filters {
         display: grid;
@@ -120,16 +116,6 @@ export class OrgTable extends LitElement {
       .count {
         margin: 0;
         font-weight: 600;
-      }
-      button {
-        font: inherit;
-        font-size: 15px;
-        padding: 4px 12px;
-        color: var(--nsl-blue);
-        background: var(--nsl-white);
-        border: 2px solid var(--nsl-blue);
-        border-radius: 4px;
-        cursor: pointer;
       }
       button[aria-disabled='true'] {
         color: var(--nsl-secondary-text);

@@ -43,6 +43,34 @@ export const theme = css`
   .secondary {
     color: var(--nsl-secondary-text);
   }
+  /* Read out, not shown: context a sighted user gets from the layout ("Error:", "of <chart>"). */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .panel {
+    background: var(--nsl-white);
+    padding: 16px 24px;
+    border: 1px solid var(--nsl-border);
+  }
+`;
+
+/** The dashboard's quiet buttons: NHS blue outline on white (downloads, filters, paging). */
+export const outlineButtons = css`
+  button {
+    font: inherit;
+    font-size: 15px;
+    padding: 4px 12px;
+    color: var(--nsl-blue);
+    background: var(--nsl-white);
+    border: 2px solid var(--nsl-blue);
+    border-radius: 4px;
+    cursor: pointer;
+  }
 `;
 
 /** The frame of the full extension pages (dashboard, options): NHS blue header, centred content. */

@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/e2e/support/require-chromium.ts'],
           // One real browser at a time: the machines have two cores.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -14,6 +14,33 @@ export function emit(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 }
 
+/**
+ * Ends the process once everything written has reached the reader. `process.exit()` alone drops
+ * what a pipe has not taken yet (a slow reader, `| wc -l`): Node writes to pipes asynchronously,
+ * and a write's callback runs only once it, and every write queued before it, is handed over.
+ */
+export async function exitWhenDelivered(code: number): Promise<never> {
+  process.exitCode = code;
+  const drained = (stream: NodeJS.WriteStream) =>
+    new Promise<void>((resolve) => {
+      if (stream.destroyed || !stream.writable) resolve();
+      else stream.write('', () => resolve());
+    });
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
+/**
+ * A reader that stops reading (`nsl export | head -n 1`) is no error of ours: stop quietly, as
+ * Unix tools do on SIGPIPE, instead of failing on EPIPE with a stack trace.
+ */
+export function stopQuietlyWhenReaderCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 /** Writes a message for people on stderr. */
 export function say(message: string): void {
   process.stderr.write(`${message}\n`);

@@ -12,7 +12,7 @@ import { indexStatsCommand } from './commands/index-stats';
 import { indexValidateCommand } from './commands/index-validate';
 import { LOOKUP_USAGE, lookupCommand } from './commands/lookup';
 import { METRICS_USAGE, metricsCollectCommand } from './commands/metrics-collect';
-import { say } from './io';
+import { exitWhenDelivered, say, stopQuietlyWhenReaderCloses } from './io';
 
 const USAGE = `usage: nsl <command>
   ${LOOKUP_USAGE}
@@ -52,15 +52,16 @@ async function run(argv: string[]): Promise<void> {
   );
 }
 
+stopQuietlyWhenReaderCloses();
 run(process.argv.slice(2)).then(
-  () => process.exit(0),
+  () => exitWhenDelivered(0),
   (error: unknown) => {
     if (error instanceof CliError) {
       say(`nsl: ${error.message}`);
-      process.exit(1);
+      return exitWhenDelivered(1);
     }
     // Not the user's fault, but still one line: the contract never shows a stack trace.
     say(`nsl: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(2);
+    return exitWhenDelivered(2);
   },
 );

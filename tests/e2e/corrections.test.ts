@@ -12,6 +12,7 @@ import { PLATFORMS } from '../../lib/index/schema';
 import { observeFollowers, rulesFor } from '../../lib/observe/observed-followers';
 import { readFollowerTexts } from '../../lib/observe/read-follower-text';
 import { fromBase64, sha256Hex, signManifest } from '../../lib/refresh/published';
+import { formatFactDate } from '../../lib/ui/format';
 import { loadBundledIndex } from '../support/bundled-index';
 import type { Route } from '../support/route-server';
 import { runNsl } from '../support/run-nsl';
@@ -383,11 +384,17 @@ describe('observed follower counts, end to end (opt-in)', () => {
     await settingsPage.locator('#observed').check();
     await settingsPage.getByTestId('message').filter({ hasText: 'Settings saved' }).waitFor();
     await settingsPage.close();
+    const dayBefore = new Date();
     const { page, tabId } = await visit(browser, PROFILE);
     const popup = await openPopup(browser, tabId, 'popup-observed.png', PROFILE);
     const observed = popup.getByTestId('observed');
     await observed.waitFor();
-    await expect(observed.textContent()).resolves.toMatch(/About 468,200 followers\s*, observed by you on\s*25 Nov 2026/);
+    // The background stamps the day it read the count: the test's own clock says which day that is
+    // (either side of midnight), never the day the test was written.
+    const days = [dayBefore, new Date()].map((d) => formatFactDate(d.toISOString().slice(0, 10)));
+    await expect(observed.textContent()).resolves.toMatch(
+      new RegExp(`About 468,200 followers\\s*, observed by you on\\s*(${days.join('|')})`),
+    );
     expect(await axeViolations(popup)).toEqual([]);
     await popup.screenshot({ path: 'test-results/popup-observed.png', fullPage: true });
     const offer = (await observed.getByRole('link', { name: 'Offer it as a correction' }).getAttribute('href')) ?? '';

@@ -1,25 +1,42 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
+export interface RunCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
 /**
- * Ends every run with one plain line, `N passed, N failed[, N skipped]`, counting unit and
- * browser tests together, so CI shows at a glance that tests really ran.
+ * Counts a run the way CI must read it: every failed test, and also every file or suite that
+ * failed on its own (a file that cannot load, a `beforeAll` that throws). Vitest marks the tests
+ * of such a suite as skipped, so counting tests alone would print "0 failed" for a broken run.
+ */
+export function countRun(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): RunCounts {
+  const counts: RunCounts = { passed: 0, failed: unhandledErrors.length, skipped: 0 };
+  for (const module of testModules) {
+    for (const test of module.children.allTests()) {
+      const state = test.result().state;
+      if (state === 'passed') counts.passed++;
+      else if (state === 'failed') counts.failed++;
+      else counts.skipped++;
+    }
+    if (module.errors().length > 0 || (module.state() === 'failed' && [...module.children.allTests()].length === 0)) counts.failed++;
+    for (const suite of module.children.allSuites()) if (suite.errors().length > 0) counts.failed++;
+  }
+  return counts;
+}
+
+/** The one plain line that ends every run: `N passed, N failed[, N skipped]`. */
+export function summaryLine({ passed, failed, skipped }: RunCounts): string {
+  return `${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`;
+}
+
+/**
+ * Ends every run with one plain line, counting unit and browser tests together, so CI shows at a
+ * glance that tests really ran.
  */
 export default class PassFailSummary implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
-    let passed = 0;
-    let failed = 0;
-    let skipped = 0;
-    for (const module of testModules) {
-      for (const test of module.children.allTests()) {
-        const state = test.result().state;
-        if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
-        else skipped++;
-      }
-      // A file that failed to load has no tests, but it is a failure all the same.
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
-    }
-    failed += unhandledErrors.length;
-    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
+    process.stdout.write(`\n${summaryLine(countRun(testModules, unhandledErrors))}\n`);
   }
 }

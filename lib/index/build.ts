@@ -9,6 +9,7 @@
 import type { CuratedCorrection } from '../corrections/apply';
 import { explainRejection } from '../social/profile-rejections';
 import { parseHandle } from '../social/profile-url';
+import { isSharedHost } from './host-rules';
 import { type CollectedFile, mergeDiscoveries, mergeMetrics } from './merge-collected';
 import { mergeCurated } from './merge-curated';
 import { titleCaseOdsName } from './names';
@@ -23,7 +24,6 @@ import {
   type Predecessor,
   SCHEMA_VERSION,
 } from './schema';
-import { isUmbrellaHost } from './umbrella-hosts';
 
 type Row = Record<string, string>;
 
@@ -293,7 +293,7 @@ function dedupeDomains(subject: string, offers: Domain[], report: BuildReport): 
   const kept = new Map<string, Domain>();
   for (const domain of offers) {
     const host = normaliseHost(domain.host);
-    if (host === undefined || isUmbrellaHost(host)) {
+    if (host === undefined || isSharedHost(host)) {
       report.dropped.push({ table: 'domains', row: `${subject} ${domain.host}`, reason: 'not a host one organisation can own' });
       continue;
     }

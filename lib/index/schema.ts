@@ -6,7 +6,7 @@
  * (valibot's `object` strips them), which is how later issues add metrics without a version 2.
  */
 import * as v from 'valibot';
-import { isUmbrellaHost } from './umbrella-hosts';
+import { sharedHostProblem } from './host-rules';
 
 export const SCHEMA_VERSION = 1;
 
@@ -27,7 +27,10 @@ export const HOST_PATTERN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?
 const Host = v.pipe(
   v.string(),
   v.regex(HOST_PATTERN, 'must be a lower-case host name such as uclh.nhs.uk'),
-  v.check((host) => !isUmbrellaHost(host), 'is shared by many organisations and cannot belong to one'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const problem = dataset.typed ? sharedHostProblem(dataset.value) : undefined;
+    if (problem !== undefined) addIssue({ message: problem });
+  }),
 );
 
 const WebUrl = v.pipe(

@@ -5,7 +5,7 @@ import type { Candidate } from '../detect/types';
 import type { NhsIndex, Organisation } from '../index/schema';
 import { adoptionOf } from '../metrics/adoption';
 import { followersContext } from '../metrics/sector-context';
-import { isSiteDisabled, type Settings, siteKey } from '../settings';
+import { disabledSiteFor, type Settings } from '../settings';
 import { accountKey } from '../social/profile-url';
 import { type BadgeAction, showBadge } from './badge';
 import { importCorrections, listCorrections, markExported, pendingCorrectionsFor, saveCorrection } from './corrections-store';
@@ -58,7 +58,8 @@ function resultUrl(result: TabResult): string | undefined {
 /** The site (as the user's switch names it) when the user switched the extension off there. */
 function disabledSite(settings: Settings, url: string): string | undefined {
   const hostname = URL.canParse(url) ? hostnameOf(new URL(url)) : undefined;
-  return hostname !== undefined && isSiteDisabled(settings, hostname) ? siteKey(hostname) : undefined;
+  // The stored site itself, so that "Turn back on" removes exactly it.
+  return hostname === undefined ? undefined : disabledSiteFor(settings, hostname);
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { sharedZoneProblem } from './index/host-rules';
 import { HOST_PATTERN, PLATFORMS } from './index/schema';
 
 export const REFRESH_SCHEDULES = { daily: 1440, weekly: 10080, monthly: 43200, never: 0 } as const;
@@ -30,6 +31,8 @@ export const SettingsSchema = v.object({
   disabledSites: v.pipe(
     v.array(v.pipe(v.string(), v.regex(HOST_PATTERN, 'must be a host name such as example.nhs.uk'))),
     v.maxLength(1000),
+    // A zone (nhs.uk, from an earlier version's popup on www.nhs.uk) would switch off every site under it: dropped (issue 17).
+    v.transform((sites) => switchableSites(sites)),
   ),
   /** Show the user's own pending corrections in the popup, marked as not yet reviewed. */
   showOwnSuggestions: v.boolean(),
@@ -75,15 +78,36 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) 
   }),
 };
 
-/** A host name as the per-site switch stores it: lower case, without `www.`. */
-export function siteKey(hostname: string): string {
-  return hostname.toLowerCase().replace(/^www\./, '');
+/**
+ * The site the per-site switch names for `hostname`: lower case, without `www.`. A switch covers
+ * the site and every host under it, so it never names a zone that many organisations' sites sit
+ * under (issue 17): on www.nhs.uk it is `www.nhs.uk`, never `nhs.uk`, and a zone itself (nhs.uk,
+ * gov.uk, co.uk) has no site to switch off: undefined.
+ */
+export function siteKey(hostname: string): string | undefined {
+  const host = hostname.toLowerCase();
+  const bare = host.replace(/^www\./, '');
+  if (sharedZoneProblem(bare) === undefined) return bare;
+  return sharedZoneProblem(host) === undefined ? host : undefined;
 }
 
-/** Whether the user switched the extension off on this host (or on a parent host, such as nhs.uk). */
+/** The switched-off sites that can be honoured: a zone (such as nhs.uk) stored by an earlier version, or imported, is dropped. */
+export function switchableSites(sites: unknown): string[] {
+  return Array.isArray(sites)
+    ? sites.filter((site): site is string => typeof site === 'string' && sharedZoneProblem(site) === undefined)
+    : [];
+}
+
+/** The switched-off site that covers this host (the host itself or a parent, such as uclh.nhs.uk for www.uclh.nhs.uk), if any. */
+export function disabledSiteFor(settings: Pick<Settings, 'disabledSites'>, hostname: string): string | undefined {
+  const host = hostname.toLowerCase();
+  // A zone is never honoured, however it was stored: it would switch off every organisation under it (issue 17).
+  return settings.disabledSites.find((site) => (host === site || host.endsWith(`.${site}`)) && sharedZoneProblem(site) === undefined);
+}
+
+/** Whether the user switched the extension off on this host (or on a parent site). */
 export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
-  const host = siteKey(hostname);
-  return settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+  return disabledSiteFor(settings, hostname) !== undefined;
 }
 
 /** The switched-off sites with `site` switched off (or back on), each listed once. */

@@ -88,11 +88,16 @@ export function describeImport(current: Settings, currentCorrectionIds: Readonly
     (key) => JSON.stringify(current[key]) !== JSON.stringify(data.settings[key]),
   );
   const replacing = data.corrections.filter((c) => currentCorrectionIds.has(c.id)).length;
+  const source = data.settings.indexSource;
   return [
     changed.length === 0
       ? 'Settings: no change.'
       : `Settings: ${changed.length} would change (${changed.map((k) => SETTING_NAMES[k]).join(', ')}).`,
     `Corrections: ${data.corrections.length - replacing} new${replacing > 0 ? `, ${replacing} would replace yours with the same id` : ''}.`,
+    // Said before the browser asks, as typing a source would ask (issue 17).
+    ...(source !== '' && source !== current.indexSource
+      ? [`Published copy: ${source}. The browser will ask you to let NHS Social Lens read from ${new URL(source).origin}.`]
+      : []),
   ];
 }
 

@@ -1,10 +1,11 @@
 import { detectPage } from '../detect/detect';
 import { type PageProfile, sanitisePageProfiles } from '../detect/page-signals';
-import { hostnameOf } from '../detect/page-url';
+import { cappedPageUrl, hostnameOf, pageUrlFromSender } from '../detect/page-url';
+import type { Candidate } from '../detect/types';
 import type { NhsIndex, Organisation } from '../index/schema';
 import { adoptionOf } from '../metrics/adoption';
 import { followersContext } from '../metrics/sector-context';
-import { isSiteDisabled, type Settings, siteKey } from '../settings';
+import { disabledSiteFor, type Settings } from '../settings';
 import { accountKey } from '../social/profile-url';
 import { type BadgeAction, showBadge } from './badge';
 import { importCorrections, listCorrections, markExported, pendingCorrectionsFor, saveCorrection } from './corrections-store';
@@ -41,6 +42,15 @@ async function sectorContextFor(db: NslDatabase, organisations: readonly Organis
   );
 }
 
+/**
+ * Whether a candidate was matched on the organisation's own current site: only there do its links
+ * count as its own and does the in-page label name it. A predecessor's old domain is not: it may
+ * have been sold or reused since (issue 17).
+ */
+function onOwnSite(candidate: Candidate): boolean {
+  return candidate.evidence.rule === 'domain' && candidate.evidence.predecessor === undefined;
+}
+
 function resultUrl(result: TabResult): string | undefined {
   return result.state === 'recognised' ? result.detection.url : result.url;
 }
@@ -48,7 +58,8 @@ function resultUrl(result: TabResult): string | undefined {
 /** The site (as the user's switch names it) when the user switched the extension off there. */
 function disabledSite(settings: Settings, url: string): string | undefined {
   const hostname = URL.canParse(url) ? hostnameOf(new URL(url)) : undefined;
-  return hostname !== undefined && isSiteDisabled(settings, hostname) ? siteKey(hostname) : undefined;
+  // The stored site itself, so that "Turn back on" removes exactly it.
+  return hostname === undefined ? undefined : disabledSiteFor(settings, hostname);
 }
 
 /**
@@ -91,7 +102,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     const meta = await db.get('meta', 'installed-index');
     if (detection.candidates.length === 0 || meta === undefined) return { state: 'not-recognised', url };
     const ids = detection.candidates.map((c) => c.organisation.id);
-    if (detection.candidates.every((c) => c.evidence.rule === 'domain')) await recordSightings(db, ids, url, profiles, deps.now());
+    if (detection.candidates.every(onOwnSite)) await recordSightings(db, ids, url, profiles, deps.now());
     return {
       state: 'recognised',
       detection,
@@ -119,9 +130,11 @@ export function createBackgroundService(deps: BackgroundDeps) {
   };
 
   const handlers: Handlers = {
-    async 'content-bg-page-visited'({ url, profiles }, sender) {
+    async 'content-bg-page-visited'({ url: reported, profiles }, sender) {
       const tabId = sender.tab?.id;
-      if (tabId === undefined || typeof url !== 'string') return { recognised: false };
+      // The address must be one the browser vouches for: the sending tab's top frame, on its own origin (issue 17).
+      const url = pageUrlFromSender(reported, sender);
+      if (tabId === undefined || url === undefined) return { recognised: false };
       const settings = await deps.settings();
       const result = await resultFor(url, sanitisePageProfiles(profiles), settings);
       await deps.tabResults.save(tabId, result);
@@ -138,8 +151,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
       }
       const [only, ...others] = result.detection.candidates;
       // The flag names one organisation, and only on its own site: never on a shared or third-party page.
-      if (!settings.showInPageFlag || only === undefined || others.length > 0 || only.evidence.rule !== 'domain')
-        return { recognised: true };
+      if (!settings.showInPageFlag || only === undefined || others.length > 0 || !onOwnSite(only)) return { recognised: true };
       return {
         recognised: true,
         flag: { name: only.organisation.name, level: adoptionOf(only.organisation, settings.countedPlatforms).label },
@@ -176,7 +188,8 @@ export function createBackgroundService(deps: BackgroundDeps) {
     async 'ui-bg-get-tab-result'({ tabId, url }) {
       const stored = await deps.tabResults.get(tabId);
       // The stored answer holds unless the tab moved on or the user switched the site off or on since.
-      const address = typeof url === 'string' ? url : resultUrl(stored);
+      // The popup is our own page, but the tab's address can be any length: it is kept capped like every other (issue 17).
+      const address = typeof url === 'string' ? cappedPageUrl(url) : resultUrl(stored);
       if (address === undefined) return stored;
       const settings = await deps.settings();
       const switched = (stored.state === 'disabled') !== (disabledSite(settings, address) !== undefined);

@@ -119,6 +119,10 @@ export async function sendMessage<T extends MessageType>(runtime: MessageSender,
 export interface SenderInfo {
   id?: string;
   url?: string;
+  /** The sending document's origin (Chromium sets it; Firefox does not). */
+  origin?: string;
+  /** 0 for a tab's top frame (set whenever `tab` is). */
+  frameId?: number;
   tab?: { id?: number };
 }
 

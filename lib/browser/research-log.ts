@@ -2,6 +2,7 @@
  * The research log: organisations' pages the researcher visited, kept only when they turned it
  * on, only in this browser, and cleared when they say so.
  */
+import { cappedPageUrl } from '../detect/page-url';
 import type { NslDatabase, ResearchVisit } from './db';
 
 /** Enough for months of browsing; beyond it the oldest visits go first. */
@@ -10,7 +11,9 @@ export const MAX_RESEARCH_VISITS = 5000;
 /** Two reports of one page within this long are one visit (a single-page site reports again on navigation). */
 const SAME_VISIT_MS = 60_000;
 
-export async function logVisit(db: NslDatabase, visit: ResearchVisit): Promise<void> {
+/** Adds a visit, its address capped as every stored address is (issue 17). */
+export async function logVisit(db: NslDatabase, entry: ResearchVisit): Promise<void> {
+  const visit = { ...entry, url: cappedPageUrl(entry.url) };
   const tx = db.transaction('visits', 'readwrite');
   const last = await tx.store.openCursor(null, 'prev');
   if (last && last.value.url === visit.url && Date.parse(visit.at) - Date.parse(last.value.at) < SAME_VISIT_MS) return tx.done;

@@ -3,7 +3,7 @@
  * version, migrated once by `SETTINGS_MIGRATIONS` when an older version is found.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings, switchableSites } from '../settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -11,7 +11,11 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   migrations: SETTINGS_MIGRATIONS,
 });
 
-/** The settings, with any field an older version lacked filled from the defaults. */
+/**
+ * The settings, with any field an older version lacked filled from the defaults, and without any
+ * switched-off zone an older version stored (nhs.uk would switch off every trust: issue 17).
+ */
 export async function readSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  const settings = { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return { ...settings, disabledSites: switchableSites(settings.disabledSites) };
 }

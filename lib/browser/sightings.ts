@@ -1,5 +1,6 @@
 import type { Sighting as DetectSighting, SightingsLookup } from '../detect/detect';
 import type { PageProfile } from '../detect/page-signals';
+import { cappedPageUrl } from '../detect/page-url';
 import { accountKey } from '../social/profile-url';
 import type { NslDatabase, Sighting } from './db';
 import { getOrganisation } from './index-store';
@@ -34,8 +35,9 @@ export async function recordSightings(
         accountKey: key,
         platform: profile.platform,
         handle: profile.handle,
-        url: profile.url,
-        pageUrl,
+        // Both addresses capped, as every stored address is (issue 17).
+        url: cappedPageUrl(profile.url),
+        pageUrl: cappedPageUrl(pageUrl),
         via: profile.via,
         sharedWith: organisationIds.filter((id) => id !== organisationId),
         firstSeen: previous?.firstSeen ?? when,

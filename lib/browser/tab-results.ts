@@ -1,3 +1,4 @@
+import { cappedPageUrl } from '../detect/page-url';
 import type { TabResult } from './messaging';
 
 /** The part of `storage.session` this module needs. */
@@ -10,6 +11,12 @@ export interface SessionArea {
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
+/** The result with its page address capped, as every stored address is (issue 17). */
+function withCappedUrl(result: TabResult): TabResult {
+  if (result.state === 'recognised') return { ...result, detection: { ...result.detection, url: cappedPageUrl(result.detection.url) } };
+  return result.url === undefined ? result : { ...result, url: cappedPageUrl(result.url) };
+}
+
 /**
  * Per-tab results live in session storage: the service worker may be stopped at any time, and
  * the popup must still answer for a page that was recognised before that. Nothing is written to
@@ -18,7 +25,7 @@ const keyOf = (tabId: number) => `tab:${tabId}`;
 export function createTabResults(session: SessionArea) {
   return {
     async save(tabId: number, result: TabResult): Promise<void> {
-      await session.set({ [keyOf(tabId)]: result });
+      await session.set({ [keyOf(tabId)]: withCappedUrl(result) });
     },
     async get(tabId: number): Promise<TabResult> {
       const stored = (await session.get(keyOf(tabId)))[keyOf(tabId)];

@@ -6,6 +6,7 @@
  */
 import type { Platform } from '../index/schema';
 import { isSocialPlatformHost, parseProfileUrl } from '../social/profile-url';
+import { MAX_PAGE_URL_LENGTH } from './page-url';
 
 export type ProfileVia = 'link' | 'rel-me' | 'json-ld' | 'meta';
 
@@ -91,7 +92,9 @@ export function sanitisePageProfiles(raw: unknown): PageProfile[] {
   for (const item of raw.slice(0, MAX_PAGE_PROFILES)) {
     if (typeof item !== 'object' || item === null) continue;
     const { url, via } = item as { url?: unknown; via?: unknown };
-    if (typeof url !== 'string' || !['link', 'rel-me', 'json-ld', 'meta'].includes(via as string)) continue;
+    // An address no profile link needs is not even parsed (issue 17).
+    if (typeof url !== 'string' || url.length > MAX_PAGE_URL_LENGTH || !['link', 'rel-me', 'json-ld', 'meta'].includes(via as string))
+      continue;
     const parsed = parseProfileUrl(url, via === 'rel-me' && URL.canParse(url) ? new Set([new URL(url).hostname]) : undefined);
     if (parsed.ok) out.set(parsed.profile.url, { ...parsed.profile, via: via as ProfileVia });
   }

@@ -24,3 +24,57 @@ export function hostSuffixes(host: string): string[] {
   for (let i = 0; i < labels.length - 1; i++) out.push(labels.slice(i).join('.'));
   return out;
 }
+
+/**
+ * The longest page address the extension keeps (issue 17): tab results, sightings and the research
+ * log store at most this many characters of an address, and a profile link longer than this is
+ * not read at all. Browsers and servers commonly stop at about 2,000 characters anyway.
+ */
+export const MAX_PAGE_URL_LENGTH = 2048;
+
+/**
+ * `url` cut down to fit `MAX_PAGE_URL_LENGTH`, at a boundary that keeps it a true address: first
+ * without its query and fragment, then its origin alone. Never cut mid-text: a shortened address
+ * that names another page would mislead, while the host is what recognises a page (and the path,
+ * where a code is read, whenever it fits).
+ */
+export function cappedPageUrl(url: string): string {
+  if (url.length <= MAX_PAGE_URL_LENGTH) return url;
+  if (!URL.canParse(url)) return '';
+  const parsed = new URL(url);
+  const withoutQuery = `${parsed.origin}${parsed.pathname}`;
+  if (parsed.origin !== 'null' && withoutQuery.length <= MAX_PAGE_URL_LENGTH) return withoutQuery;
+  return parsed.origin !== 'null' && parsed.origin.length < MAX_PAGE_URL_LENGTH ? `${parsed.origin}/` : '';
+}
+
+/** What the browser itself says about the frame a content-script message came from. */
+export interface PageSender {
+  /** The document's address, as the browser recorded it when the document loaded. */
+  url?: string;
+  /** The document's origin (Chromium; Firefox leaves it out). */
+  origin?: string;
+  /** 0 for the tab's top frame. */
+  frameId?: number;
+}
+
+/**
+ * The address a content script reported, when the browser's own account of the sender vouches for
+ * it (issue 17), cut to `MAX_PAGE_URL_LENGTH`; otherwise undefined, and the report is refused.
+ *
+ * Rules: only the top frame speaks for a tab (the content script runs there alone); the address
+ * must be an http(s) page on the very origin (scheme, host and port) the browser gives for the
+ * sending document. The rest of the address (path, query, fragment) cannot be checked against the
+ * browser: single-page sites move with `history.pushState`, and Chromium's `sender.url` keeps the
+ * address the document loaded with (seen in the browser tests). It needs no checking either:
+ * `pushState` can never leave the document's origin, so a page can already claim any address
+ * on its own origin, and never one on another site.
+ */
+export function pageUrlFromSender(reported: unknown, sender: PageSender): string | undefined {
+  if (sender.frameId !== 0 || typeof reported !== 'string' || sender.url === undefined) return undefined;
+  if (!URL.canParse(reported) || !URL.canParse(sender.url)) return undefined;
+  const page = new URL(reported);
+  if (page.protocol !== 'https:' && page.protocol !== 'http:') return undefined;
+  const origin = new URL(sender.url).origin;
+  if (page.origin !== origin || (sender.origin !== undefined && sender.origin !== origin)) return undefined;
+  return cappedPageUrl(page.href);
+}

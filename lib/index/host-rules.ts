@@ -51,14 +51,25 @@ const GENERAL_PLATFORMS = [
   'mastodon.social',
 ];
 
-/** Why `host` (lower-case, already shaped like a host name) cannot be one organisation's, or undefined. */
-export function sharedHostProblem(host: string): string | undefined {
+/**
+ * Why `host` is a zone that many owners' sites sit under (a public suffix or an NHS umbrella zone),
+ * or undefined. The per-site switch refuses these: switching one off would switch off every site
+ * under it (issue 17). A general platform is one site, so it is not a zone.
+ */
+export function sharedZoneProblem(host: string): string | undefined {
   if (!host.includes('.')) return 'is not a full host name';
   if (NHS_UMBRELLA_ZONES.has(host)) return 'is an NHS zone shared by many organisations, not one organisation’s own';
   const parsed = parse(host, { allowPrivateDomains: true });
   if (parsed.isIp) return 'is an IP address, not a host name';
   if (parsed.publicSuffix === host || parsed.domain === null)
     return 'is a public suffix (on the Public Suffix List), shared by many organisations';
+  return undefined;
+}
+
+/** Why `host` (lower-case, already shaped like a host name) cannot be one organisation's, or undefined. */
+export function sharedHostProblem(host: string): string | undefined {
+  const zone = sharedZoneProblem(host);
+  if (zone !== undefined) return zone;
   const platform = GENERAL_PLATFORMS.find((general) => host === general || host.endsWith(`.${general}`));
   if (platform !== undefined || isSocialPlatformHost(host))
     return `is a general platform (${platform ?? host}) that holds anyone’s pages, not one organisation’s own`;

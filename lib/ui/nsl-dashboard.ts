@@ -14,10 +14,19 @@ import './nsl-then-and-now';
 
 type View = { name: 'overview' } | { name: 'table'; query: TableQuery } | { name: 'organisation'; id: string };
 
+/** `text` percent-decoded; as typed when it cannot be (a lone `%`), so no code matches it and the page says so (issue 17). */
+function decodedOrAsTyped(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Reads the location hash: `#org/RJ1` one organisation, `#table?kind=trust` the table, anything else the overview. */
 export function viewOf(route: string): View {
   const id = /^#org\/([A-Za-z0-9:%-]+)$/.exec(route)?.[1];
-  if (id !== undefined) return { name: 'organisation', id: decodeURIComponent(id) };
+  if (id !== undefined) return { name: 'organisation', id: decodedOrAsTyped(id) };
   const table = /^#table(?:\?(.*))?$/.exec(route);
   if (table) return { name: 'table', query: parseTableQuery(table[1] ?? '') };
   return { name: 'overview' };

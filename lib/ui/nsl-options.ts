@@ -5,7 +5,7 @@ import type { RefreshOutcome } from '../browser/refresh';
 import { HOST_PATTERN, PLATFORMS } from '../index/schema';
 import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings, siteKey, withSiteDisabled } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
-import { describeImport, exportUserData, parseUserData, type UserData } from '../user-data';
+import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData, type UserData } from '../user-data';
 import { formatFactDate } from './format';
 import { factList, formStyles, pageLayout, theme } from './theme';
 
@@ -211,13 +211,18 @@ export class Options extends LitElement {
   private async addSite() {
     const input = this.shadowRoot?.querySelector<HTMLInputElement>('#site');
     const typed = (input?.value ?? '').trim();
-    const host = typed.includes('://') && URL.canParse(typed) ? new URL(typed).hostname : typed;
-    if (!HOST_PATTERN.test(siteKey(host))) {
+    const host = (typed.includes('://') && URL.canParse(typed) ? new URL(typed).hostname : typed).toLowerCase();
+    if (!HOST_PATTERN.test(host)) {
       this.siteError = 'Enter a host name such as www.example.nhs.uk (what you typed is kept).';
       return;
     }
-    this.siteError = '';
     const site = siteKey(host);
+    // A zone would switch the extension off on every organisation's site under it (issue 17).
+    if (site === undefined) {
+      this.siteError = `${host} is shared by many organisations’ sites, so it cannot be switched off as one site. Enter one site, such as www.example.nhs.uk.`;
+      return;
+    }
+    this.siteError = '';
     if (input) input.value = '';
     await this.save({ disabledSites: withSiteDisabled(this.settings.disabledSites, site, true) });
   }
@@ -301,6 +306,11 @@ export class Options extends LitElement {
     const file = (event.target as HTMLInputElement).files?.[0];
     this.pendingImport = undefined;
     if (!file || !this.act) return;
+    // Refused by its size before a byte is read: a huge file would stall the page (issue 17).
+    if (file.size > MAX_USER_DATA_BYTES) {
+      this.importError = `This file cannot be imported: it is larger than ${MAX_USER_DATA_BYTES / 1_000_000} MB, far more than any NHS Social Lens export. Nothing was changed.`;
+      return;
+    }
     const parsed = parseUserData(await file.text());
     if (!parsed.ok) {
       this.importError = `This file cannot be imported: ${parsed.reason}. Nothing was changed.`;
@@ -314,6 +324,15 @@ export class Options extends LitElement {
   private async confirmImport() {
     const pending = this.pendingImport;
     if (!pending || !this.act) return;
+    // A new published copy is read only with the browser's leave, asked as typing a source asks
+    // (issue 17); without it nothing is imported, so the file's settings never half apply.
+    const source = pending.data.settings.indexSource;
+    if (source !== '' && source !== this.settings.indexSource && !(await this.act.requestHost(new URL(source).origin))) {
+      this.pendingImport = undefined;
+      this.importError = `The browser did not allow NHS Social Lens to read from ${new URL(source).origin}, the file’s published copy, so nothing was imported.`;
+      return;
+    }
+    this.importError = '';
     const imported = await this.act.importCorrections(pending.data.corrections);
     await this.act.saveSettings(pending.data.settings);
     this.pendingImport = undefined;

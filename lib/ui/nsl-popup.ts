@@ -277,7 +277,10 @@ export class Popup extends LitElement {
     await this.refresh();
   }
 
-  /** The site of the page shown, when it is a web page the user can switch the extension off on. */
+  /**
+   * The site of the page shown, when it is a web page the user can switch the extension off on:
+   * never a zone such as nhs.uk, which would switch it off on every trust (issue 17).
+   */
   private site(result: TabResult | undefined): string | undefined {
     const url = result?.state === 'recognised' ? result.detection.url : result?.state === 'not-recognised' ? result.url : undefined;
     const hostname = url && URL.canParse(url) ? hostnameOf(new URL(url)) : undefined;

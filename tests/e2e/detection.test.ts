@@ -1,5 +1,6 @@
 /// <reference types="chrome" />
 import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
@@ -94,6 +95,75 @@ describe('detection in Chromium', () => {
     expect(await storedTabResult(tabId)).toBeUndefined();
     expect((await badgeOf(browser, tabId)).text).toBe('');
     await page.close();
+  });
+});
+
+/**
+ * Runs `expression` in the extension's content-script world of `page` (Chromium's isolated world,
+ * reached through the DevTools protocol): what a compromised content script could do.
+ */
+async function inContentScript(page: Page, expression: string): Promise<unknown> {
+  const cdp = await browser.context.newCDPSession(page);
+  const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => void worlds.push(context));
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.name === 'NHS Social Lens');
+  if (world === undefined) throw new Error('no content-script world in this page');
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.text);
+  return result.value;
+}
+
+/** What the background recorded of profiles seen on organisations' sites, as account keys. */
+async function sightingKeys(): Promise<string[]> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('nhs-social-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('sightings').objectStore('sightings').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { accountKey: string }[]).map((s) => s.accountKey));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+describe('what the background believes (issue 17)', () => {
+  const report = (url: string) =>
+    `chrome.runtime.sendMessage(${JSON.stringify({
+      type: 'content-bg-page-visited',
+      payload: { url, profiles: [{ platform: 'x', handle: 'Impostor', url: 'https://x.com/Impostor', via: 'link' }] },
+    })})`;
+
+  it('refuses a content script claiming its page is on another site, and believes one about its own', async () => {
+    const spoof = await visit(browser, 'https://spoof.nhs.uk/');
+    await waitFor(
+      () => storedTabResult(spoof.tabId),
+      (stored) => stored !== undefined,
+    );
+    await expect(inContentScript(spoof.page, report('https://www.kch.nhs.uk/'))).resolves.toEqual({ recognised: false });
+    expect((await badgeOf(browser, spoof.tabId)).text).toBe('');
+    expect(await storedTabResult(spoof.tabId)).toEqual({ state: 'not-recognised', url: 'https://spoof.nhs.uk/' });
+    expect(await sightingKeys()).not.toContain('x:impostor');
+    await spoof.page.close();
+
+    // The same channel, about the page's own site (another path, as a single-page site moves), is believed.
+    const own = await visit(browser, 'https://www.kch.nhs.uk/contact');
+    await recognisedBadge(own.tabId);
+    await expect(inContentScript(own.page, report('https://www.kch.nhs.uk/about-us'))).resolves.toEqual({ recognised: true });
+    expect(await sightingKeys()).toContain('x:impostor');
+    await own.page.close();
   });
 });
 

@@ -221,11 +221,14 @@ describe('background service', () => {
     });
     return { svc, session, badges };
   }
-  const fromTab = (id: number) => ({ id: 'ext', tab: { id } });
+  /** A content script's message as the browser describes its sender: the tab's top frame, at `url`. */
+  const fromTab = (id: number, url: string) => ({ id: 'ext', url, origin: new URL(url).origin, frameId: 0, tab: { id } });
 
   it('recognises a page, remembers it for the tab and sets the badge', async () => {
     const { svc, badges } = service();
-    await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3))).resolves.toEqual({
+    await expect(
+      svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3, 'https://www.uclh.nhs.uk/')),
+    ).resolves.toEqual({
       recognised: true,
     });
     expect(badges.get(3)).toMatchObject({
@@ -239,7 +242,10 @@ describe('background service', () => {
 
   it('answers for the tab’s current address when the tab has moved on since its page reported', async () => {
     const { svc, badges } = service();
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3));
+    await svc.handlers['content-bg-page-visited'](
+      { url: 'https://www.uclh.nhs.uk/', profiles: [] },
+      fromTab(3, 'https://www.uclh.nhs.uk/'),
+    );
     const later = await svc.handlers['ui-bg-get-tab-result']({ tabId: 3, url: 'https://www.example.org/' }, { id: 'ext' });
     expect(later).toEqual({ state: 'not-recognised', url: 'https://www.example.org/' });
     expect(badges.get(3)?.text).toBe('');
@@ -248,7 +254,10 @@ describe('background service', () => {
 
   it('forgets a tab’s result when the tab closes', async () => {
     const { svc, session } = service();
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3));
+    await svc.handlers['content-bg-page-visited'](
+      { url: 'https://www.uclh.nhs.uk/', profiles: [] },
+      fromTab(3, 'https://www.uclh.nhs.uk/'),
+    );
     await svc.tabClosed(3);
     expect(session.data.size).toBe(0);
     (await svc.database()).close();
@@ -260,7 +269,10 @@ describe('background service', () => {
       { platform: 'x', handle: 'uclh', url: 'https://x.com/uclh', via: 'link' },
       { platform: 'x', handle: 'forged', url: 'https://evil.example/forged', via: 'link' },
     ];
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/contact', profiles: profiles as never }, fromTab(5));
+    await svc.handlers['content-bg-page-visited'](
+      { url: 'https://www.uclh.nhs.uk/contact', profiles: profiles as never },
+      fromTab(5, 'https://www.uclh.nhs.uk/contact'),
+    );
     const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 5 }, { id: 'ext' });
     expect(result.state === 'recognised' && result.sightings).toEqual([
       expect.objectContaining({
@@ -285,7 +297,7 @@ describe('background service', () => {
     const profiles = [
       { platform: 'facebook' as const, handle: 'GroupNHS', url: 'https://www.facebook.com/GroupNHS', via: 'link' as const },
     ];
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.group.nhs.uk/', profiles }, fromTab(7));
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.group.nhs.uk/', profiles }, fromTab(7, 'https://www.group.nhs.uk/'));
     const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 7 }, { id: 'ext' });
     expect(result.state === 'recognised' && result.sightings.map((s) => [s.organisationId, s.sharedWith])).toEqual([
       ['RJL', ['RWA']],
@@ -297,7 +309,10 @@ describe('background service', () => {
   it('does not record links on pages that are not the organisation’s own (an nhs.uk service page)', async () => {
     const { svc } = service();
     const profiles = [{ platform: 'x' as const, handle: 'NHSuk', url: 'https://x.com/NHSuk', via: 'link' as const }];
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.nhs.uk/services/hospital/uch/RRV03', profiles }, fromTab(8));
+    await svc.handlers['content-bg-page-visited'](
+      { url: 'https://www.nhs.uk/services/hospital/uch/RRV03', profiles },
+      fromTab(8, 'https://www.nhs.uk/services/hospital/uch/RRV03'),
+    );
     const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 8 }, { id: 'ext' });
     expect(result.state).toBe('recognised');
     expect(result.state === 'recognised' && result.sightings).toEqual([]);
@@ -329,7 +344,10 @@ describe('background service', () => {
   it('answers "not recognised" for a page no organisation owns', async () => {
     const { svc, badges } = service();
     await expect(
-      svc.handlers['content-bg-page-visited']({ url: 'https://www.nhs.uk/conditions/', profiles: [] }, fromTab(4)),
+      svc.handlers['content-bg-page-visited'](
+        { url: 'https://www.nhs.uk/conditions/', profiles: [] },
+        fromTab(4, 'https://www.nhs.uk/conditions/'),
+      ),
     ).resolves.toEqual({
       recognised: false,
     });
@@ -420,7 +438,9 @@ describe('background service', () => {
       researchLog: true,
     });
     const profiles = [{ platform: 'x' as const, handle: 'uclh', url: 'https://x.com/uclh', via: 'link' as const }];
-    await expect(svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4))).resolves.toEqual({
+    await expect(
+      svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4, 'https://www.uclh.nhs.uk/')),
+    ).resolves.toEqual({
       recognised: false,
     });
     expect(badges.get(4)?.text).toBe('');
@@ -437,8 +457,8 @@ describe('background service', () => {
   it('keeps a research log only when asked, once per page visit, and "Delete all my data" empties every store of the user', async () => {
     const { svc, session } = service(makeIndex([makeOrganisation()]), { ...DEFAULT_SETTINGS, researchLog: true });
     const profiles = [{ platform: 'x' as const, handle: 'uclh', url: 'https://x.com/uclh', via: 'link' as const }];
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4));
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4));
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4, 'https://www.uclh.nhs.uk/'));
+    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4, 'https://www.uclh.nhs.uk/'));
     await svc.handlers['ui-bg-save-correction']({ record: draftRecord(), submit: true }, FROM_PAGE);
     const { visits } = await svc.handlers['ui-bg-get-research-log']({}, FROM_PAGE);
     expect(visits).toEqual([

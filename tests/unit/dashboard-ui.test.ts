@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { byAdoptionLevel, followersByKind } from '../../lib/dashboard/aggregate';
 import { dashboardRows } from '../../lib/dashboard/rows';
@@ -43,6 +44,43 @@ describe('viewOf', () => {
     ['#tablet', 'overview'],
   ])('%s is the %s', (route, name) => {
     expect(viewOf(route).name).toBe(name);
+  });
+
+  it.each(['#org/%', '#org/%E0%A4%A', '#org/RJ1%'])(
+    'reads %s, which cannot be decoded, as typed rather than failing (issue 17)',
+    (route) => {
+      expect(viewOf(route)).toEqual({ name: 'organisation', id: route.slice('#org/'.length) });
+    },
+  );
+
+  it('never throws, whatever the hash', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `#org/${s}`),
+          fc.stringMatching(/^#org\/[A-Za-z0-9:%-]{1,12}$/),
+        ),
+        (route) => {
+          expect(() => viewOf(route)).not.toThrow();
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('shows “no organisation” for an address it cannot decode, not a broken page', async () => {
+    const dashboard = document.createElement('nsl-dashboard');
+    dashboard.route = '#org/%';
+    dashboard.load = async () => ({
+      organisations: [makeOrganisation()],
+      sightings: [],
+      index: { version: 1, generatedAt: '2026-11-25T00:00:00.000Z', sources: [] },
+    });
+    document.body.append(dashboard);
+    for (let i = 0; i < 20 && dashboard.data === undefined; i++) await new Promise((r) => setTimeout(r, 5));
+    await dashboard.updateComplete;
+    expect(dashboard.shadowRoot?.querySelector('h1')?.textContent).toBe('No organisation %');
   });
 
   it('reads the organisation code and the table view', () => {

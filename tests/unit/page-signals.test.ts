@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPageProfiles, MAX_PAGE_PROFILES, sanitisePageProfiles } from '../../lib/detect/page-signals';
+import { MAX_PAGE_URL_LENGTH } from '../../lib/detect/page-url';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/pages');
 const SHARED_PAGES = join(process.cwd(), '../shared/pages');
@@ -92,5 +93,18 @@ describe('sanitisePageProfiles', () => {
 
   it('accepts only a list', () => {
     expect(sanitisePageProfiles({ url: 'https://x.com/uclh' })).toEqual([]);
+  });
+
+  it('reads at most MAX_PAGE_PROFILES of what was sent (issue 17)', () => {
+    const sent = Array.from({ length: MAX_PAGE_PROFILES + 20 }, (_, i) => ({ url: `https://x.com/account${i}`, via: 'link' }));
+    const kept = sanitisePageProfiles(sent);
+    expect(kept).toHaveLength(MAX_PAGE_PROFILES);
+    expect(kept.at(-1)?.handle).toBe(`account${MAX_PAGE_PROFILES - 1}`);
+  });
+
+  it('does not even parse a link longer than any profile address (issue 17)', () => {
+    const long = `https://x.com/uclh?ref=${'a'.repeat(MAX_PAGE_URL_LENGTH)}`;
+    expect(sanitisePageProfiles([{ url: long, via: 'link' }])).toEqual([]);
+    expect(sanitisePageProfiles([{ url: 'https://x.com/uclh?ref=a', via: 'link' }])).toHaveLength(1);
   });
 });

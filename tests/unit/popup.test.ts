@@ -145,3 +145,27 @@ describe('nsl-popup', () => {
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
   });
 });
+
+describe('nsl-popup “Don’t run on this site”', () => {
+  /** The popup with actions (as the extension runs it), showing a page at `url` that is not recognised. */
+  async function offeredOn(url: string): Promise<string | undefined> {
+    const popup = document.createElement('nsl-popup');
+    popup.actions = { setSiteDisabled: async () => undefined, hideOwnSuggestions: async () => undefined };
+    document.body.append(popup);
+    popup.load = async () => ({ state: 'not-recognised', url });
+    for (let i = 0; i < 20 && popup.view.state === 'loading'; i++) await new Promise((r) => setTimeout(r, 5));
+    await popup.updateComplete;
+    return popup.shadowRoot?.querySelector('[data-testid="site-off"]')?.textContent ?? undefined;
+  }
+
+  it.each([
+    ['https://www.uclh.nhs.uk/contact', 'Don’t run on this site (uclh.nhs.uk)'],
+    // Issue 17: never nhs.uk, which would switch the extension off on every trust.
+    ['https://www.nhs.uk/conditions/flu/', 'Don’t run on this site (www.nhs.uk)'],
+    ['https://www.gov.uk/government/organisations/dhsc', 'Don’t run on this site (www.gov.uk)'],
+    ['https://nhs.uk/', undefined],
+    ['https://co.uk/', undefined],
+  ])('on %s offers %s', async (url, offered) => {
+    expect(await offeredOn(url)).toBe(offered);
+  });
+});

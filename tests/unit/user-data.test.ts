@@ -44,6 +44,12 @@ describe('settings and corrections export', () => {
     expect(parsed.ok && parsed.data.settings).toEqual({ ...DEFAULT_SETTINGS, showBadge: false });
   });
 
+  it('drops a switched-off zone such as nhs.uk from an imported file, keeping its sites (issue 17)', () => {
+    const text = JSON.stringify(exportUserData({ ...DEFAULT_SETTINGS, disabledSites: ['nhs.uk', 'uclh.nhs.uk', 'gov.uk'] }, [], NOW));
+    const parsed = parseUserData(text);
+    expect(parsed.ok && parsed.data.settings.disabledSites).toEqual(['uclh.nhs.uk']);
+  });
+
   it.each([
     ['not JSON', '{', 'the file is not JSON'],
     ['a corrections file', JSON.stringify({ format: 1, corrections: [] }), 'not an NHS Social Lens settings export: format'],

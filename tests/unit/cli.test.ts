@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeIndex } from '../support/index-factory';
 
 /** Runs the real command line (`bin/nsl.js`, as `npx nsl` does) and captures its three channels. */
@@ -197,6 +197,54 @@ describe('nsl index keygen, publish and verify', () => {
     const otherKeys = join(dir, 'other');
     nsl(['index', 'keygen', '--out', otherKeys]);
     expect(nsl(['index', 'verify', out, '--pub', join(otherKeys, 'index-signing.pub')]).stderr).toMatch(/failed check "signature"/);
+  });
+});
+
+describe('nsl index publish refuses a public key as the signing key (issue 17)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nsl-publish-keys-'));
+  const keys = join(dir, 'keys');
+  const other = join(dir, 'other');
+  beforeAll(() => {
+    nsl(['index', 'keygen', '--out', keys]);
+    nsl(['index', 'keygen', '--out', other]);
+  });
+  const publish = (key: string) => nsl(['index', 'publish', '--key', key, '--out', join(dir, 'site')]);
+  const copy = (from: string, to: string) => {
+    mkdirSync(join(to, '..'), { recursive: true });
+    writeFileSync(to, readFileSync(from));
+    return to;
+  };
+
+  it.each<[string, () => string, RegExp]>([
+    ['the .pub file itself', () => join(keys, 'index-signing.pub'), /index-signing\.pub: is a public key \(\.pub\), not a signing key/],
+    [
+      'a public key copied into a .key file beside it',
+      () => copy(join(keys, 'index-signing.pub'), join(keys, 'copied.key')),
+      /copied\.key: is the public key in .*index-signing\.pub, not a signing key/,
+    ],
+    [
+      'the project’s release public key, wherever it is copied',
+      () => copy('assets/release-key.pub', join(dir, 'alone', 'release.key')),
+      /release\.key: is the public key in .*assets\/release-key\.pub, not a signing key/,
+    ],
+    [
+      'another pair’s private key beside this pair’s public key',
+      () => {
+        copy(join(keys, 'index-signing.pub'), join(dir, 'mixed', 'index-signing.pub'));
+        return copy(join(other, 'index-signing.key'), join(dir, 'mixed', 'index-signing.key'));
+      },
+      /index-signing\.key: is not the private half of .*index-signing\.pub beside it/,
+    ],
+  ])('refuses %s in one line, publishing nothing', (_label, key, reason) => {
+    const { code, stderr } = publish(key());
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^nsl: .*${reason.source}`))]);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+  });
+
+  it('still publishes with the private key of the pair', () => {
+    const { code } = nsl(['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', join(dir, 'site-ok')]);
+    expect(code).toBe(0);
   });
 });
 

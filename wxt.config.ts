@@ -63,8 +63,10 @@ export default defineConfig({
       gecko: { id: 'nhs-social-lens@nhs-social-lens.github.io', data_collection_permissions: { required: ['none'] } },
     },
   },
-  // The sources archive Firefox's review asks for: the repository, without test output.
-  zip: { excludeSources: ['test-results/**', 'bench/results.json', '.nsl-*-state.json'] },
+  // The sources archive Firefox's review asks for: the repository, without test output, and never a
+  // private key, wherever one was left (WXT zips every file, .gitignore or not; issue 17). The tests'
+  // throwaway key is left out too. `includeSources` wins over these: never let it match a key.
+  zip: { excludeSources: ['test-results/**', 'bench/results.json', '.nsl-*-state.json', '**/*.key'] },
   hooks: {
     // The bundled index ships as its own file, read once at install, rather than inlined into
     // the service worker, where it would be parsed at every start.

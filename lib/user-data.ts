@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { StoredCorrection } from './browser/db';
-import { CORRECTION_KINDS, CorrectionSchema } from './corrections/correction';
+import { CORRECTION_KINDS, CorrectionSchema, issueText } from './corrections/correction';
 import { PLATFORMS } from './index/schema';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
 
@@ -73,7 +73,7 @@ export function parseUserData(text: string): { ok: true; data: UserData } | { ok
   const parsed = v.safeParse(UserDataSchema, json);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    return { ok: false, reason: `not an NHS Social Lens settings export: ${v.getDotPath(issue) ?? 'top level'}: ${issue.message}` };
+    return { ok: false, reason: `not an NHS Social Lens settings export: ${issueText(issue)}` };
   }
   const data = parsed.output;
   return {

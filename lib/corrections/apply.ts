@@ -2,23 +2,67 @@
  * Merging reviewed corrections into the project's curated data (data/curated/corrections.jsonl),
  * which the index build reads beside the public sources. Pure: the command line reads and writes.
  */
+import * as v from 'valibot';
 import type { NhsIndex, Organisation } from '../index/schema';
 import { accountKey } from '../social/profile-url';
-import type { Correction } from './correction';
+import { CalendarDate, CORRECTION_ENTRIES, type Correction, issueText, showHidden, withCorrectionRules } from './correction';
 
-/** A correction a maintainer accepted: who reviewed it and when travel with it into the index. */
-export type CuratedCorrection = Correction & { reviewedAt: string; reviewer: string };
+/**
+ * A correction a maintainer accepted: who reviewed it and when travel with it into the index. The
+ * curated data is read back through the same rules as a volunteer's file (issue 17), so a line
+ * edited by hand cannot carry an account address other than the one its handle names.
+ */
+export const CuratedCorrectionSchema = withCorrectionRules(
+  v.object({
+    ...CORRECTION_ENTRIES,
+    reviewedAt: CalendarDate,
+    reviewer: v.pipe(
+      v.string(),
+      v.minLength(1, 'must name the reviewer'),
+      v.maxLength(100, 'must be at most 100 characters'),
+      v.check((name) => showHidden(name) === name && name.trim() === name, 'must be one line, without control characters'),
+    ),
+  }),
+);
+export type CuratedCorrection = v.InferOutput<typeof CuratedCorrectionSchema>;
+
+/** Reads the curated data (JSON lines), refusing the first line that is not a reviewed correction, with its number. */
+export function parseCuratedCorrections(text: string): { ok: true; corrections: CuratedCorrection[] } | { ok: false; reason: string } {
+  const corrections: CuratedCorrection[] = [];
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch {
+      return { ok: false, reason: `line ${i + 1} is not JSON` };
+    }
+    const parsed = v.safeParse(CuratedCorrectionSchema, data);
+    if (!parsed.success) return { ok: false, reason: `line ${i + 1}: ${issueText(parsed.issues[0])}` };
+    corrections.push(parsed.output);
+  }
+  return { ok: true, corrections };
+}
 
 export type Plan = { id: string; status: 'apply'; change: string } | { id: string; status: 'refused'; reason: string };
 
-/** What each correction would change in `index`, given the corrections already curated; refused ones say why. */
+/**
+ * What each correction would change in `index`, given the corrections already curated; refused ones
+ * say why. One plan per correction, in order: `check` prints them and `apply` writes exactly the
+ * ones planned to apply, so the two can never disagree (issue 17).
+ */
 export function planCorrections(index: NhsIndex, curated: readonly CuratedCorrection[], corrections: readonly Correction[]): Plan[] {
   const byId = new Map(index.organisations.map((o) => [o.id, o]));
   const done = new Set(curated.map((c) => c.id));
+  const seen = new Set<string>();
   const effects = new Set(curated.map(effectKey));
   return corrections.map((correction): Plan => {
     const refuse = (reason: string): Plan => ({ id: correction.id, status: 'refused', reason });
     if (done.has(correction.id)) return refuse('already applied (same id)');
+    // An id names one correction: a second one under it is refused whatever it asks.
+    if (seen.has(correction.id)) return refuse('the same id appears earlier in the files');
+    seen.add(correction.id);
     if (effects.has(effectKey(correction))) return refuse('a correction with the same effect is already curated');
     const org = byId.get(correction.organisationId);
     if (org === undefined) return refuse(`no organisation ${correction.organisationId} in the index`);

@@ -24,7 +24,8 @@ const OrganisationId = v.pipe(v.string(), v.regex(ORGANISATION_ID_PATTERN, 'must
 
 /** Lower-case ASCII host names only: look-alike Unicode never enters the index. */
 export const HOST_PATTERN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const Host = v.pipe(
+/** The one host rule: every domain in the index, and every domain a correction proposes (issue 17). */
+export const Host = v.pipe(
   v.string(),
   v.regex(HOST_PATTERN, 'must be a lower-case host name such as uclh.nhs.uk'),
   v.rawCheck(({ dataset, addIssue }) => {

@@ -3,7 +3,8 @@
  * "Not theirs" and "Suggest adding" each start one this way.
  */
 import type { CorrectionKind } from '../corrections/correction';
-import type { Platform } from '../index/schema';
+import { CORRECTION_KIND_LABELS } from '../corrections/describe';
+import { PLATFORMS, type Platform } from '../index/schema';
 
 export interface CorrectionPrefill {
   organisationId: string;
@@ -32,7 +33,17 @@ export function correctionFormHref(prefill: CorrectionPrefill): string {
   return `/corrections.html?${params}`;
 }
 
-/** Reads a prefill back on the corrections page; anything unexpected is simply left out. */
+/**
+ * Values a field of the prefill may take; the free-text ones are checked with the rest of the draft.
+ * The kinds come from their labels: the popup loads these links, and not the correction schema.
+ */
+const KNOWN: Partial<Record<keyof typeof PARAMS, readonly string[]>> = { kind: Object.keys(CORRECTION_KIND_LABELS), platform: PLATFORMS };
+
+/**
+ * Reads a prefill back on the corrections page; anything unexpected is simply left out: a kind or
+ * platform it does not know (issue 17). Handles and addresses stay as given: the form shows them
+ * and `validateDraft` checks them like anything typed.
+ */
 export function readCorrectionPrefill(search: string): CorrectionPrefill | undefined {
   const params = new URLSearchParams(search);
   const organisationId = params.get('org');
@@ -40,7 +51,8 @@ export function readCorrectionPrefill(search: string): CorrectionPrefill | undef
   const prefill: CorrectionPrefill = { organisationId };
   for (const [field, name] of Object.entries(PARAMS) as [keyof typeof PARAMS, string][]) {
     const value = params.get(name);
-    if (value) (prefill as unknown as Record<string, string>)[field] = value;
+    const known = KNOWN[field];
+    if (value && (known === undefined || known.includes(value))) (prefill as unknown as Record<string, string>)[field] = value;
   }
   return prefill;
 }

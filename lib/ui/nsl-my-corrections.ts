@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { CorrectionView } from '../browser/corrections-store';
-import { type Correction, exportCorrections, prefilledIssueUrl } from '../corrections/correction';
+import { type Correction, exportCorrections } from '../corrections/correction';
 import { describeCorrection } from '../corrections/describe';
+import { prefilledIssueUrl } from '../corrections/issue-link';
 import { formatFactDate } from './format';
 import { factList, formStyles, pageLayout, theme } from './theme';
 
@@ -175,6 +176,11 @@ export class MyCorrections extends LitElement {
     const state = stateOf(c);
     const correction = c.correction;
     const titleId = `title-${c.id}`;
+    // No link when the repository's address is not a web address or the issue could not fit in one (issue 17).
+    const issueUrl =
+      correction && state !== 'merged' && this.repository !== ''
+        ? prefilledIssueUrl(this.repository, correction, c.organisationName || correction.organisationId)
+        : undefined;
     return html`<li class="correction" data-testid="correction" data-state=${state}>
       <h3 id=${titleId}>${describeCorrection(correction ?? c.draft)}</h3>
       <span class="state state-${state}" data-testid="state">${STATE_LABELS[state]}${
@@ -195,9 +201,9 @@ export class MyCorrections extends LitElement {
             : html`<a href=${`/corrections.html?id=${encodeURIComponent(c.id)}`} aria-label=${`Edit: ${describeCorrection(c.draft)}`}>${state === 'draft' ? 'Finish' : 'Edit'}</a>`
         }
         ${
-          correction && state !== 'merged' && this.repository !== ''
+          issueUrl !== undefined
             ? html`<a
-                href=${prefilledIssueUrl(this.repository, correction, c.organisationName || correction.organisationId)}
+                href=${issueUrl}
                 target="_blank"
                 rel="noopener noreferrer"
                 data-testid="issue-link"

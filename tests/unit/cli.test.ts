@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeIndex } from '../support/index-factory';
 
 /** Runs the real command line (`bin/nsl.js`, as `npx nsl` does) and captures its three channels. */
@@ -200,6 +200,54 @@ describe('nsl index keygen, publish and verify', () => {
   });
 });
 
+describe('nsl index publish refuses a public key as the signing key (issue 17)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nsl-publish-keys-'));
+  const keys = join(dir, 'keys');
+  const other = join(dir, 'other');
+  beforeAll(() => {
+    nsl(['index', 'keygen', '--out', keys]);
+    nsl(['index', 'keygen', '--out', other]);
+  });
+  const publish = (key: string) => nsl(['index', 'publish', '--key', key, '--out', join(dir, 'site')]);
+  const copy = (from: string, to: string) => {
+    mkdirSync(join(to, '..'), { recursive: true });
+    writeFileSync(to, readFileSync(from));
+    return to;
+  };
+
+  it.each<[string, () => string, RegExp]>([
+    ['the .pub file itself', () => join(keys, 'index-signing.pub'), /index-signing\.pub: is a public key \(\.pub\), not a signing key/],
+    [
+      'a public key copied into a .key file beside it',
+      () => copy(join(keys, 'index-signing.pub'), join(keys, 'copied.key')),
+      /copied\.key: is the public key in .*index-signing\.pub, not a signing key/,
+    ],
+    [
+      'the project’s release public key, wherever it is copied',
+      () => copy('assets/release-key.pub', join(dir, 'alone', 'release.key')),
+      /release\.key: is the public key in .*assets\/release-key\.pub, not a signing key/,
+    ],
+    [
+      'another pair’s private key beside this pair’s public key',
+      () => {
+        copy(join(keys, 'index-signing.pub'), join(dir, 'mixed', 'index-signing.pub'));
+        return copy(join(other, 'index-signing.key'), join(dir, 'mixed', 'index-signing.key'));
+      },
+      /index-signing\.key: is not the private half of .*index-signing\.pub beside it/,
+    ],
+  ])('refuses %s in one line, publishing nothing', (_label, key, reason) => {
+    const { code, stderr } = publish(key());
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^nsl: .*${reason.source}`))]);
+    expect(existsSync(join(dir, 'site'))).toBe(false);
+  });
+
+  it('still publishes with the private key of the pair', () => {
+    const { code } = nsl(['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', join(dir, 'site-ok')]);
+    expect(code).toBe(0);
+  });
+});
+
 describe('nsl corrections check and apply, then index build', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nsl-curated-'));
   const correction = (id: string, changes: Record<string, unknown> = {}) => ({
@@ -264,5 +312,80 @@ describe('nsl corrections check and apply, then index build', () => {
     const { code, stderr } = nsl(['corrections', 'check', file('not-corrections.json', '{"format": 9}')]);
     expect(code).toBe(1);
     expect(stderr.trim()).toMatch(/^nsl: .*not a corrections file/);
+  });
+
+  // Issue 17: nothing that comes in is trusted, whether a volunteer's file, a flag or the curated data.
+  const fileOf = (name: string, ...corrections: Record<string, unknown>[]) =>
+    file(name, JSON.stringify({ format: 1, exportedAt: '2026-11-25T10:00:00.000Z', corrections }));
+  const oneLine = (stderr: string) => stderr.trim().split('\n');
+
+  it('refuses an account address that names another account than the handle, before anything is curated', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'nsl-curated-'));
+    const other = fileOf(
+      'other-account.json',
+      correction('c-0000000020', { organisationId: 'RJ1', handle: 'GSTTnhs', accountUrl: 'https://x.com/SomeoneElse' }),
+    );
+    for (const args of [['check'], ['apply', '--reviewer', 'maintainer']]) {
+      const { code, stderr } = nsl(['corrections', ...args, other, '--data', fresh]);
+      expect(code).toBe(1);
+      expect(oneLine(stderr)).toEqual([
+        expect.stringMatching(
+          /^nsl: .*corrections\.0\.accountUrl: names another account than the handle \(expected https:\/\/x\.com\/GSTTnhs\)/,
+        ),
+      ]);
+    }
+    expect(existsSync(join(fresh, 'curated/corrections.jsonl'))).toBe(false);
+  });
+
+  it('writes exactly what check accepted: an id seen twice across files is refused, not written twice', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'nsl-curated-'));
+    const first = fileOf('first.json', correction('c-0000000030', { handle: 'LeedsOne', accountUrl: 'https://x.com/LeedsOne' }));
+    const second = fileOf('second.json', correction('c-0000000030', { handle: 'LeedsTwo', accountUrl: 'https://x.com/LeedsTwo' }));
+    const checked = jsonLines(nsl(['corrections', 'check', first, second, '--data', fresh]).stdout);
+    expect(checked).toEqual([
+      { id: 'c-0000000030', status: 'apply', change: 'RR8: add x LeedsOne as official' },
+      { id: 'c-0000000030', status: 'refused', reason: 'the same id appears earlier in the files' },
+    ]);
+    const applied = nsl(['corrections', 'apply', first, second, '--data', fresh, '--reviewer', 'maintainer', '--date', '2026-11-26']);
+    expect(jsonLines(applied.stdout)).toEqual(checked);
+    const written = readFileSync(join(fresh, 'curated/corrections.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(written).toEqual([
+      {
+        ...correction('c-0000000030', { handle: 'LeedsOne', accountUrl: 'https://x.com/LeedsOne' }),
+        reviewedAt: '2026-11-26',
+        reviewer: 'maintainer',
+      },
+    ]);
+  });
+
+  it.each(['2026-02-30', '2026-13-01', 'yesterday', '2026-11-26T00:00:00Z'])('refuses --date %s in one line, writing nothing', (date) => {
+    const fresh = mkdtempSync(join(tmpdir(), 'nsl-curated-'));
+    const { code, stderr } = nsl(['corrections', 'apply', exported, '--data', fresh, '--reviewer', 'maintainer', '--date', date]);
+    expect(code).toBe(1);
+    expect(oneLine(stderr)).toEqual([`nsl: --date must be a real day written like 2026-11-26, not "${date}"`]);
+    expect(existsSync(join(fresh, 'curated/corrections.jsonl'))).toBe(false);
+  });
+
+  it('refuses curated data edited by hand to name another account, in check and in the index build', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'nsl-curated-'));
+    mkdirSync(join(fresh, 'curated'));
+    const line = {
+      ...correction('c-0000000040', { organisationId: 'RJ1', handle: 'GSTTnhs', accountUrl: 'https://x.com/SomeoneElse' }),
+      reviewedAt: '2026-11-26',
+      reviewer: 'maintainer',
+    };
+    writeFileSync(join(fresh, 'curated/corrections.jsonl'), `${JSON.stringify(line)}\n`);
+    const checked = nsl(['corrections', 'check', exported, '--data', fresh]);
+    expect(checked.code).toBe(1);
+    expect(oneLine(checked.stderr)).toEqual([
+      expect.stringMatching(/^nsl: .*corrections\.jsonl: line 1: accountUrl: names another account/),
+    ]);
+    const built = nsl(['index', 'build', '--collected', fresh, '--out', join(fresh, 'index.json')]);
+    expect(built.code).toBe(1);
+    expect(oneLine(built.stderr)).toEqual([expect.stringMatching(/^nsl: .*corrections\.jsonl: line 1: accountUrl: names another account/)]);
+    expect(existsSync(join(fresh, 'index.json'))).toBe(false);
   });
 });

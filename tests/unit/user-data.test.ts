@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredCorrection } from '../../lib/browser/db';
+import type { Correction } from '../../lib/corrections/correction';
 import { researchLogCsv } from '../../lib/research-log-csv';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData } from '../../lib/user-data';
@@ -20,6 +21,27 @@ const record: StoredCorrection = {
     evidenceUrl: '',
     note: 'half done',
   },
+};
+
+const checked: Correction = {
+  id: 'c-00000001',
+  kind: 'missing-account',
+  organisationId: 'RR8',
+  platform: 'x',
+  handle: 'LTHTrust',
+  accountUrl: 'https://x.com/LTHTrust',
+  evidenceUrl: 'https://www.leedsth.nhs.uk/',
+  note: '',
+  createdAt: NOW.toISOString(),
+};
+const domainCorrection: Correction = {
+  id: 'c-00000001',
+  kind: 'missing-domain',
+  organisationId: 'RR8',
+  domain: 'leedsth.nhs.uk',
+  evidenceUrl: 'https://www.leedsth.nhs.uk/',
+  note: '',
+  createdAt: NOW.toISOString(),
 };
 
 describe('settings and corrections export', () => {
@@ -72,6 +94,36 @@ describe('settings and corrections export', () => {
       'a broken correction',
       JSON.stringify(exportUserData(DEFAULT_SETTINGS, [{ ...record, status: 'merged' as 'draft' }], NOW)),
       'corrections.0.status',
+    ],
+    [
+      // Issue 17: the user's own data file is checked by the same rules as the form and the corrections file.
+      'a checked correction whose address names another account than its handle',
+      JSON.stringify(
+        exportUserData(
+          DEFAULT_SETTINGS,
+          [{ ...record, status: 'ready', correction: { ...checked, accountUrl: 'https://x.com/SomeoneElse' } }],
+          NOW,
+        ),
+      ),
+      'corrections.0.correction.accountUrl: names another account than the handle (expected https://x.com/LTHTrust)',
+    ],
+    [
+      'a checked correction proposing a shared host',
+      JSON.stringify(
+        exportUserData(DEFAULT_SETTINGS, [{ ...record, status: 'ready', correction: { ...domainCorrection, domain: 'github.io' } }], NOW),
+      ),
+      'corrections.0.correction.domain: is a public suffix',
+    ],
+    [
+      'a checked correction with a line break in its evidence address',
+      JSON.stringify(
+        exportUserData(
+          DEFAULT_SETTINGS,
+          [{ ...record, status: 'ready', correction: { ...checked, evidenceUrl: 'https://a.nhs.uk/\nKind: other' } }],
+          NOW,
+        ),
+      ),
+      'corrections.0.correction.evidenceUrl: must be one line',
     ],
     ['a huge file', ' '.repeat(MAX_USER_DATA_BYTES + 1), 'too large'],
   ])('refuses %s with the reason', (_label, text, reason) => {

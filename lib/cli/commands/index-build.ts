@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CuratedCorrection } from '../../corrections/apply';
+import { parseCuratedCorrections } from '../../corrections/apply';
 import { buildIndex, serialiseIndex } from '../../index/build';
 import { parseCsvRecords } from '../../index/csv';
 import type { CollectedFile } from '../../index/merge-collected';
@@ -41,9 +41,12 @@ export function indexBuildCommand(argv: string[]): void {
     socialAccounts: parseCsvRecords(readTextFile(join(socialDir, 'nhs-social-accounts.csv'))),
     discoveries: collectedFiles(join(collected, 'discovered')),
     metricSnapshots: collectedFiles(join(collected, 'metrics')),
-    curated: collectedFiles(join(collected, 'curated')).flatMap((file) =>
-      file.lines.filter(Boolean).map((line) => JSON.parse(line) as CuratedCorrection),
-    ),
+    // Reviewed corrections pass the corrections' own rules again (issue 17): a hand-edited line is refused, not built.
+    curated: collectedFiles(join(collected, 'curated')).flatMap((file) => {
+      const result = parseCuratedCorrections(file.lines.join('\n'));
+      if (!result.ok) throw new CliError(`${join(collected, 'curated', file.name)}: ${result.reason}`);
+      return result.corrections;
+    }),
     release,
   });
   const result = validateIndex(index);

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import * as ed from '@noble/ed25519';
 import { parseAndValidateIndex } from '../../index/validate';
 import {
@@ -34,6 +34,48 @@ function readKey(path: string, what: string): Uint8Array {
   return key;
 }
 
+const RELEASE_PUBLIC_KEY = join(PROJECT_ROOT, 'assets/release-key.pub');
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+/** The 32-byte key in `path`, or undefined when it holds none (a public key file we only compare against). */
+function knownKey(path: string): Uint8Array | undefined {
+  try {
+    const key = fromBase64(readFileSync(path, 'utf8'));
+    return key.length === 32 ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses a public key given as the signing key (issue 17). Both halves of an Ed25519 pair are 32
+ * bytes and any 32 bytes are a valid private key, so a public key alone cannot be told apart. What
+ * can be: a file named *.pub; a key equal to a public key we know (any *.pub beside it, the
+ * project's release key); a NAME.key whose public half is not the NAME.pub beside it, which would
+ * sign a copy that key does not verify. A public key copied alone into a folder is not detectable.
+ */
+async function checkSigningKey(keyPath: string, secretKey: Uint8Array): Promise<void> {
+  if (keyPath.endsWith('.pub'))
+    throw new CliError(`${keyPath}: is a public key (.pub), not a signing key: give the private key (${KEY_FILE})`);
+  const dir = dirname(keyPath);
+  const besidePubs = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.pub'))
+        .map((name) => join(dir, name))
+    : [];
+  for (const pub of [...besidePubs, RELEASE_PUBLIC_KEY]) {
+    const known = knownKey(pub);
+    if (known !== undefined && sameBytes(known, secretKey))
+      throw new CliError(`${keyPath}: is the public key in ${pub}, not a signing key: give the private key (${KEY_FILE})`);
+  }
+  // keygen writes NAME.key beside NAME.pub: the pair of a .key file is the .pub of the same name.
+  const pair = join(dir, `${basename(keyPath, '.key')}.pub`);
+  const paired = keyPath.endsWith('.key') ? knownKey(pair) : undefined;
+  if (paired !== undefined && !sameBytes(await ed.getPublicKeyAsync(secretKey), paired))
+    throw new CliError(`${keyPath}: is not the private half of ${pair} beside it: the published copy would not verify with that key`);
+}
+
 /** `index keygen --out DIR`: a new Ed25519 key pair; never overwrites a key. */
 export async function indexKeygenCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['out']);
@@ -63,6 +105,7 @@ export async function indexPublishCommand(argv: string[]): Promise<void> {
   if (!result.ok)
     throw new CliError(`${indexPath}: refusing to publish an invalid index (${result.problems[0]?.path}: ${result.problems[0]?.message})`);
   const secretKey = readKey(keyPath, 'signing key');
+  await checkSigningKey(keyPath, secretKey);
   const previousPath = join(dir, 'manifest.json');
   if (existsSync(previousPath)) {
     const previous = JSON.parse(readFileSync(previousPath, 'utf8')) as Partial<PublishedManifest>;

@@ -96,8 +96,13 @@ const Domain = v.object({
   note: v.optional(NonEmptyText(300)),
 });
 
-const Count = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'));
-const Share = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'));
+/**
+ * Figures read -0 as 0: JSON writes it so, and an accepted index must read back unchanged (a
+ * property test of issue 17 found both this and an infinite figure, which JSON writes as null).
+ */
+const asZero = v.transform((n: number) => n + 0);
+const Count = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'), asZero);
+const Share = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'), asZero);
 
 /**
  * Engagement figures measured for one account at one time, with their source. A figure that was
@@ -113,7 +118,7 @@ const AccountMetrics = v.object({
   /** Share of those posts that are replies to someone else. */
   replyShare30d: v.optional(Share),
   /** (likes + reposts + replies) per post over those posts. */
-  engagementPerPost30d: v.optional(v.pipe(v.number(), v.minValue(0, 'must not be negative'))),
+  engagementPerPost30d: v.optional(v.pipe(v.number(), v.finite('must be a finite number'), v.minValue(0, 'must not be negative'), asZero)),
   lastPostAt: v.optional(FactDate),
 });
 

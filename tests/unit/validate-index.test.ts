@@ -179,7 +179,35 @@ describe('validateIndex', () => {
       makeIndex([makeOrganisation({ homepage, domains: [{ host: 'www.gov.uk', source: 'test-source', checked: '2026-08-01' }] })]),
     );
     expect(claimed.ok).toBe(false);
-    if (!claimed.ok) expect(claimed.problems).toEqual([{ path: '$.organisations[0].domains[0].host', message: expect.stringMatching(/general platform/) }]);
+    if (!claimed.ok)
+      expect(claimed.problems).toEqual([
+        { path: '$.organisations[0].domains[0].host', message: expect.stringMatching(/general platform/) },
+      ]);
+  });
+
+  it('refuses an infinite figure (1e400 in JSON), which would read back as null', () => {
+    const text = JSON.stringify(
+      makeIndex([
+        makeOrganisation({
+          accounts: [makeAccount({ metrics: { measuredAt: '2026-08-01', source: 'test-source', engagementPerPost30d: 7 } })],
+        }),
+      ]),
+    ).replace('"engagementPerPost30d":7', '"engagementPerPost30d":1e400');
+    const result = parseAndValidateIndex(text);
+    expect(!result.ok && result.problems[0]).toEqual({
+      path: '$.organisations[0].accounts[0].metrics.engagementPerPost30d',
+      message: 'must be a finite number',
+    });
+  });
+
+  it('reads a figure of -0 as 0, so an accepted index reads back unchanged', () => {
+    const metrics = { measuredAt: '2026-08-01', source: 'test-source', followers: -0, replyShare30d: -0, engagementPerPost30d: -0 };
+    const result = validateIndex(
+      makeIndex([makeOrganisation({ accounts: [makeAccount({ metrics, history: [{ month: '2026-07', followers: -0 }] })] })]),
+    );
+    const account = result.ok ? result.index.organisations[0]?.accounts[0] : undefined;
+    expect(Object.values(account?.metrics ?? {}).filter((value) => Object.is(value, -0))).toEqual([]);
+    expect(Object.is(account?.history?.[0]?.followers, 0)).toBe(true);
   });
 
   it('ignores fields it does not know, so later additions stay readable by version 1', () => {
@@ -217,9 +245,7 @@ describe('validateIndex replacing an installed index (issue 17)', () => {
 
   it('does not count an organisation that became a predecessor (a merger) as dropped', () => {
     const [successor, ...merged] = orgs(10);
-    const index = makeIndex([
-      { ...successor!, predecessors: merged.map((o) => ({ id: o.id, domains: [], source: 'test-source' })) },
-    ]);
+    const index = makeIndex([{ ...successor!, predecessors: merged.map((o) => ({ id: o.id, domains: [], source: 'test-source' })) }]);
     expect(validateIndex(index, { installedIds: ids(orgs(10)) }).ok).toBe(true);
   });
 

@@ -12,7 +12,7 @@ import { importCorrections, listCorrections, markExported, pendingCorrectionsFor
 import type { NslDatabase, StoredCorrection } from './db';
 import { ensureIndexInstalled, getOrganisation, indexedDbLookups, withoutKeys } from './index-store';
 import type { Handlers, SectorContextLine, TabResult } from './messaging';
-import { type RefreshOutcome, readRefreshStatus, refreshIndex, rollBack, shouldWait } from './refresh';
+import { type RefreshOutcome, readRefreshStatus, refreshIndex, rollBack, rollBackProblem, shouldWait } from './refresh';
 import { logVisit, readVisits } from './research-log';
 import { recordSightings, sightingsFor, sightingsLookup } from './sightings';
 import type { TabResults } from './tab-results';
@@ -165,15 +165,17 @@ export function createBackgroundService(deps: BackgroundDeps) {
         ...(installDurationMs === undefined ? {} : { installDurationMs }),
         refresh: await readRefreshStatus(db),
         source: await sourceUrl(),
-        canRollBack: (await db.get('snapshots', 'previous')) !== undefined,
+        canRollBack: (await rollBackProblem(db, deps.bundledIndexVersion)) === undefined,
       };
     },
     async 'ui-bg-refresh-index'() {
       return refreshNow();
     },
     async 'ui-bg-rollback-index'() {
-      const meta = await rollBack(await database(), deps.now());
-      return meta === undefined ? { rolledBack: false } : { rolledBack: true, indexVersion: meta.indexVersion };
+      const result = await rollBack(await database(), deps.now(), deps.bundledIndexVersion);
+      return result.rolledBack
+        ? { rolledBack: true, indexVersion: result.meta.indexVersion }
+        : { rolledBack: false, reason: result.reason };
     },
     async 'ui-bg-get-organisations'() {
       const db = await database();

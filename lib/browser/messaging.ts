@@ -48,6 +48,7 @@ export interface IndexStatus {
   refresh?: RefreshStatus;
   /** The published copy's folder URL; empty when none is set. */
   source?: string;
+  /** False when there is no earlier index, or it is older than the bundled one (the floor). */
   canRollBack?: boolean;
 }
 
@@ -63,7 +64,7 @@ export interface MessageMap {
   /** "Update now": check the published copy at once. */
   'ui-bg-refresh-index': { request: Record<string, never>; response: RefreshOutcome };
   /** "Roll back": put back the index installed before the current one. */
-  'ui-bg-rollback-index': { request: Record<string, never>; response: { rolledBack: boolean; indexVersion?: number } };
+  'ui-bg-rollback-index': { request: Record<string, never>; response: { rolledBack: boolean; indexVersion?: number; reason?: string } };
   /** The dashboard asks for the whole installed index (and this browser's sightings). */
   'ui-bg-get-organisations': { request: Record<string, never>; response: InstalledIndexView };
   /**

@@ -1,14 +1,15 @@
 /**
  * Refreshing the installed index from a published copy (docs/publishing.md). Nothing is trusted
- * until every check has passed: the manifest is fetched with If-None-Match, checked (signature,
- * format, extension version, newer, size cap), then the index is downloaded with a stop as soon
- * as it exceeds the announced size, hashed and validated, and only then swapped in, in one
+ * until every check has passed: the manifest is fetched with If-None-Match (within the same
+ * deadline and a 64 KB cap), checked (signature, format, extension version, newer, size cap),
+ * then the index is downloaded with a stop as soon as it exceeds the announced size, hashed,
+ * validated and compared with the installed organisations, and only then swapped in, in one
  * transaction, keeping the previous index for roll-back. On any failure the installed index stays,
  * the reason is recorded in plain words, and scheduled attempts back off.
  */
 
 import { type NhsIndex, SCHEMA_VERSION } from '../index/schema';
-import { type Checked, checkIndexBody, checkManifest } from '../refresh/published';
+import { checkIndexBody, checkManifest, MAX_MANIFEST_BYTES } from '../refresh/published';
 import type { InstalledIndexMeta, NslDatabase, RefreshStatus } from './db';
 import { getOrganisation, installedIndexMeta, installIndex } from './index-store';
 
@@ -65,50 +66,75 @@ export async function refreshIndex(deps: RefreshDeps): Promise<RefreshOutcome> {
   };
 
   const base = deps.source.replace(/\/+$/, '');
-  const manifestAnswer = await fetchWithTimeout(deps, `${base}/manifest.json`, status.etag ? { 'if-none-match': status.etag } : {});
-  if (!manifestAnswer.ok) return fail('download', manifestAnswer.reason);
-  const response = manifestAnswer.response;
-  if (response.status === 304) {
+  // The manifest is read like the index: one deadline for the answer and its body, and a cap on
+  // its size, so a manifest that trickles in or never ends cannot hold the refresh (issue 17).
+  const manifestAnswer = await download(deps, `${base}/manifest.json`, {
+    what: 'the manifest',
+    cap: MAX_MANIFEST_BYTES,
+    headers: status.etag ? { 'if-none-match': status.etag } : {},
+  });
+  if (!manifestAnswer.ok) return fail(manifestAnswer.tooLarge ? 'manifest' : 'download', manifestAnswer.reason);
+  if (manifestAnswer.status === 304) {
     const { notBefore: _notBefore, ...rest } = status;
     await deps.db.put('refresh', { ...rest, lastCheck: now, consecutiveFailures: 0 }, 'status');
     return { outcome: 'not-modified' };
   }
-  if (!response.ok) return fail('download', `the server answered HTTP ${response.status} for the manifest`);
+  if (!isSuccess(manifestAnswer.status)) return fail('download', `the server answered HTTP ${manifestAnswer.status} for the manifest`);
   const installed = await installedIndexMeta(deps.db);
-  const manifest = await checkManifest(await response.text(), {
+  const manifest = await checkManifest(new TextDecoder().decode(manifestAnswer.body), {
     publicKey: deps.publicKey,
     extensionVersion: deps.extensionVersion,
     installedVersion: installed?.indexVersion ?? 0,
   });
   if (!manifest.ok) return fail(manifest.check, manifest.reason);
 
-  const body = await downloadCapped(deps, `${base}/index.json`, manifest.value.bytes);
-  if (!body.ok) return fail(body.check, body.reason);
-  const index = await checkIndexBody(body.value, manifest.value);
+  const announced = manifest.value.bytes;
+  const body = await download(deps, `${base}/index.json`, { what: 'the index', cap: announced });
+  if (!body.ok) return fail('size', body.tooLarge ? `it is larger than the ${announced} bytes announced` : body.reason);
+  if (!isSuccess(body.status)) return fail('size', `the server answered HTTP ${body.status} for the index`);
+  const index = await checkIndexBody(body.body, manifest.value, { installedIds: await deps.db.getAllKeys('organisations') });
   if (!index.ok) return fail(index.check, index.reason);
 
   await keepForRollback(deps.db, installed);
   await installIndex(deps.db, index.value, 'refresh', deps.now());
-  await deps.db.put(
-    'refresh',
-    {
-      lastCheck: now,
-      lastSuccess: now,
-      consecutiveFailures: 0,
-      ...(response.headers.get('etag') ? { etag: response.headers.get('etag') ?? '' } : {}),
-    },
-    'status',
-  );
+  const etag = manifestAnswer.etag;
+  await deps.db.put('refresh', { lastCheck: now, lastSuccess: now, consecutiveFailures: 0, ...(etag ? { etag } : {}) }, 'status');
   return { outcome: 'updated', indexVersion: index.value.indexVersion };
 }
 
-/** Puts back the index that was installed before the current one. */
-export async function rollBack(db: NslDatabase, now: Date): Promise<InstalledIndexMeta | undefined> {
+export type RollBackOutcome = { rolledBack: true; meta: InstalledIndexMeta } | { rolledBack: false; reason: string };
+
+const NO_SNAPSHOT = 'there is no earlier index to roll back to';
+
+/** Why the kept snapshot cannot be put back, or undefined when it can (for the Roll back button). */
+export async function rollBackProblem(db: NslDatabase, bundledVersion: number): Promise<string | undefined> {
+  return snapshotProblem((await db.get('snapshots', 'previous'))?.index.indexVersion, bundledVersion);
+}
+
+function snapshotProblem(snapshotVersion: number | undefined, bundledVersion: number): string | undefined {
+  if (snapshotVersion === undefined) return NO_SNAPSHOT;
+  // The bundled index is the floor (ensureIndexInstalled): an older copy would be replaced by it
+  // at the next start, so rolling back to one would not last (issue 17).
+  if (snapshotVersion < bundledVersion)
+    return `the earlier index (version ${snapshotVersion}) is older than the one bundled with the extension (version ${bundledVersion})`;
+  return undefined;
+}
+
+/**
+ * Puts back the index that was installed before the current one, never one older than the
+ * bundled index. The stored ETag is forgotten, so "Update now" fetches the manifest afresh and
+ * can bring the newer copy back rather than hearing "not modified" (issue 17).
+ */
+export async function rollBack(db: NslDatabase, now: Date, bundledVersion: number): Promise<RollBackOutcome> {
   const previous = await db.get('snapshots', 'previous');
-  if (previous === undefined) return undefined;
+  const problem = snapshotProblem(previous?.index.indexVersion, bundledVersion);
+  if (problem !== undefined || previous === undefined) return { rolledBack: false, reason: problem ?? NO_SNAPSHOT };
   const current = await installedIndexMeta(db);
   await keepForRollback(db, current);
-  return installIndex(db, previous.index, previous.origin, now);
+  const meta = await installIndex(db, previous.index, previous.origin, now);
+  const { etag: _etag, ...status } = await readRefreshStatus(db);
+  await db.put('refresh', status, 'status');
+  return { rolledBack: true, meta };
 }
 
 /** Copies the installed index into the snapshot store before it is replaced. */
@@ -125,64 +151,85 @@ async function keepForRollback(db: NslDatabase, meta: InstalledIndexMeta | undef
   await db.put('snapshots', { index, origin: meta.origin }, 'previous');
 }
 
-async function fetchWithTimeout(
-  deps: RefreshDeps,
-  url: string,
-  headers: Record<string, string>,
-): Promise<{ ok: true; response: Response } | { ok: false; reason: string }> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
-  try {
-    return { ok: true, response: await deps.fetch(url, { headers, signal: controller.signal, cache: 'no-cache', credentials: 'omit' }) };
-  } catch {
-    return {
-      ok: false,
-      reason: controller.signal.aborted
-        ? `no answer within ${Math.round(deps.timeoutMs / 1000)} seconds`
-        : 'the server could not be reached',
-    };
-  } finally {
-    clearTimeout(timer);
-  }
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+type Download = { ok: true; status: number; etag: string | undefined; body: Uint8Array } | { ok: false; reason: string; tooLarge: boolean };
+
+interface DownloadRequest {
+  /** What is downloaded, as a reason names it ("the manifest"). */
+  what: string;
+  /** The most bytes read: one more and the download is abandoned. */
+  cap: number;
+  headers?: Record<string, string>;
 }
 
-/** Downloads at most `announced` bytes: a body that grows past it is abandoned at once. */
-async function downloadCapped(deps: RefreshDeps, url: string, announced: number): Promise<Checked<Uint8Array>> {
+/**
+ * Downloads at most `cap` bytes within `deps.timeoutMs`, for the answer and its body together:
+ * a body that grows past the cap is abandoned at once, and one that stops or trickles is
+ * abandoned at the deadline. The deadline races every read, so it holds even when the fetch
+ * ignores its abort signal.
+ */
+async function download(deps: RefreshDeps, url: string, { what, cap, headers = {} }: DownloadRequest): Promise<Download> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error('timeout'));
+    }, deps.timeoutMs);
+  });
+  deadline.catch(() => undefined); // raced below; never left unhandled
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
-    const response = await deps.fetch(url, { signal: controller.signal, cache: 'no-cache', credentials: 'omit' });
-    if (!response.ok || response.body === null)
-      return { ok: false, check: 'size', reason: `the server answered HTTP ${response.status} for the index` };
-    const reader = response.body.getReader();
+    let response: Response;
+    try {
+      response = await Promise.race([
+        deps.fetch(url, { headers, signal: controller.signal, cache: 'no-cache', credentials: 'omit' }),
+        deadline,
+      ]);
+    } catch {
+      return {
+        ok: false,
+        tooLarge: false,
+        reason: controller.signal.aborted ? `no answer for ${what} within ${seconds(deps)}` : 'the server could not be reached',
+      };
+    }
+    const etag = response.headers.get('etag') ?? undefined;
+    if (!isSuccess(response.status) || response.body === null) return { ok: true, status: response.status, etag, body: new Uint8Array(0) };
+    reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await Promise.race([reader.read(), deadline]);
       if (done) break;
       total += value.length;
-      if (total > announced) {
-        controller.abort();
-        return { ok: false, check: 'size', reason: `it is larger than the ${announced} bytes announced` };
-      }
+      if (total > cap) return { ok: false, tooLarge: true, reason: `${what} is larger than ${cap} bytes` };
       chunks.push(value);
     }
+    reader = undefined;
     const body = new Uint8Array(total);
     let offset = 0;
     for (const chunk of chunks) {
       body.set(chunk, offset);
       offset += chunk.length;
     }
-    return { ok: true, value: body };
+    return { ok: true, status: response.status, etag, body };
   } catch {
     return {
       ok: false,
-      check: 'size',
+      tooLarge: false,
       reason: controller.signal.aborted
-        ? `the download did not finish within ${Math.round(deps.timeoutMs / 1000)} seconds`
-        : 'the download broke off',
+        ? `${what} did not finish downloading within ${seconds(deps)}`
+        : `the download of ${what} broke off`,
     };
   } finally {
     clearTimeout(timer);
+    // An abandoned body is cancelled, so the connection is let go rather than left reading.
+    if (reader !== undefined) {
+      controller.abort();
+      reader.cancel().catch(() => undefined);
+    }
   }
 }
+
+const seconds = (deps: RefreshDeps) => `${deps.timeoutMs / 1000} seconds`;

@@ -21,7 +21,7 @@ const USAGE = `usage: nsl <command>
   index stats [file]
   index keygen --out DIR
   index publish --key FILE --out DIR [INDEX] [--min-extension-version X.Y.Z]
-  index verify DIR --pub FILE [--installed-version N]
+  index verify DIR --pub FILE [--installed INDEX | --installed-version N]
   ${DISCOVER_USAGE}
   ${METRICS_USAGE}
   corrections check FILE... [--data DIR]

@@ -10,6 +10,24 @@ import { sharedHostProblem } from './host-rules';
 
 export const SCHEMA_VERSION = 1;
 
+/**
+ * The highest index version any copy may carry (issue 17). A copy is installed only when it is
+ * newer than the installed one, so a signed version that nothing can exceed (1.8e308, or anything
+ * past 2^53 where integers stop being exact) would freeze updates for ever. Versions count data
+ * releases up by one (data/index-release.json); a billion leaves room for a release every minute
+ * for nineteen centuries, or for a date-style scheme such as 20261125, and stays far inside the
+ * exact integers. The manifest's `indexVersion` has the same bound (lib/refresh/published.ts).
+ */
+export const MAX_INDEX_VERSION = 1_000_000_000;
+
+/** A data release's version: a whole number from 1 to MAX_INDEX_VERSION. */
+export const IndexVersion = v.pipe(
+  v.number(),
+  v.integer('must be a whole number'),
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(MAX_INDEX_VERSION, `must be at most ${MAX_INDEX_VERSION} (versions count releases up by one)`),
+);
+
 /** ISO 8601 date, or a coarser one ("2014-12", "2025") where the source is no more precise. */
 const FactDate = v.pipe(
   v.string(),
@@ -79,8 +97,13 @@ const Domain = v.object({
   note: v.optional(NonEmptyText(300)),
 });
 
-const Count = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'));
-const Share = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'));
+/**
+ * Figures read -0 as 0: JSON writes it so, and an accepted index must read back unchanged (a
+ * property test of issue 17 found both this and an infinite figure, which JSON writes as null).
+ */
+const asZero = v.transform((n: number) => n + 0);
+const Count = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'), asZero);
+const Share = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'), asZero);
 
 /**
  * Engagement figures measured for one account at one time, with their source. A figure that was
@@ -96,7 +119,7 @@ const AccountMetrics = v.object({
   /** Share of those posts that are replies to someone else. */
   replyShare30d: v.optional(Share),
   /** (likes + reposts + replies) per post over those posts. */
-  engagementPerPost30d: v.optional(v.pipe(v.number(), v.minValue(0, 'must not be negative'))),
+  engagementPerPost30d: v.optional(v.pipe(v.number(), v.finite('must be a finite number'), v.minValue(0, 'must not be negative'), asZero)),
   lastPostAt: v.optional(FactDate),
 });
 
@@ -165,10 +188,11 @@ export const IndexSchema = v.object({
     SCHEMA_VERSION,
     `must be ${SCHEMA_VERSION} (this version of NHS Social Lens reads only version ${SCHEMA_VERSION})`,
   ),
-  indexVersion: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1')),
+  indexVersion: IndexVersion,
   generatedAt: v.pipe(v.string(), v.isoTimestamp('must be an ISO timestamp')),
   sources: v.pipe(v.array(Source), v.minLength(1, 'must name at least one source')),
-  organisations: v.array(Organisation),
+  /** Never empty: a copy with no organisations would leave the extension recognising nothing (issue 17). */
+  organisations: v.pipe(v.array(Organisation), v.minLength(1, 'must list at least one organisation')),
 });
 
 export type NhsIndex = v.InferOutput<typeof IndexSchema>;

@@ -14,8 +14,17 @@ export interface ValidationProblem {
 
 export type ValidationResult = { ok: true; index: NhsIndex } | { ok: false; problems: ValidationProblem[] };
 
-/** Validates parsed JSON as an index: shape first, then the rules that span several values. */
-export function validateIndex(data: unknown): ValidationResult {
+/** What a candidate is compared with when it would replace an installed index (a refresh, a publish). */
+export interface ReplacementContext {
+  /** The organisation ids of the index it would replace. */
+  installedIds: Iterable<string>;
+}
+
+/**
+ * Validates parsed JSON as an index: shape first, then the rules that span several values and,
+ * when it would replace an installed index, how many of that index's organisations it drops.
+ */
+export function validateIndex(data: unknown, replacing?: ReplacementContext): ValidationResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return {
       ok: false,
@@ -27,11 +36,13 @@ export function validateIndex(data: unknown): ValidationResult {
     return { ok: false, problems: parsed.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message })) };
   }
   const problems = crossFieldProblems(parsed.output);
+  const dropped = replacing && droppedOrganisationsProblem(parsed.output, replacing);
+  if (dropped) problems.push(dropped);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, index: parsed.output };
 }
 
 /** Parses text as JSON and validates it, turning a JSON syntax error into a problem at `$`. */
-export function parseAndValidateIndex(text: string): ValidationResult {
+export function parseAndValidateIndex(text: string, replacing?: ReplacementContext): ValidationResult {
   if (text.trim() === '') return { ok: false, problems: [{ path: '$', message: 'the file is empty' }] };
   let data: unknown;
   try {
@@ -40,7 +51,29 @@ export function parseAndValidateIndex(text: string): ValidationResult {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [{ path: '$', message: `is not valid JSON (${reason})` }] };
   }
-  return validateIndex(data);
+  return validateIndex(data, replacing);
+}
+
+/**
+ * Refuses a replacement that drops more than a fifth of the installed organisations (issue 17): a
+ * signed copy that lost many of them (a half-finished build, a bad source file) would otherwise
+ * silently stop the extension recognising them. An organisation that became a predecessor of
+ * another (a merger) is not dropped: its code and old domains still lead to its successor.
+ */
+export function droppedOrganisationsProblem(index: NhsIndex, { installedIds }: ReplacementContext): ValidationProblem | undefined {
+  const kept = new Set<string>();
+  for (const org of index.organisations) {
+    kept.add(org.id);
+    for (const predecessor of org.predecessors) kept.add(predecessor.id);
+  }
+  const installed = new Set(installedIds);
+  let dropped = 0;
+  for (const id of installed) if (!kept.has(id)) dropped++;
+  if (dropped * 5 <= installed.size) return undefined;
+  return {
+    path: '$.organisations',
+    message: `it would drop ${dropped} of the ${installed.size} installed organisations (more than a fifth)`,
+  };
 }
 
 function crossFieldProblems(index: NhsIndex): ValidationProblem[] {

@@ -5,16 +5,19 @@
  */
 import * as ed from '@noble/ed25519';
 import * as v from 'valibot';
-import { type NhsIndex, SCHEMA_VERSION } from '../index/schema';
-import { parseAndValidateIndex } from '../index/validate';
+import { IndexVersion, type NhsIndex, SCHEMA_VERSION } from '../index/schema';
+import { droppedOrganisationsProblem, parseAndValidateIndex, type ReplacementContext } from '../index/validate';
 
 export const MANIFEST_FORMAT = 1;
 /** No published index may be larger than this, whatever its manifest announces. */
 export const MAX_INDEX_BYTES = 8_000_000;
+/** A manifest is a few hundred bytes: anything past this is not one, and is not read further (issue 17). */
+export const MAX_MANIFEST_BYTES = 64 * 1024;
 
 const Manifest = v.object({
   format: v.literal(MANIFEST_FORMAT, `must be ${MANIFEST_FORMAT}`),
-  indexVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Bounded like the index's own version (MAX_INDEX_VERSION), so no signed manifest can freeze updates. */
+  indexVersion: IndexVersion,
   generatedAt: v.pipe(v.string(), v.isoTimestamp()),
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   minExtensionVersion: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/)),
@@ -57,18 +60,25 @@ export async function signManifest(manifest: UnsignedManifest, secretKey: Uint8A
   return { ...manifest, signature: toBase64(signature) };
 }
 
-/** Checks a manifest before anything else is fetched: shape, signature, versions and announced size. */
-export async function checkManifest(text: string, context: ManifestContext): Promise<Checked<PublishedManifest>> {
+/** Reads a manifest's shape only (no signature): what `checkManifest` starts with, and what `index publish` reads back. */
+export function parseManifest(text: string): Checked<PublishedManifest> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, check: 'manifest', reason: 'the manifest is not JSON (perhaps an error page)' };
+    return { ok: false, check: 'manifest', reason: 'the manifest is not JSON (perhaps an error page, or cut short)' };
   }
   const parsed = v.safeParse(Manifest, data);
   if (!parsed.success)
     return { ok: false, check: 'manifest', reason: `the manifest is malformed at ${v.getDotPath(parsed.issues[0]) ?? 'its top level'}` };
-  const manifest = parsed.output;
+  return { ok: true, value: parsed.output };
+}
+
+/** Checks a manifest before anything else is fetched: shape, signature, versions and announced size. */
+export async function checkManifest(text: string, context: ManifestContext): Promise<Checked<PublishedManifest>> {
+  const parsed = parseManifest(text);
+  if (!parsed.ok) return parsed;
+  const manifest = parsed.value;
   let signatureOk = false;
   try {
     signatureOk = await ed.verifyAsync(fromBase64(manifest.signature), signedBytes(manifest), context.publicKey);
@@ -102,8 +112,15 @@ export async function checkManifest(text: string, context: ManifestContext): Pro
   return { ok: true, value: manifest };
 }
 
-/** Checks a downloaded index against its manifest: size, SHA-256, then the index validator. */
-export async function checkIndexBody(body: Uint8Array, manifest: PublishedManifest): Promise<Checked<NhsIndex>> {
+/**
+ * Checks a downloaded index against its manifest: size, SHA-256, then the index validator and,
+ * given the installed index's organisation ids, that it drops no more than a fifth of them.
+ */
+export async function checkIndexBody(
+  body: Uint8Array,
+  manifest: PublishedManifest,
+  replacing?: ReplacementContext,
+): Promise<Checked<NhsIndex>> {
   if (body.length !== manifest.bytes)
     return { ok: false, check: 'size', reason: `it is ${body.length} bytes, not the ${manifest.bytes} announced` };
   if ((await sha256Hex(body)) !== manifest.sha256) return { ok: false, check: 'hash', reason: 'its SHA-256 does not match the manifest' };
@@ -121,6 +138,8 @@ export async function checkIndexBody(body: Uint8Array, manifest: PublishedManife
       reason: `it is version ${result.index.indexVersion}, not the ${manifest.indexVersion} announced`,
     };
   }
+  const dropped = replacing && droppedOrganisationsProblem(result.index, replacing);
+  if (dropped) return { ok: false, check: 'validation', reason: dropped.message };
   return { ok: true, value: result.index };
 }
 

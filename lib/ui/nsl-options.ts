@@ -12,7 +12,7 @@ import { factList, formStyles, pageLayout, theme } from './theme';
 export interface OptionsActions {
   status(): Promise<IndexStatus>;
   refresh(): Promise<RefreshOutcome>;
-  rollBack(): Promise<{ rolledBack: boolean; indexVersion?: number }>;
+  rollBack(): Promise<{ rolledBack: boolean; indexVersion?: number; reason?: string }>;
   readSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   requestHost(origin: string): Promise<boolean>;
@@ -418,7 +418,7 @@ export class Options extends LitElement {
     const result = await this.act?.rollBack();
     this.message = result?.rolledBack
       ? `Rolled back to index version ${result.indexVersion}.`
-      : 'There is no earlier index to roll back to.';
+      : `Not rolled back: ${result?.reason ?? 'there is no earlier index to roll back to'}.`;
     await this.reload();
   }
 

@@ -158,6 +158,18 @@ describe('refresh refuses every bad copy and keeps the installed index', () => {
       'download',
     ],
     [
+      // issue 17: the manifest's body is read within the same deadline as the index.
+      'a manifest that trickles in and never ends',
+      async () =>
+        answerManifestWith((_q, r) => {
+          r.writeHead(200, { 'content-type': 'application/json' });
+          r.write('{"format":');
+          const timer = setInterval(() => r.write(' '), 200);
+          r.on('close', () => clearInterval(timer));
+        }),
+      'download',
+    ],
+    [
       'an HTML error page instead of JSON',
       async () => answerManifestWith(send(200, '<!doctype html><h1>Bad gateway</h1>', { 'content-type': 'text/html' })),
       'manifest',
@@ -238,6 +250,20 @@ describe('refresh installs a good copy, answers 304, rolls back, and survives a 
     });
     await page.close();
     expect(await popupIndexVersion()).toBe(String(v1));
+  });
+
+  it('after a roll back, "Update now" brings the newer copy back rather than hearing "not modified" (issue 17)', async () => {
+    // The same copy, with the ETag the extension stored when it installed it.
+    serve(await publish(indexAt(v1 + 1)));
+    expect(await updateNow()).toEqual({ outcome: 'updated', indexVersion: v1 + 1 });
+    expect(await popupIndexVersion()).toBe(String(v1 + 1));
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+    expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-rollback-index', payload: {} }))).toEqual({
+      rolledBack: true,
+      indexVersion: v1,
+    });
+    await page.close();
   });
 
   it('keeps the installed index when the service worker restarts during an update, and updates later', async () => {

@@ -1,6 +1,7 @@
 import * as ed from '@noble/ed25519';
 import { describe, expect, it } from 'vitest';
 import { serialiseIndex } from '../../lib/index/build';
+import { MAX_INDEX_VERSION } from '../../lib/index/schema';
 import {
   checkIndexBody,
   checkManifest,
@@ -12,7 +13,7 @@ import {
   signManifest,
   type UnsignedManifest,
 } from '../../lib/refresh/published';
-import { makeIndex } from '../support/index-factory';
+import { makeIndex, makeOrganisation } from '../support/index-factory';
 
 const { secretKey, publicKey } = await ed.keygenAsync();
 const other = await ed.keygenAsync();
@@ -46,6 +47,10 @@ describe('checkManifest', () => {
     ['the same version as installed', async () => text(await signed({ indexVersion: 4 })), 'newer'],
     ['an older version', async () => text(await signed({ indexVersion: 3 })), 'newer'],
     ['an announced size over the cap', async () => text(await signed({ bytes: MAX_INDEX_BYTES + 1 })), 'announced-size'],
+    // issue 17: a signed version nothing can exceed would freeze updates for ever.
+    ['a version of 1.7e308', async () => text(await signed({ indexVersion: 1.7e308 })), 'manifest'],
+    ['a version past the bound', async () => text(await signed({ indexVersion: MAX_INDEX_VERSION + 1 })), 'manifest'],
+    ['a truncated manifest', async () => text(await signed()).slice(0, 40), 'manifest'],
   ])('refuses %s at the "%s" check', async (_label, manifest, check) => {
     const result = await checkManifest(await manifest(), context);
     expect(result).toMatchObject({ ok: false, check });
@@ -82,6 +87,29 @@ describe('checkIndexBody', () => {
   ])('refuses %s at the "%s" check', async (_label, make, check) => {
     const [candidate, manifest] = await make();
     expect(await checkIndexBody(candidate, manifest)).toMatchObject({ ok: false, check });
+  });
+});
+
+describe('checkIndexBody against the installed organisations (issue 17)', () => {
+  const organisations = Array.from({ length: 10 }, (_, i) => makeOrganisation({ id: `R${i}0A`, domains: [] }));
+  const installedIds = organisations.map((o) => o.id);
+  const publish = async (kept: number) => {
+    const candidate = new TextEncoder().encode(serialiseIndex(makeIndex(organisations.slice(0, kept), { indexVersion: 5 })));
+    return [candidate, await signed({ bytes: candidate.length, sha256: await sha256Hex(candidate) })] as const;
+  };
+
+  it('refuses a copy that drops more than a fifth of them, saying how many', async () => {
+    const [candidate, manifest] = await publish(7);
+    expect(await checkIndexBody(candidate, manifest, { installedIds })).toEqual({
+      ok: false,
+      check: 'validation',
+      reason: 'it would drop 3 of the 10 installed organisations (more than a fifth)',
+    });
+  });
+
+  it('accepts one that drops a fifth, and any copy when no installed index is given', async () => {
+    expect(await checkIndexBody(...(await publish(8)), { installedIds })).toMatchObject({ ok: true });
+    expect(await checkIndexBody(...(await publish(1)))).toMatchObject({ ok: true });
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_INDEX_VERSION, type Organisation } from '../../lib/index/schema';
 import { parseAndValidateIndex, validateIndex } from '../../lib/index/validate';
 import { loadBundledIndex } from '../support/bundled-index';
 import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
@@ -33,6 +34,11 @@ describe('validateIndex', () => {
   it.each<[string, Mutation, string, RegExp]>([
     ['an unknown schema version', (i) => Object.assign(i, { schemaVersion: 2 }), '$.schemaVersion', /must be 1/],
     ['a fractional index version', (i) => Object.assign(i, { indexVersion: 1.5 }), '$.indexVersion', /whole number/],
+    // issue 17: nothing can be newer than 1.7e308 (a whole number to JavaScript), so it would freeze updates for ever.
+    ['an index version of 1.7e308', (i) => Object.assign(i, { indexVersion: 1.7e308 }), '$.indexVersion', /at most 1000000000/],
+    ['an index version past the exact integers', (i) => Object.assign(i, { indexVersion: 2 ** 53 + 2 }), '$.indexVersion', /at most/],
+    ['an index version one over the bound', (i) => Object.assign(i, { indexVersion: MAX_INDEX_VERSION + 1 }), '$.indexVersion', /at most/],
+    ['no organisations', (i) => Object.assign(i, { organisations: [] }), '$.organisations', /at least one organisation/],
     ['a generation time that is not a timestamp', (i) => Object.assign(i, { generatedAt: 'yesterday' }), '$.generatedAt', /ISO timestamp/],
     ['no sources', (i) => Object.assign(i, { sources: [] }), '$.sources', /at least one source/],
     ['organisations that are not a list', (i) => Object.assign(i, { organisations: {} }), '$.organisations', /Array/i],
@@ -64,6 +70,36 @@ describe('validateIndex', () => {
       '$.organisations[0].domains[0].host',
       /shared by many/,
     ],
+    ...(
+      [
+        ['github.io', /public suffix/],
+        ['gov.uk', /public suffix/],
+        ['www.gov.uk', /general platform/],
+        ['google.com', /general platform/],
+        ['sites.google.com', /general platform/],
+        ['nhs.uk', /public suffix/],
+        ['co.uk', /public suffix/],
+        ['x.com', /general platform/],
+        ['nhs.net', /NHS zone/],
+        ['10.0.0.1', /host name/],
+      ] as const
+    ).flatMap(([host, message]): [string, Mutation, string, RegExp][] => [
+      [
+        `the shared domain ${host}`,
+        (i) => Object.assign(firstOrg(i), { domains: [{ host, source: 'test-source', checked: '2026-08-01' }] }),
+        '$.organisations[0].domains[0].host',
+        message,
+      ],
+      [
+        `the shared predecessor domain ${host}`,
+        (i) =>
+          Object.assign(firstOrg(i), {
+            predecessors: [{ id: 'RP6', domains: [{ host, source: 'test-source', checked: '2026-08-01' }], source: 'test-source' }],
+          }),
+        '$.organisations[0].predecessors[0].domains[0].host',
+        message,
+      ],
+    ]),
     [
       'a bad date',
       (i) => Object.assign(firstOrg(i), { domains: [{ host: 'uclh.nhs.uk', source: 'test-source', checked: '2026-13-01' }] }),
@@ -132,9 +168,89 @@ describe('validateIndex', () => {
     expect(problem?.message).toMatch(message);
   });
 
+  it('accepts the highest index version allowed', () => {
+    expect(validateIndex(makeIndex(undefined, { indexVersion: MAX_INDEX_VERSION })).ok).toBe(true);
+  });
+
+  it('accepts a GOV.UK organisation page as a homepage (by path), but never www.gov.uk as a domain', () => {
+    const homepage = 'https://www.gov.uk/government/organisations/nhs-england';
+    expect(validateIndex(makeIndex([makeOrganisation({ id: 'govuk:nhs-england', domains: [], homepage })])).ok).toBe(true);
+    const claimed = validateIndex(
+      makeIndex([makeOrganisation({ homepage, domains: [{ host: 'www.gov.uk', source: 'test-source', checked: '2026-08-01' }] })]),
+    );
+    expect(claimed.ok).toBe(false);
+    if (!claimed.ok)
+      expect(claimed.problems).toEqual([
+        { path: '$.organisations[0].domains[0].host', message: expect.stringMatching(/general platform/) },
+      ]);
+  });
+
+  it('refuses an infinite figure (1e400 in JSON), which would read back as null', () => {
+    const text = JSON.stringify(
+      makeIndex([
+        makeOrganisation({
+          accounts: [makeAccount({ metrics: { measuredAt: '2026-08-01', source: 'test-source', engagementPerPost30d: 7 } })],
+        }),
+      ]),
+    ).replace('"engagementPerPost30d":7', '"engagementPerPost30d":1e400');
+    const result = parseAndValidateIndex(text);
+    expect(!result.ok && result.problems[0]).toEqual({
+      path: '$.organisations[0].accounts[0].metrics.engagementPerPost30d',
+      message: 'must be a finite number',
+    });
+  });
+
+  it('reads a figure of -0 as 0, so an accepted index reads back unchanged', () => {
+    const metrics = { measuredAt: '2026-08-01', source: 'test-source', followers: -0, replyShare30d: -0, engagementPerPost30d: -0 };
+    const result = validateIndex(
+      makeIndex([makeOrganisation({ accounts: [makeAccount({ metrics, history: [{ month: '2026-07', followers: -0 }] })] })]),
+    );
+    const account = result.ok ? result.index.organisations[0]?.accounts[0] : undefined;
+    expect(Object.values(account?.metrics ?? {}).filter((value) => Object.is(value, -0))).toEqual([]);
+    expect(Object.is(account?.history?.[0]?.followers, 0)).toBe(true);
+  });
+
   it('ignores fields it does not know, so later additions stay readable by version 1', () => {
     const index = { ...makeIndex(), futureField: 1, organisations: [{ ...makeOrganisation(), metrics: { followers: 1 } }] };
     expect(validateIndex(index).ok).toBe(true);
+  });
+});
+
+describe('validateIndex replacing an installed index (issue 17)', () => {
+  const orgs = (count: number, first = 0): Organisation[] =>
+    Array.from({ length: count }, (_, i) => makeOrganisation({ id: `R${String(first + i).padStart(3, '0')}`, domains: [] }));
+  const ids = (organisations: Organisation[]) => organisations.map((o) => o.id);
+  const installed = orgs(269);
+
+  it('refuses a copy that would drop more than a fifth of the installed organisations, saying how many', () => {
+    const result = validateIndex(makeIndex(installed.slice(80)), { installedIds: ids(installed) });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ path: '$.organisations', message: 'it would drop 80 of the 269 installed organisations (more than a fifth)' }],
+    });
+  });
+
+  it('refuses one that keeps only new organisations', () => {
+    const result = validateIndex(makeIndex(orgs(300, 500)), { installedIds: ids(installed) });
+    expect(!result.ok && result.problems[0]?.message).toBe('it would drop 269 of the 269 installed organisations (more than a fifth)');
+  });
+
+  it('accepts a copy that drops a fifth or fewer, or adds organisations', () => {
+    const fifth = orgs(100);
+    expect(validateIndex(makeIndex(fifth.slice(20)), { installedIds: ids(fifth) }).ok).toBe(true);
+    expect(validateIndex(makeIndex(fifth.slice(21)), { installedIds: ids(fifth) }).ok).toBe(false);
+    expect(validateIndex(makeIndex(orgs(300)), { installedIds: ids(installed) }).ok).toBe(true);
+    expect(validateIndex(makeIndex(orgs(1)), { installedIds: [] }).ok).toBe(true);
+  });
+
+  it('does not count an organisation that became a predecessor (a merger) as dropped', () => {
+    const [successor, ...merged] = orgs(10);
+    const index = makeIndex([{ ...successor!, predecessors: merged.map((o) => ({ id: o.id, domains: [], source: 'test-source' })) }]);
+    expect(validateIndex(index, { installedIds: ids(orgs(10)) }).ok).toBe(true);
+  });
+
+  it('without an installed index, checks the copy alone', () => {
+    expect(validateIndex(makeIndex(orgs(1))).ok).toBe(true);
   });
 });
 

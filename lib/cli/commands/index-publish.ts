@@ -1,20 +1,20 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as ed from '@noble/ed25519';
-import { parseAndValidateIndex } from '../../index/validate';
+import { droppedOrganisationsProblem, parseAndValidateIndex } from '../../index/validate';
 import {
   checkIndexBody,
   checkManifest,
   fromBase64,
   MANIFEST_FORMAT,
-  type PublishedManifest,
+  parseManifest,
   sha256Hex,
   signManifest,
   toBase64,
 } from '../../refresh/published';
 import { parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
-import { BUNDLED_INDEX_PATH, emit, PROJECT_ROOT, readTextFile, say } from '../io';
+import { BUNDLED_INDEX_PATH, emit, loadIndex, PROJECT_ROOT, readTextFile, say } from '../io';
 
 const KEY_FILE = 'index-signing.key';
 const PUB_FILE = 'index-signing.pub';
@@ -108,12 +108,24 @@ export async function indexPublishCommand(argv: string[]): Promise<void> {
   await checkSigningKey(keyPath, secretKey);
   const previousPath = join(dir, 'manifest.json');
   if (existsSync(previousPath)) {
-    const previous = JSON.parse(readFileSync(previousPath, 'utf8')) as Partial<PublishedManifest>;
-    if (typeof previous.indexVersion === 'number' && result.index.indexVersion <= previous.indexVersion) {
+    // A manifest that cannot be read is refused, not overwritten: its version is what keeps
+    // releases moving forward (issue 17).
+    const previous = parseManifest(readTextFile(previousPath));
+    if (!previous.ok) throw new CliError(`${previousPath}: ${previous.reason}; fix or remove it before publishing over it`);
+    if (result.index.indexVersion <= previous.value.indexVersion) {
       throw new CliError(
-        `index version ${result.index.indexVersion} is not newer than the published ${previous.indexVersion}: bump data/index-release.json`,
+        `index version ${result.index.indexVersion} is not newer than the published ${previous.value.indexVersion}: bump data/index-release.json`,
       );
     }
+  }
+  // The extension refuses a copy that drops more than a fifth of the organisations it has
+  // installed (issue 17): compared with the copy published here before, publishing it would only
+  // fail on every refresh.
+  const previousIndexPath = join(dir, 'index.json');
+  const previousIndex = existsSync(previousIndexPath) ? parseAndValidateIndex(readTextFile(previousIndexPath)) : undefined;
+  if (previousIndex?.ok) {
+    const dropped = droppedOrganisationsProblem(result.index, { installedIds: previousIndex.index.organisations.map((o) => o.id) });
+    if (dropped) throw new CliError(`${indexPath}: refusing to publish over ${previousIndexPath}: ${dropped.message}`);
   }
   const body = new TextEncoder().encode(text);
   const minExtensionVersion = stringOption(args, 'min-extension-version') ?? extensionVersion();
@@ -138,25 +150,38 @@ export async function indexPublishCommand(argv: string[]): Promise<void> {
   emit({ dir, ...manifest });
 }
 
-/** `index verify DIR --pub FILE`: the extension's own checks on a published copy; exit 1 naming the first that fails. */
+/**
+ * `index verify DIR --pub FILE [--installed INDEX | --installed-version N]`: the extension's own
+ * checks on a published copy, against an installed index when one is given; exit 1 naming the
+ * first that fails.
+ */
 export async function indexVerifyCommand(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, ['pub', 'installed-version']);
+  const args = parseArgs(argv, ['pub', 'installed', 'installed-version']);
   const pubPath = stringOption(args, 'pub');
   const [dir, extra] = args.positionals;
-  if (pubPath === undefined || dir === undefined || extra !== undefined)
-    throw new CliError('usage: index verify DIR --pub FILE [--installed-version N]');
-  const installed = stringOption(args, 'installed-version');
-  if (installed !== undefined && !/^\d+$/.test(installed))
-    throw new CliError(`--installed-version must be a whole number, not "${installed}"`);
+  const usage = 'usage: index verify DIR --pub FILE [--installed INDEX | --installed-version N]';
+  if (pubPath === undefined || dir === undefined || extra !== undefined) throw new CliError(usage);
+  const installedVersion = stringOption(args, 'installed-version');
+  if (installedVersion !== undefined && !/^\d+$/.test(installedVersion))
+    throw new CliError(`--installed-version must be a whole number, not "${installedVersion}"`);
+  const installedPath = stringOption(args, 'installed');
+  if (installedPath !== undefined && installedVersion !== undefined)
+    throw new CliError(`give --installed or --installed-version, not both; ${usage}`);
+  // The installed index, as the extension would compare with it: its version and its organisations.
+  const installed = installedPath === undefined ? undefined : loadIndex(installedPath);
   const manifest = await checkManifest(readTextFile(join(dir, 'manifest.json')), {
     publicKey: readKey(pubPath, 'public key'),
     extensionVersion: extensionVersion(),
-    installedVersion: Number(installed ?? 0),
+    installedVersion: installed?.indexVersion ?? Number(installedVersion ?? 0),
   });
   if (!manifest.ok) throw new CliError(`${dir}: failed check "${manifest.check}": ${manifest.reason}`);
   const indexPath = join(dir, 'index.json');
   if (!existsSync(indexPath)) throw new CliError(`${dir}: failed check "size": index.json is missing`);
-  const body = await checkIndexBody(new Uint8Array(readFileSync(indexPath)), manifest.value);
+  const body = await checkIndexBody(
+    readBytes(indexPath),
+    manifest.value,
+    installed === undefined ? undefined : { installedIds: installed.organisations.map((o) => o.id) },
+  );
   if (!body.ok) throw new CliError(`${dir}: failed check "${body.check}": ${body.reason}`);
   emit({
     dir,
@@ -165,4 +190,12 @@ export async function indexVerifyCommand(argv: string[]): Promise<void> {
     bytes: manifest.value.bytes,
     organisations: body.value.organisations.length,
   });
+}
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (error) {
+    throw new CliError(`${path}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
 }

@@ -7,6 +7,7 @@ import { openIndexDb } from '../lib/browser/db';
 import { dispatch } from '../lib/browser/messaging';
 import { readSettings, settingsItem } from '../lib/browser/settings';
 import { createTabResults } from '../lib/browser/tab-results';
+import { isSharedZone } from '../lib/index/host-rules';
 import { fromBase64 } from '../lib/refresh/published';
 import { REFRESH_SCHEDULES } from '../lib/settings';
 
@@ -38,7 +39,7 @@ export default defineBackground(() => {
     // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
     action: browser.action ?? browser.browserAction,
     now: () => new Date(),
-    settings: readSettings,
+    settings: () => readSettings(isSharedZone),
   });
   const ownOrigin = browser.runtime.getURL('/');
 

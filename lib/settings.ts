@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { sharedZoneProblem } from './index/host-rules';
 import { HOST_PATTERN, PLATFORMS } from './index/schema';
 
 export const REFRESH_SCHEDULES = { daily: 1440, weekly: 10080, monthly: 43200, never: 0 } as const;
@@ -31,8 +30,6 @@ export const SettingsSchema = v.object({
   disabledSites: v.pipe(
     v.array(v.pipe(v.string(), v.regex(HOST_PATTERN, 'must be a host name such as example.nhs.uk'))),
     v.maxLength(1000),
-    // A zone (nhs.uk, from an earlier version's popup on www.nhs.uk) would switch off every site under it: dropped (issue 17).
-    v.transform((sites) => switchableSites(sites)),
   ),
   /** Show the user's own pending corrections in the popup, marked as not yet reviewed. */
   showOwnSuggestions: v.boolean(),
@@ -79,35 +76,46 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) 
 };
 
 /**
+ * Whether a host is a zone many owners' sites sit under (nhs.uk, gov.uk, co.uk): host-rules'
+ * `isSharedZone`, passed in by the callers that may ship the Public Suffix List (the background,
+ * the options page), so that this module, which every page imports, does not.
+ */
+export type IsZone = (host: string) => boolean;
+
+/**
  * The site the per-site switch names for `hostname`: lower case, without `www.`. A switch covers
  * the site and every host under it, so it never names a zone that many organisations' sites sit
  * under (issue 17): on www.nhs.uk it is `www.nhs.uk`, never `nhs.uk`, and a zone itself (nhs.uk,
  * gov.uk, co.uk) has no site to switch off: undefined.
  */
-export function siteKey(hostname: string): string | undefined {
+export function siteKey(hostname: string, isZone: IsZone): string | undefined {
   const host = hostname.toLowerCase();
   const bare = host.replace(/^www\./, '');
-  if (sharedZoneProblem(bare) === undefined) return bare;
-  return sharedZoneProblem(host) === undefined ? host : undefined;
+  if (!isZone(bare)) return bare;
+  return isZone(host) ? undefined : host;
+}
+
+/** The site "Don't run on this site" switches off for the page at `url`, as a field a tab's result carries (none for a zone). */
+export function switchableSiteOf(url: string, isZone: IsZone): { site?: string } {
+  const site = URL.canParse(url) ? siteKey(new URL(url).hostname, isZone) : undefined;
+  return site === undefined ? {} : { site };
 }
 
 /** The switched-off sites that can be honoured: a zone (such as nhs.uk) stored by an earlier version, or imported, is dropped. */
-export function switchableSites(sites: unknown): string[] {
-  return Array.isArray(sites)
-    ? sites.filter((site): site is string => typeof site === 'string' && sharedZoneProblem(site) === undefined)
-    : [];
+export function switchableSites(sites: unknown, isZone: IsZone): string[] {
+  return Array.isArray(sites) ? sites.filter((site): site is string => typeof site === 'string' && !isZone(site)) : [];
 }
 
 /** The switched-off site that covers this host (the host itself or a parent, such as uclh.nhs.uk for www.uclh.nhs.uk), if any. */
-export function disabledSiteFor(settings: Pick<Settings, 'disabledSites'>, hostname: string): string | undefined {
+export function disabledSiteFor(settings: Pick<Settings, 'disabledSites'>, hostname: string, isZone: IsZone): string | undefined {
   const host = hostname.toLowerCase();
   // A zone is never honoured, however it was stored: it would switch off every organisation under it (issue 17).
-  return settings.disabledSites.find((site) => (host === site || host.endsWith(`.${site}`)) && sharedZoneProblem(site) === undefined);
+  return settings.disabledSites.find((site) => (host === site || host.endsWith(`.${site}`)) && !isZone(site));
 }
 
 /** Whether the user switched the extension off on this host (or on a parent site). */
-export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string): boolean {
-  return disabledSiteFor(settings, hostname) !== undefined;
+export function isSiteDisabled(settings: Pick<Settings, 'disabledSites'>, hostname: string, isZone: IsZone): boolean {
+  return disabledSiteFor(settings, hostname, isZone) !== undefined;
 }
 
 /** The switched-off sites with `site` switched off (or back on), each listed once. */

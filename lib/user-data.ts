@@ -5,8 +5,9 @@
 import * as v from 'valibot';
 import type { StoredCorrection } from './browser/db';
 import { CORRECTION_KINDS, CorrectionSchema, issueText } from './corrections/correction';
+import { isSharedZone } from './index/host-rules';
 import { PLATFORMS } from './index/schema';
-import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
+import { DEFAULT_SETTINGS, type Settings, SettingsSchema, switchableSites } from './settings';
 
 export const USER_DATA_FORMAT = 'nhs-social-lens-user-data';
 export const USER_DATA_VERSION = 1;
@@ -76,10 +77,10 @@ export function parseUserData(text: string): { ok: true; data: UserData } | { ok
     return { ok: false, reason: `not an NHS Social Lens settings export: ${issueText(issue)}` };
   }
   const data = parsed.output;
-  return {
-    ok: true,
-    data: { ...data, settings: { ...DEFAULT_SETTINGS, ...data.settings }, corrections: data.corrections as StoredCorrection[] },
-  };
+  const settings = { ...DEFAULT_SETTINGS, ...data.settings };
+  // A switched-off zone (nhs.uk, from an older version) would switch off every site under it: dropped (issue 17).
+  settings.disabledSites = switchableSites(settings.disabledSites, isSharedZone);
+  return { ok: true, data: { ...data, settings, corrections: data.corrections as StoredCorrection[] } };
 }
 
 /** What an import would change, said before the user confirms it. */

@@ -2,10 +2,11 @@ import { detectPage } from '../detect/detect';
 import { type PageProfile, sanitisePageProfiles } from '../detect/page-signals';
 import { cappedPageUrl, hostnameOf, pageUrlFromSender } from '../detect/page-url';
 import type { Candidate } from '../detect/types';
+import { isSharedZone } from '../index/host-rules';
 import type { NhsIndex, Organisation } from '../index/schema';
 import { adoptionOf } from '../metrics/adoption';
 import { followersContext } from '../metrics/sector-context';
-import { disabledSiteFor, type Settings } from '../settings';
+import { disabledSiteFor, type Settings, switchableSiteOf } from '../settings';
 import { accountKey } from '../social/profile-url';
 import { type BadgeAction, showBadge } from './badge';
 import { importCorrections, listCorrections, markExported, pendingCorrectionsFor, saveCorrection } from './corrections-store';
@@ -59,7 +60,7 @@ function resultUrl(result: TabResult): string | undefined {
 function disabledSite(settings: Settings, url: string): string | undefined {
   const hostname = URL.canParse(url) ? hostnameOf(new URL(url)) : undefined;
   // The stored site itself, so that "Turn back on" removes exactly it.
-  return hostname === undefined ? undefined : disabledSiteFor(settings, hostname);
+  return hostname === undefined ? undefined : disabledSiteFor(settings, hostname, isSharedZone);
 }
 
 /**
@@ -100,12 +101,14 @@ export function createBackgroundService(deps: BackgroundDeps) {
     const db = await database();
     const detection = await detectPage(url, indexedDbLookups(db), sightingsLookup(db));
     const meta = await db.get('meta', 'installed-index');
-    if (detection.candidates.length === 0 || meta === undefined) return { state: 'not-recognised', url };
+    if (detection.candidates.length === 0 || meta === undefined)
+      return { state: 'not-recognised', url, ...switchableSiteOf(url, isSharedZone) };
     const ids = detection.candidates.map((c) => c.organisation.id);
     if (detection.candidates.every(onOwnSite)) await recordSightings(db, ids, url, profiles, deps.now());
     return {
       state: 'recognised',
       detection,
+      ...switchableSiteOf(url, isSharedZone),
       sightings: await sightingsFor(db, ids),
       context: await sectorContextFor(
         db,

@@ -18,6 +18,8 @@ export type TabResult =
   | {
       state: 'recognised';
       detection: Detection;
+      /** The site "Don't run on this site" switches off (never a zone such as nhs.uk), when there is one. */
+      site?: string;
       /** Profiles this browser saw linked from the candidates' own sites (kept locally only). */
       sightings: Sighting[];
       /** Where each candidate's measured followers stand among its peers, per platform. */
@@ -26,7 +28,12 @@ export type TabResult =
       ownCorrections: StoredCorrection[];
       index: { version: number; generatedAt: string; sources: IndexSource[] };
     }
-  | { state: 'not-recognised'; url?: string }
+  | {
+      state: 'not-recognised';
+      url?: string;
+      /** The site "Don't run on this site" switches off (never a zone such as nhs.uk), when there is one. */
+      site?: string;
+    }
   /** The user switched the extension off on this site: nothing was looked up. */
   | { state: 'disabled'; url: string; site: string };
 

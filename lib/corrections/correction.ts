@@ -8,8 +8,8 @@
  * a real day, an address is one line.
  */
 import * as v from 'valibot';
-import { sharedHostProblem } from '../index/host-rules';
-import { HOST_PATTERN, Host, isHttpUrl, ORGANISATION_ID_PATTERN, PLATFORMS, type Platform } from '../index/schema';
+import { OwnHost, sharedHostProblem } from '../index/host-rules';
+import { HOST_PATTERN, isHttpUrl, ORGANISATION_ID_PATTERN, PLATFORMS, type Platform } from '../index/schema';
 import { explainRejection } from '../social/profile-rejections';
 import { accountKey, type ProfileParse, parseHandle } from '../social/profile-url';
 
@@ -120,7 +120,7 @@ export const CORRECTION_ENTRIES = {
   /** Never taken as given: it must be the address rebuilt from `platform` and `handle`. */
   accountUrl: v.optional(Address),
   /** The index's own host rule (HOST_PATTERN and the shared-host rule), not a second copy of it. */
-  domain: v.optional(Host),
+  domain: v.optional(OwnHost),
   /** What the profile page itself showed the volunteer, and when (`observed-followers`). */
   observed: v.optional(
     v.object({

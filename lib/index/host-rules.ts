@@ -11,7 +11,9 @@
  * Not for the content script: the list is large, and only the background and the CLI need it.
  */
 import { parse } from 'tldts';
+import * as v from 'valibot';
 import { isSocialPlatformHost } from '../social/profile-url';
+import { HostName } from './schema';
 
 /** NHS zones shared by many organisations that the Public Suffix List does not list as suffixes. */
 const NHS_UMBRELLA_ZONES = new Set([
@@ -66,6 +68,11 @@ export function sharedZoneProblem(host: string): string | undefined {
   return undefined;
 }
 
+/** True when `host` is a zone many owners' sites sit under (the per-site switch never names one). */
+export function isSharedZone(host: string): boolean {
+  return sharedZoneProblem(host) !== undefined;
+}
+
 /** Why `host` (lower-case, already shaped like a host name) cannot be one organisation's, or undefined. */
 export function sharedHostProblem(host: string): string | undefined {
   const zone = sharedZoneProblem(host);
@@ -80,3 +87,12 @@ export function sharedHostProblem(host: string): string | undefined {
 export function isSharedHost(host: string): boolean {
   return sharedHostProblem(host) !== undefined;
 }
+
+/** The one host rule for a domain of an organisation: every domain in the index, and every domain a correction proposes. */
+export const OwnHost = v.pipe(
+  HostName,
+  v.rawCheck(({ dataset, addIssue }) => {
+    const problem = dataset.typed ? sharedHostProblem(dataset.value) : undefined;
+    if (problem !== undefined) addIssue({ message: problem });
+  }),
+);

@@ -6,7 +6,6 @@
  * (valibot's `object` strips them), which is how later issues add metrics without a version 2.
  */
 import * as v from 'valibot';
-import { sharedHostProblem } from './host-rules';
 
 export const SCHEMA_VERSION = 1;
 
@@ -42,15 +41,13 @@ const OrganisationId = v.pipe(v.string(), v.regex(ORGANISATION_ID_PATTERN, 'must
 
 /** Lower-case ASCII host names only: look-alike Unicode never enters the index. */
 export const HOST_PATTERN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-/** The one host rule: every domain in the index, and every domain a correction proposes (issue 17). */
-export const Host = v.pipe(
-  v.string(),
-  v.regex(HOST_PATTERN, 'must be a lower-case host name such as uclh.nhs.uk'),
-  v.rawCheck(({ dataset, addIssue }) => {
-    const problem = dataset.typed ? sharedHostProblem(dataset.value) : undefined;
-    if (problem !== undefined) addIssue({ message: problem });
-  }),
-);
+/**
+ * A host name's shape. Whether one organisation may own it (not a public suffix, an NHS zone or a
+ * general platform) is `OwnHost` in host-rules.ts, which the validator applies to every domain:
+ * kept out of this module, which every page imports for the index's types and names, so that the
+ * Public Suffix List ships only where an index or a correction is checked (issue 17).
+ */
+export const HostName = v.pipe(v.string(), v.regex(HOST_PATTERN, 'must be a lower-case host name such as uclh.nhs.uk'));
 
 const WebUrl = v.pipe(
   v.string(),
@@ -90,7 +87,7 @@ const Source = v.object({
 });
 
 const Domain = v.object({
-  host: Host,
+  host: HostName,
   source: SourceId,
   checked: FactDate,
   /** A note from the source, such as "board papers on a group site shared with RWA". */

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { accountUrlProblem } from '../social/profile-url';
+import { sharedHostProblem } from './host-rules';
 import { IndexSchema, type NhsIndex } from './schema';
 
 export interface ValidationProblem {
@@ -97,8 +98,15 @@ function crossFieldProblems(index: NhsIndex): ValidationProblem[] {
       seenIds.set(org.id, i);
     }
     requireSource(`${at}.source`, org.source);
+    // A host many owners share (a public suffix, an NHS zone, a general platform) is nobody's own:
+    // every page under it would match whoever claimed it (issue 17).
+    const requireOwnHost = (path: string, host: string) => {
+      const problem = sharedHostProblem(host);
+      if (problem !== undefined) problems.push({ path, message: problem });
+    };
     const hosts = new Set<string>();
     org.domains.forEach((domain, j) => {
+      requireOwnHost(`${at}.domains[${j}].host`, domain.host);
       if (hosts.has(domain.host)) problems.push({ path: `${at}.domains[${j}].host`, message: `duplicate domain ${domain.host}` });
       hosts.add(domain.host);
       requireSource(`${at}.domains[${j}].source`, domain.source);
@@ -106,6 +114,7 @@ function crossFieldProblems(index: NhsIndex): ValidationProblem[] {
     org.predecessors.forEach((predecessor, j) => {
       requireSource(`${at}.predecessors[${j}].source`, predecessor.source);
       predecessor.domains.forEach((domain, k) => {
+        requireOwnHost(`${at}.predecessors[${j}].domains[${k}].host`, domain.host);
         requireSource(`${at}.predecessors[${j}].domains[${k}].source`, domain.source);
       });
     });

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { StoredCorrection } from '../browser/db';
 import type { IndexStatus } from '../browser/messaging';
 import type { RefreshOutcome } from '../browser/refresh';
+import { isSharedZone } from '../index/host-rules';
 import { HOST_PATTERN, PLATFORMS } from '../index/schema';
 import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings, siteKey, withSiteDisabled } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
@@ -216,7 +217,7 @@ export class Options extends LitElement {
       this.siteError = 'Enter a host name such as www.example.nhs.uk (what you typed is kept).';
       return;
     }
-    const site = siteKey(host);
+    const site = siteKey(host, isSharedZone);
     // A zone would switch the extension off on every organisation's site under it (issue 17).
     if (site === undefined) {
       this.siteError = `${host} is shared by many organisations’ sites, so it cannot be switched off as one site. Enter one site, such as www.example.nhs.uk.`;

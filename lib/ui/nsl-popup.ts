@@ -1,9 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { StoredCorrection } from '../browser/db';
 import type { TabResult } from '../browser/messaging';
-import { hostnameOf } from '../detect/page-url';
 import type { Candidate } from '../detect/types';
-import { DEFAULT_SETTINGS, type Settings, siteKey } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { daysSince, formatFactDate, kindLabel } from './format';
 import { theme } from './theme';
 import './nsl-org-card';
@@ -282,9 +281,8 @@ export class Popup extends LitElement {
    * never a zone such as nhs.uk, which would switch it off on every trust (issue 17).
    */
   private site(result: TabResult | undefined): string | undefined {
-    const url = result?.state === 'recognised' ? result.detection.url : result?.state === 'not-recognised' ? result.url : undefined;
-    const hostname = url && URL.canParse(url) ? hostnameOf(new URL(url)) : undefined;
-    return hostname === undefined ? undefined : siteKey(hostname);
+    // The background names it: it holds the Public Suffix List, which the popup does not ship.
+    return result?.state === 'recognised' || result?.state === 'not-recognised' ? result.site : undefined;
   }
 
   private footer() {

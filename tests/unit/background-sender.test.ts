@@ -251,7 +251,7 @@ describe('content-bg-page-visited, through dispatch, with the browser’s sender
       { tabId: 9, url: `https://www.example.org/${LONG_QUERY}` },
       { id: EXTENSION_ID, url: `${ORIGIN}popup.html` },
     );
-    expect(result).toEqual({ state: 'not-recognised', url: 'https://www.example.org/' });
+    expect(result).toEqual({ state: 'not-recognised', url: 'https://www.example.org/', site: 'example.org' });
     expect(JSON.stringify([...session.data.values()]).length).toBeLessThan(MAX_PAGE_URL_LENGTH);
   });
 });

@@ -247,7 +247,7 @@ describe('background service', () => {
       fromTab(3, 'https://www.uclh.nhs.uk/'),
     );
     const later = await svc.handlers['ui-bg-get-tab-result']({ tabId: 3, url: 'https://www.example.org/' }, { id: 'ext' });
-    expect(later).toEqual({ state: 'not-recognised', url: 'https://www.example.org/' });
+    expect(later).toEqual({ state: 'not-recognised', url: 'https://www.example.org/', site: 'example.org' });
     expect(badges.get(3)?.text).toBe('');
     (await svc.database()).close();
   });
@@ -352,6 +352,19 @@ describe('background service', () => {
       recognised: false,
     });
     expect(badges.get(4)?.text).toBe('');
+    (await svc.database()).close();
+  });
+
+  // Issue 17: the popup shows the site the background names; the background never names a zone.
+  it.each([
+    ['https://www.nhs.uk/conditions/', 'www.nhs.uk'],
+    ['https://www.uclh.nhs.uk/contact', 'uclh.nhs.uk'],
+    ['https://nhs.uk/', undefined],
+    ['https://co.uk/', undefined],
+  ])('names the site the popup may switch off on %s as %s, never a zone', async (url, site) => {
+    const { svc } = service();
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 6, url }, { id: 'ext' });
+    expect(result.state === 'disabled' ? 'disabled' : result.site).toBe(site);
     (await svc.database()).close();
   });
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TabResult } from '../../lib/browser/messaging';
+import { isSharedZone } from '../../lib/index/host-rules';
 import type { Organisation } from '../../lib/index/schema';
+import { switchableSiteOf } from '../../lib/settings';
 import '../../lib/ui/nsl-popup';
 import { makeAccount, makeOrganisation } from '../support/index-factory';
 
@@ -147,12 +149,15 @@ describe('nsl-popup', () => {
 });
 
 describe('nsl-popup “Don’t run on this site”', () => {
-  /** The popup with actions (as the extension runs it), showing a page at `url` that is not recognised. */
+  /**
+   * The popup with actions (as the extension runs it), showing a page at `url` that is not
+   * recognised, with the site the background names for it (the popup ships no suffix list).
+   */
   async function offeredOn(url: string): Promise<string | undefined> {
     const popup = document.createElement('nsl-popup');
     popup.actions = { setSiteDisabled: async () => undefined, hideOwnSuggestions: async () => undefined };
     document.body.append(popup);
-    popup.load = async () => ({ state: 'not-recognised', url });
+    popup.load = async () => ({ state: 'not-recognised', url, ...switchableSiteOf(url, isSharedZone) });
     for (let i = 0; i < 20 && popup.view.state === 'loading'; i++) await new Promise((r) => setTimeout(r, 5));
     await popup.updateComplete;
     return popup.shadowRoot?.querySelector('[data-testid="site-off"]')?.textContent ?? undefined;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isSharedZone } from '../../lib/index/host-rules';
 import { DEFAULT_SETTINGS, disabledSiteFor, isSiteDisabled, SETTINGS_MIGRATIONS, SETTINGS_VERSION, siteKey } from '../../lib/settings';
 
 /** What version 1 of the extension stored: the user's choices, before the fields version 2 added. */
@@ -53,7 +54,7 @@ describe('settings migrations', () => {
         settings: { ...DEFAULT_SETTINGS, disabledSites: ['nhs.uk', 'uclh.nhs.uk', 'co.uk'] },
         settings$: { v: SETTINGS_VERSION },
       });
-      await expect(settingsModule.readSettings()).resolves.toMatchObject({ disabledSites: ['uclh.nhs.uk'] });
+      await expect(settingsModule.readSettings(isSharedZone)).resolves.toMatchObject({ disabledSites: ['uclh.nhs.uk'] });
     });
 
     it('gives the defaults on a fresh install', async () => {
@@ -65,12 +66,12 @@ describe('settings migrations', () => {
 
 describe('per-site switch', () => {
   it('matches the site and its subdomains, ignoring www. and case', () => {
-    const settings = { disabledSites: [siteKey('WWW.UCLH.nhs.uk') ?? ''] };
+    const settings = { disabledSites: [siteKey('WWW.UCLH.nhs.uk', isSharedZone) ?? ''] };
     expect(settings.disabledSites).toEqual(['uclh.nhs.uk']);
-    expect(isSiteDisabled(settings, 'www.uclh.nhs.uk')).toBe(true);
-    expect(isSiteDisabled(settings, 'news.uclh.nhs.uk')).toBe(true);
-    expect(isSiteDisabled(settings, 'notuclh.nhs.uk')).toBe(false);
-    expect(isSiteDisabled(settings, 'nhs.uk')).toBe(false);
+    expect(isSiteDisabled(settings, 'www.uclh.nhs.uk', isSharedZone)).toBe(true);
+    expect(isSiteDisabled(settings, 'news.uclh.nhs.uk', isSharedZone)).toBe(true);
+    expect(isSiteDisabled(settings, 'notuclh.nhs.uk', isSharedZone)).toBe(false);
+    expect(isSiteDisabled(settings, 'nhs.uk', isSharedZone)).toBe(false);
   });
 
   // Issue 17: a switch covers a site and every host under it, so it never names a zone.
@@ -86,18 +87,18 @@ describe('per-site switch', () => {
     ['www.example.co.uk', 'example.co.uk'],
     ['x.com', 'x.com'],
   ])('names %s as %s', (hostname, site) => {
-    expect(siteKey(hostname)).toBe(site);
+    expect(siteKey(hostname, isSharedZone)).toBe(site);
   });
 
   it('never honours a stored zone, which would switch off every trust under it (issue 17)', () => {
-    expect(isSiteDisabled({ disabledSites: ['nhs.uk'] }, 'www.uclh.nhs.uk')).toBe(false);
-    expect(isSiteDisabled({ disabledSites: ['gov.uk', 'co.uk'] }, 'www.example.co.uk')).toBe(false);
-    expect(isSiteDisabled({ disabledSites: ['nhs.uk', 'www.nhs.uk'] }, 'www.nhs.uk')).toBe(true);
+    expect(isSiteDisabled({ disabledSites: ['nhs.uk'] }, 'www.uclh.nhs.uk', isSharedZone)).toBe(false);
+    expect(isSiteDisabled({ disabledSites: ['gov.uk', 'co.uk'] }, 'www.example.co.uk', isSharedZone)).toBe(false);
+    expect(isSiteDisabled({ disabledSites: ['nhs.uk', 'www.nhs.uk'] }, 'www.nhs.uk', isSharedZone)).toBe(true);
   });
 
   it('names the stored site that covers a host, so turning it back on removes exactly that', () => {
-    expect(disabledSiteFor({ disabledSites: ['www.uclh.nhs.uk'] }, 'www.uclh.nhs.uk')).toBe('www.uclh.nhs.uk');
-    expect(disabledSiteFor({ disabledSites: ['uclh.nhs.uk'] }, 'news.uclh.nhs.uk')).toBe('uclh.nhs.uk');
-    expect(disabledSiteFor({ disabledSites: ['uclh.nhs.uk'] }, 'kch.nhs.uk')).toBeUndefined();
+    expect(disabledSiteFor({ disabledSites: ['www.uclh.nhs.uk'] }, 'www.uclh.nhs.uk', isSharedZone)).toBe('www.uclh.nhs.uk');
+    expect(disabledSiteFor({ disabledSites: ['uclh.nhs.uk'] }, 'news.uclh.nhs.uk', isSharedZone)).toBe('uclh.nhs.uk');
+    expect(disabledSiteFor({ disabledSites: ['uclh.nhs.uk'] }, 'kch.nhs.uk', isSharedZone)).toBeUndefined();
   });
 });

@@ -146,7 +146,8 @@ function onPlatform(platform: Platform, first: string, segments: string[], url: 
       const slug = segments[1] ?? '';
       if (first === 'in') return fail('personal-profile');
       if (first !== 'company' && first !== 'school' && first !== 'showcase') return fail('platform-page');
-      if (!/^[A-Za-z0-9_%.-]{2,100}$/.test(slug)) return fail('bad-handle');
+      // The slug is read decoded, so a `%` left in it would decode again on the next read (issue 17).
+      if (!/^[A-Za-z0-9_.-]{2,100}$/.test(slug)) return fail('bad-handle');
       return ok('linkedin', `${first}/${slug}`, `https://www.linkedin.com/${first}/${slug}`);
     }
     case 'tiktok': {

@@ -51,7 +51,7 @@ export interface HttpResponse {
   body: string;
 }
 
-/** `final` failures (a response over the size cap) are not worth retrying. */
+/** `final` failures (over the size cap, unreadable, or refused for where they lead) are not worth retrying. */
 export type HttpResult = { ok: true; response: HttpResponse } | { ok: false; reason: string; final?: boolean };
 
 const MAX_REDIRECTS = 5;
@@ -133,6 +133,7 @@ function inflateOrRaw(body: Buffer, options: { maxOutputLength: number }): Buffe
     return inflateRawSync(body, options);
   }
 }
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createPoliteHttp(options: PoliteHttpOptions) {

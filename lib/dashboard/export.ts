@@ -1,8 +1,7 @@
 /**
  * The table as files: CSV (RFC 4180) and JSON lines, shared by the dashboard's downloads and
  * `nsl export`. Index strings are data from many sources, so every CSV field is made safe for
- * spreadsheets: a field that starts with = + - @, a tab or a carriage return would be read as a
- * formula (CSV injection, OWASP), so it gets a leading apostrophe, which spreadsheets show as text.
+ * spreadsheets (CSV injection): see `csvField`.
  */
 import type { DashboardRow } from './rows';
 
@@ -24,12 +23,23 @@ export const CSV_COLUMNS = [
   'website',
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet would read as a formula, following OWASP's CSV injection guidance
+ * (https://owasp.org/www-community/attacks/CSV_Injection; ASVS 5.0 V1.2.10): a field that starts
+ * with = + - @, a tab, CR, LF or NUL. Spreadsheets also skip spaces before a formula and read the
+ * full-width ＝ ＋ － ＠ as the ASCII signs, so those count too after any run of Unicode spaces
+ * (no-break, thin, ideographic, zero-width…) (issue 17).
+ */
+const FORMULA_START = /^(?:[\s\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r\n\0])/;
 
-/** One CSV field: formula-looking text escaped with `'`, then quoted when it holds `,` `"` CR or LF. */
+/**
+ * The one CSV field function of every export (the dashboard's, `nsl export`, the research log):
+ * formula-looking text gets a leading `'`, which spreadsheets show as text; then the field is
+ * quoted when it holds `"`, a line break, `,` or `;` (the separator in locales with a decimal comma).
+ */
 export function csvField(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return /[",;\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** The CSV cells of a row, in `CSV_COLUMNS` order; a missing figure is an empty cell, never 0. */

@@ -38,7 +38,7 @@ export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): Pa
     if (parsed.ok && !found.has(parsed.profile.url)) found.set(parsed.profile.url, { ...parsed.profile, via });
   };
 
-  for (const element of Array.from(doc.querySelectorAll('a[href][rel~="me"], link[href][rel~="me"]')))
+  for (const element of doc.querySelectorAll('a[href][rel~="me"], link[href][rel~="me"]'))
     add(element.getAttribute('href') ?? '', 'rel-me');
   let anchors = 0;
   for (const anchor of doc.querySelectorAll('a[href]')) {
@@ -50,11 +50,9 @@ export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): Pa
     if (text.length > MAX_JSON_LD_CHARS) continue;
     for (const value of sameAsValues(text)) add(value, 'json-ld');
   }
-  for (const meta of Array.from(doc.querySelectorAll('meta[name="twitter:site"][content]'))) {
-    const parsed = parseProfileUrl(`https://x.com/${(meta.getAttribute('content') ?? '').trim().replace(/^@/, '')}`);
-    if (parsed.ok && !found.has(parsed.profile.url) && found.size < MAX_PAGE_PROFILES)
-      found.set(parsed.profile.url, { ...parsed.profile, via: 'meta' });
-  }
+  // The same path as every link (one code path keeps the content script small: issue 17).
+  for (const meta of doc.querySelectorAll('meta[name="twitter:site"][content]'))
+    add(`https://x.com/${(meta.getAttribute('content') ?? '').trim().replace(/^@/, '')}`, 'meta');
   return [...found.values()];
 }
 

@@ -11,9 +11,15 @@ import type { RobotsRules } from './robots';
 
 export type FetchResult = { ok: true; url: string; contentType: string; body: string } | { ok: false; reason: string };
 
+/** Asked before each hop of a redirect chain, the first URL included: why not to go there, if so. */
+export type HopCheck = (url: URL, redirected: boolean) => Promise<string | undefined>;
+
 export interface DiscoveryDeps {
-  /** Fetches a page politely, following redirects; `url` in the result is where it ended. */
-  fetchPage(url: string): Promise<FetchResult>;
+  /**
+   * Fetches a page politely, following redirects while `checkHop` allows each hop; `url` in the
+   * result is where it ended.
+   */
+  fetchPage(url: string, checkHop: HopCheck): Promise<FetchResult>;
   robotsFor(origin: string): Promise<RobotsRules>;
   parseHtml(html: string): QueryableDocument;
   /** The date every finding is stamped with (YYYY-MM-DD). */
@@ -38,47 +44,58 @@ export async function discoverOrganisation(
   startUrl: string,
   deps: DiscoveryDeps,
 ): Promise<DiscoveryResult> {
+  const findings: Finding[] = [];
+  const error = (url: string, reason: string) => findings.push({ type: 'error', ods, url, reason, checked: deps.today });
+  if (!URL.canParse(startUrl)) {
+    error(startUrl, 'not a valid address');
+    return { findings, pagesRead: 0 };
+  }
   const startHost = new URL(startUrl).hostname;
   const isSameSite = (url: URL) => url.hostname === startHost || domains.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`));
-  const findings: Finding[] = [];
   const accounts = new Map<string, Finding & { type: 'account' }>();
   const pagesRead: string[] = [];
   const queue = [startUrl];
   const seen = new Set<string>();
-  const error = (url: string, reason: string) => findings.push({ type: 'error', ods, url, reason, checked: deps.today });
+  // Every hop of a redirect chain is checked, not only the first address (issue 17): a page that
+  // redirects off the organisation's site is someone else's (its links are not evidence), and a
+  // page it redirects to on its own site is read only if that host's robots.txt allows it.
+  const checkHop: HopCheck = async (hop, redirected) => {
+    if (!isSameSite(hop)) return `redirected to another site (${hop.hostname})`;
+    const robots = await deps.robotsFor(hop.origin);
+    if (robots.isAllowed(hop.pathname + hop.search)) return undefined;
+    if (robots.unreadable !== undefined) return `robots.txt could not be read (${robots.unreadable}), so nothing is read there`;
+    return redirected ? `redirected to ${hop.href}, which robots.txt disallows` : 'robots.txt disallows this page';
+  };
 
   while (queue.length > 0 && seen.size < deps.maxPages) {
     const url = queue.shift() ?? '';
     if (seen.has(url)) continue;
     seen.add(url);
-    const target = new URL(url);
-    const robots = await deps.robotsFor(target.origin);
-    if (!robots.isAllowed(target.pathname + target.search)) {
-      error(url, 'robots.txt disallows this page');
-      continue;
-    }
-    const fetched = await deps.fetchPage(url);
-    if (!fetched.ok) {
-      error(url, fetched.reason);
-      continue;
-    }
-    // A page that redirects off the organisation's site is someone else's: its links are not evidence.
-    if (!isSameSite(new URL(fetched.url))) {
-      error(url, `redirected to another site (${new URL(fetched.url).hostname})`);
-      continue;
-    }
-    if (!/html/i.test(fetched.contentType)) {
-      error(url, `not a web page (${fetched.contentType || 'no content type'})`);
-      continue;
-    }
-    pagesRead.push(fetched.url);
-    const doc = deps.parseHtml(fetched.body);
-    for (const profile of extractPageProfiles(doc, fetched.url)) {
-      if (!accounts.has(profile.url)) {
-        accounts.set(profile.url, { type: 'account', ods, ...profile, foundOn: fetched.url, checked: deps.today });
+    // Whatever one page does (a parser that throws on its markup, a fetch that fails oddly), it is
+    // one error line: it never stops this organisation, let alone the run (issue 17).
+    try {
+      const fetched = await deps.fetchPage(url, checkHop);
+      if (!fetched.ok) {
+        error(url, fetched.reason);
+        continue;
       }
+      if (!/html/i.test(fetched.contentType)) {
+        error(url, `not a web page (${fetched.contentType || 'no content type'})`);
+        continue;
+      }
+      const doc = deps.parseHtml(fetched.body);
+      const profiles = extractPageProfiles(doc, fetched.url);
+      const more = pagesRead.length === 0 ? likelyPages(doc, fetched.url, isSameSite, deps.maxPages - 1) : [];
+      pagesRead.push(fetched.url);
+      for (const profile of profiles) {
+        if (!accounts.has(profile.url)) {
+          accounts.set(profile.url, { type: 'account', ods, ...profile, foundOn: fetched.url, checked: deps.today });
+        }
+      }
+      queue.push(...more);
+    } catch (thrown) {
+      error(url, `could not be read (${thrown instanceof Error ? thrown.message : String(thrown)})`);
     }
-    if (pagesRead.length === 1) queue.push(...likelyPages(doc, fetched.url, isSameSite, deps.maxPages - 1));
   }
 
   findings.push(...accounts.values());

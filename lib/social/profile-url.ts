@@ -100,7 +100,9 @@ export function parseProfile(url: URL, mastodonHosts: ReadonlySet<string> = new 
   const first = segments[0] ?? '';
   const platform = PLATFORM_HOSTS[host];
   if (platform === undefined) {
-    if (mastodonHosts.has(host)) return mastodonProfile(host, segments);
+    // An instance has a name: a dot and more than digits, so not an IP address ([::1], 10.0.0.1)
+    // nor `localhost`, whatever rel="me" says (issue 17).
+    if (mastodonHosts.has(host) && /\..*[^\d.]|[^\d.].*\./.test(host)) return mastodonProfile(host, segments);
     return fail('unknown-platform');
   }
   const parsed = first === '' ? fail('platform-home') : onPlatform(platform, first, segments, url);
@@ -144,7 +146,8 @@ function onPlatform(platform: Platform, first: string, segments: string[], url: 
       const slug = segments[1] ?? '';
       if (first === 'in') return fail('personal-profile');
       if (first !== 'company' && first !== 'school' && first !== 'showcase') return fail('platform-page');
-      if (!/^[A-Za-z0-9_%.-]{2,100}$/.test(slug)) return fail('bad-handle');
+      // The slug is read decoded, so a `%` left in it would decode again on the next read (issue 17).
+      if (!/^[A-Za-z0-9_.-]{2,100}$/.test(slug)) return fail('bad-handle');
       return ok('linkedin', `${first}/${slug}`, `https://www.linkedin.com/${first}/${slug}`);
     }
     case 'tiktok': {

@@ -157,6 +157,16 @@ describe('nsl lookup --html', () => {
     ]);
   });
 
+  it('reads the canonical link when the page does not say where it was saved from, attributes in any order', () => {
+    const canonical = file(
+      'canonical.html',
+      '<html><head><link href="https://www.uclh.nhs.uk/" data-x="1" rel="Canonical"></head><body><a href="https://x.com/uclh">X</a></body></html>',
+    );
+    const { code, stdout } = nsl(['lookup', '--html', canonical]);
+    expect(code).toBe(0);
+    expect(jsonLines(stdout)[0]).toMatchObject({ url: 'https://www.uclh.nhs.uk/', match: { ods: 'RRV' } });
+  });
+
   it('refuses --html with several URLs', () => {
     const { code, stderr } = nsl(['lookup', '--html', page, 'https://a.nhs.uk/', 'https://b.nhs.uk/']);
     expect(code).toBe(1);

@@ -278,4 +278,18 @@ describe('metrics collect', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/x has no open API/);
   });
+
+  it.each([
+    [['--date', '2026-02-30'], 'nsl: --date must be a real date written YYYY-MM-DD, not "2026-02-30"'],
+    [['--date', 'tomorrow'], 'nsl: --date must be a real date written YYYY-MM-DD, not "tomorrow"'],
+    [['--bluesky-api', 'public.api.bsky.app'], 'nsl: --bluesky-api must be an http(s) address, not "public.api.bsky.app"'],
+    [['--youtube-api', 'http://[x'], 'nsl: --youtube-api must be an http(s) address, not "http://[x"'],
+    [['--mastodon-scheme', 'gopher'], 'nsl: --mastodon-scheme must be https or http, not "gopher"'],
+    [['--connect-to', '127.0.0.1:99999'], 'nsl: --connect-to must be HOST:PORT, not "127.0.0.1:99999"'],
+  ])('refuses %j with one line and exit 1, not an internal error (issue 17)', async (extra, message) => {
+    const r = await collect(extra);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${message}\n`);
+    expect(r.lines).toEqual([]);
+  });
 });

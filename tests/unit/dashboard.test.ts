@@ -289,6 +289,27 @@ describe('CSV and JSON export', () => {
     ['line\nbreak', '"line\nbreak"'],
     ['A=B', 'A=B'],
     ['', ''],
+    // Issue 17: formulas behind spaces, full-width signs, other control characters, and ; as a separator.
+    [' =1+1', "' =1+1"],
+    ['   @SUM(A1)', "'   @SUM(A1)"],
+    ['\u00A0=cmd', "'\u00A0=cmd"],
+    ['\u2003\u3000+1', "'\u2003\u3000+1"],
+    ['\u200B=1', "'\u200B=1"],
+    ['\uFEFF-1', "'\uFEFF-1"],
+    ['\n=1', `"'\n=1"`],
+    ['\nline', `"'\nline"`],
+    ['\0cmd', "'\0cmd"],
+    ['\uFF1DHYPERLINK(1)', "'\uFF1DHYPERLINK(1)"],
+    ['\uFF0B44', "'\uFF0B44"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    ['\u00A0\uFF1D1', "'\u00A0\uFF1D1"],
+    ['a;b', '"a;b"'],
+    ['=1;2', `"'=1;2"`],
+    ['x;youtube', '"x;youtube"'],
+    ['Trust A = B', 'Trust A = B'],
+    ['St Mary\u00A0Hospital', 'St Mary\u00A0Hospital'],
+    [' leading space', ' leading space'],
   ])('escapes %j as %s', (value, expected) => {
     expect(csvField(value)).toBe(expected);
   });

@@ -51,6 +51,31 @@ describe('extractPageProfiles', () => {
     expect(profilesOf(fixture('not-nhs.html'), 'https://www.example.org/')).toEqual([]);
   });
 
+  it('takes no rel="me" link to an IP address or localhost for a Mastodon account (issue 17)', () => {
+    const page = `<head><link rel="me" href="https://[::1]/@root"><link rel="me" href="http://10.0.0.1:3000/@nhs"></head>
+      <body><a rel="me" href="http://192.168.1.10/@admin">a</a><a rel="me" href="http://localhost/@x">b</a>
+      <a rel="me" href="/@self">c</a><a rel="me" href="https://mastodon.example/@ExampleTrust">d</a></body>`;
+    expect(profilesOf(page, 'http://127.0.0.1/')).toEqual(['rel-me https://mastodon.example/@ExampleTrust']);
+    expect(
+      sanitisePageProfiles([
+        { url: 'http://192.168.1.10/@admin', via: 'rel-me' },
+        { url: 'https://mastodon.example/@ExampleTrust', via: 'rel-me' },
+      ]).map((p) => p.url),
+    ).toEqual(['https://mastodon.example/@ExampleTrust']);
+  });
+
+  it('reads twitter:site after the links, once, and not past the cap', () => {
+    const page = (links: number, site: string) =>
+      `<head><meta name="twitter:site" content="${site}"></head><body>${Array.from({ length: links }, (_, i) => `<a href="https://x.com/account${i}">x</a>`).join('')}</body>`;
+    const url = 'https://www.example.nhs.uk/';
+    expect(profilesOf(page(1, ' @ExampleNHS '), url)).toEqual(['link https://x.com/account0', 'meta https://x.com/ExampleNHS']);
+    expect(profilesOf(page(1, '@account0'), url)).toEqual(['link https://x.com/account0']);
+    expect(profilesOf(page(0, '@not a handle'), url)).toEqual([]);
+    const full = profilesOf(page(MAX_PAGE_PROFILES, '@ExampleNHS'), url);
+    expect(full).toHaveLength(MAX_PAGE_PROFILES);
+    expect(full).not.toContain('meta https://x.com/ExampleNHS');
+  });
+
   it('stops at a cap, so a page cannot flood the background', () => {
     const links = Array.from({ length: 200 }, (_, i) => `<a href="https://x.com/account${i}">x</a>`).join('');
     expect(profilesOf(`<body>${links}</body>`, 'https://www.example.nhs.uk/')).toHaveLength(MAX_PAGE_PROFILES);

@@ -60,6 +60,23 @@ describe('parseProfileUrl', () => {
   });
 
   it.each([
+    'http://127.0.0.1/@nhs',
+    'http://192.168.1.10:3000/@nhs',
+    'https://[::1]/@nhs',
+    'https://[fd00::1]/@nhs',
+    'http://2130706433/@nhs',
+    'http://localhost/@nhs',
+  ])('does not take %s for a Mastodon account, even when told it is an instance (issue 17)', (url) => {
+    expect(parseProfileUrl(url, new Set([new URL(url).hostname]))).toEqual({ ok: false, rejection: 'unknown-platform' });
+    expect(accountUrlProblem('mastodon', url)).toBe('is not on a known social platform');
+  });
+
+  it('still reads an instance whose name has digits', () => {
+    expect(parseProfileUrl('https://mstdn.1.example/@nhs', new Set(['mstdn.1.example']))).toMatchObject({ ok: true });
+    expect(parseProfileUrl('https://10.example/@nhs', new Set(['10.example']))).toMatchObject({ ok: true });
+  });
+
+  it.each([
     ['https://twitter.com/intent/tweet?url=x', /page or share button/],
     ['https://twitter.com/share', /page or share button/],
     ['https://x.com/home', /page or share button/],

@@ -158,4 +158,15 @@ describe('research log CSV', () => {
       '',
     ]);
   });
+
+  it.each([
+    ['\u00A0=HYPERLINK("x")', `"'\u00A0=HYPERLINK(""x"")"`],
+    ['  \uFF0Bcmd', "'  \uFF0Bcmd"],
+    ['North; South', '"North; South"'],
+  ])('escapes the name %j as %s, like the dashboard (issue 17)', (name, cell) => {
+    const csv = researchLogCsv([
+      { at: '2026-11-25T10:00:00.000Z', url: 'https://www.kch.nhs.uk/a;b', organisationId: 'RJZ', organisationName: name },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(`2026-11-25T10:00:00.000Z,RJZ,${cell},"https://www.kch.nhs.uk/a;b"`);
+  });
 });

@@ -1,8 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { discoverOrganisation, type Finding } from '../../discover/discover-organisation';
-import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from '../../discover/robots';
-import { numberOption, parseArgs, stringOption } from '../args';
+import { ALLOW_ALL, parseRobots, type RobotsRules, unreachableRobots } from '../../discover/robots';
+import { connectToOption, dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';
 import { createPoliteHttp } from '../polite-http';
@@ -29,9 +29,10 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
   );
   if (args.positionals.length > 0) throw new CliError(`usage: ${DISCOVER_USAGE}`);
   const codes = args.all.get('ods') ?? [];
-  const startUrl = stringOption(args, 'url');
+  const startUrl = httpUrlOption(args, 'url');
   if (startUrl !== undefined && codes.length !== 1) throw new CliError('--url needs exactly one --ods: the organisation whose page it is');
-  if (startUrl !== undefined && !/^https?:\/\//.test(startUrl)) throw new CliError(`--url must be an http(s) address, not "${startUrl}"`);
+  const today = dateOption(args, 'date') ?? new Date().toISOString().slice(0, 10);
+  const maxPages = numberOption(args, 'max-pages', 6, 1);
   const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
   const unknown = codes.filter((code) => !index.organisations.some((org) => org.id === code));
   if (unknown.length > 0) throw new CliError(`no organisation with code ${unknown.join(', ')} in the index`);
@@ -40,7 +41,6 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
   if (codes.length > 0 && withoutSite.length > 0)
     throw new CliError(`${withoutSite.map((o) => o.id).join(', ')}: no known domain; give --url`);
 
-  const today = stringOption(args, 'date') ?? new Date().toISOString().slice(0, 10);
   const out = stringOption(args, 'out');
   const write = (finding: Finding) => {
     const line = `${JSON.stringify(finding)}\n`;
@@ -54,14 +54,16 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
     timeoutMs: numberOption(args, 'timeout-ms', 15_000, 1),
     maxBytes: numberOption(args, 'max-bytes', 2_000_000, 1),
     retries: 2,
-    ...connectTo(stringOption(args, 'connect-to')),
+    ...connectToOption(args),
   });
   const robotsCache = new Map<string, Promise<RobotsRules>>();
   const robotsFor = (origin: string) => {
     let rules = robotsCache.get(origin);
     if (rules === undefined) {
       rules = http.get(`${origin}/robots.txt`, 'text/plain').then((result) => {
-        if (!result.ok || result.response.status >= 500) return DISALLOW_ALL; // unreachable: assume no (RFC 9309)
+        // Unreachable: assume no (RFC 9309 §2.3.1.4).
+        if (!result.ok) return unreachableRobots(result.reason);
+        if (result.response.status >= 500) return unreachableRobots(`HTTP ${result.response.status}`);
         if (result.response.status >= 400) return ALLOW_ALL; // no robots.txt: everything allowed
         return parseRobots(result.response.body, ROBOTS_TOKEN);
       });
@@ -84,8 +86,8 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
         org.domains.map((d) => d.host),
         url,
         {
-          fetchPage: async (page) => {
-            const result = await http.get(page, 'text/html,application/xhtml+xml');
+          fetchPage: async (page, checkHop) => {
+            const result = await http.get(page, 'text/html,application/xhtml+xml', checkHop);
             if (!result.ok) return result;
             const { status, headers, body } = result.response;
             if (status >= 400) return { ok: false, reason: `HTTP ${status}` };
@@ -94,7 +96,7 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
           robotsFor,
           parseHtml: (html) => parseHTML(html).document,
           today,
-          maxPages: numberOption(args, 'max-pages', 6, 1),
+          maxPages,
         },
       );
       for (const finding of findings) write(finding);
@@ -112,11 +114,4 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
   say(
     `discovered ${totals.accounts} accounts on ${totals.pages} pages of ${totals.organisations} organisations; ${totals.noLink} platform checks with no link; ${totals.errors} pages not read`,
   );
-}
-
-function connectTo(value: string | undefined): { connectTo?: { host: string; port: number } } {
-  if (value === undefined) return {};
-  const match = /^([\w.-]+):(\d{1,5})$/.exec(value);
-  if (!match) throw new CliError(`--connect-to must be HOST:PORT, not "${value}"`);
-  return { connectTo: { host: match[1] ?? '', port: Number(match[2]) } };
 }

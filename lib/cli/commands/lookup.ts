@@ -20,9 +20,12 @@ export async function lookupCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['index', 'html']);
   const htmlPath = stringOption(args, 'html');
   const html = htmlPath === undefined ? undefined : readTextFile(htmlPath);
+  // Parsed once, and read through the parser: regular expressions over a hostile page backtrack
+  // for seconds (issue 17), a parser reads it in one pass.
+  const doc = html === undefined ? undefined : parseHTML(html).document;
   let urls = args.positionals;
-  if (urls.length === 0 && html !== undefined) {
-    const saved = savedFromUrl(html);
+  if (urls.length === 0 && html !== undefined && doc !== undefined) {
+    const saved = savedFromUrl(html, doc);
     if (saved === undefined) throw new CliError(`${htmlPath}: the page does not say its address; give the URL too`);
     urls = [saved];
   }
@@ -41,9 +44,9 @@ export async function lookupCommand(argv: string[]): Promise<void> {
     const { candidates } = await detectPage(url, lookups);
     const described = candidates.map(describeCandidate);
     const line: Record<string, unknown> = { url, match: described[0] ?? null, ambiguous: described.length > 1, candidates: described };
-    if (html !== undefined) {
+    if (doc !== undefined) {
       const listed = new Set(candidates.flatMap((c) => c.organisation.accounts.map((a) => accountKey(a.platform, a.handle))));
-      line.pageProfiles = extractPageProfiles(parseHTML(html).document, url).map((p) => ({
+      line.pageProfiles = extractPageProfiles(doc, url).map((p) => ({
         ...p,
         inIndex: listed.has(accountKey(p.platform, p.handle)),
       }));
@@ -52,11 +55,14 @@ export async function lookupCommand(argv: string[]): Promise<void> {
   }
 }
 
-/** The address a browser's "Save page as" recorded: `<!-- saved from url=(0026)http://… -->`, else the canonical link. */
-function savedFromUrl(html: string): string | undefined {
-  const saved = /<!-- saved from url=\(\d+\)(\S+?) -->/.exec(html)?.[1];
+/**
+ * The address a browser's "Save page as" recorded (`<!-- saved from url=(0026)http://… -->`; a
+ * pattern with no nested repeats, so linear), else the page's canonical link, as the parser read it.
+ */
+export function savedFromUrl(html: string, doc: Pick<Document, 'querySelector'>): string | undefined {
+  const saved = /<!-- saved from url=\(\d+\)(\S+) -->/.exec(html)?.[1];
   if (saved) return saved;
-  return /<link[^>]+rel=["']canonical["'][^>]+href=["']([^"']+)["']/i.exec(html)?.[1];
+  return doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? undefined;
 }
 
 function describeCandidate(candidate: Candidate) {

@@ -4,7 +4,7 @@ import { mastodonCollector } from '../../collect/mastodon';
 import type { Collector, CollectTarget, JsonGet, SnapshotLine } from '../../collect/types';
 import { youtubeCollector } from '../../collect/youtube';
 import { PLATFORMS, type Platform } from '../../index/schema';
-import { numberOption, parseArgs, stringOption } from '../args';
+import { connectToOption, dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';
 import { createPoliteHttp } from '../polite-http';
@@ -49,16 +49,23 @@ export async function metricsCollectCommand(argv: string[]): Promise<void> {
     if ((NO_OPEN_API as readonly string[]).includes(platform))
       throw new CliError(`${platform} has no open API: its figures come from curated data and volunteers' observations`);
   }
+  // Every option is checked before any work, so a typo is one line and exit 1 (issue 17).
+  const date = dateOption(args, 'date');
+  const blueskyApi = httpUrlOption(args, 'bluesky-api');
+  const youtubeApi = httpUrlOption(args, 'youtube-api');
+  const scheme = stringOption(args, 'mastodon-scheme') ?? 'https';
+  if (scheme !== 'https' && scheme !== 'http') throw new CliError(`--mastodon-scheme must be https or http, not "${scheme}"`);
+  const connectTo = connectToOption(args);
   const collectors = new Map<Platform, Collector>();
-  if (asked.includes('bluesky')) collectors.set('bluesky', blueskyCollector(stringOption(args, 'bluesky-api')));
+  if (asked.includes('bluesky')) collectors.set('bluesky', blueskyCollector(blueskyApi));
   if (asked.includes('mastodon'))
     collectors.set(
       'mastodon',
-      mastodonCollector((host) => `${stringOption(args, 'mastodon-scheme') ?? 'https'}://${host}`),
+      mastodonCollector((host) => `${scheme}://${host}`),
     );
   if (asked.includes('youtube')) {
     const key = process.env.YOUTUBE_API_KEY;
-    if (key) collectors.set('youtube', youtubeCollector(key, stringOption(args, 'youtube-api')));
+    if (key) collectors.set('youtube', youtubeCollector(key, youtubeApi));
     else say('YouTube skipped: set YOUTUBE_API_KEY to a YouTube Data API v3 key to collect its figures');
   }
 
@@ -68,7 +75,7 @@ export async function metricsCollectCommand(argv: string[]): Promise<void> {
       .filter((a) => collectors.has(a.platform) && a.state !== 'closed')
       .map((a) => ({ ods: org.id, platform: a.platform, handle: a.handle, url: a.url })),
   );
-  const now = stringOption(args, 'date') ? new Date(`${stringOption(args, 'date')}T12:00:00Z`) : new Date();
+  const now = date === undefined ? new Date() : new Date(`${date}T12:00:00Z`);
   const out = stringOption(args, 'out');
   const write = (line: SnapshotLine) => {
     const text = `${JSON.stringify(line)}\n`;
@@ -76,16 +83,13 @@ export async function metricsCollectCommand(argv: string[]): Promise<void> {
     else process.stdout.write(text);
   };
   const state = openRunState(stringOption(args, 'state') ?? '.nsl-metrics-state.json', 'metrics collect', args.options.has('fresh'));
-  const connect = stringOption(args, 'connect-to');
-  const match = connect === undefined ? undefined : /^([\w.-]+):(\d{1,5})$/.exec(connect);
-  if (connect !== undefined && !match) throw new CliError(`--connect-to must be HOST:PORT, not "${connect}"`);
   const http = createPoliteHttp({
     userAgent: userAgent('public metrics collection'),
     delayMs: numberOption(args, 'delay-ms', 500),
     timeoutMs: numberOption(args, 'timeout-ms', 15_000, 1),
     maxBytes: 5_000_000,
     retries: 3,
-    ...(match ? { connectTo: { host: match[1] ?? '', port: Number(match[2]) } } : {}),
+    ...connectTo,
   });
   const getJson: JsonGet = async (url) => {
     const result = await http.get(url, 'application/json');

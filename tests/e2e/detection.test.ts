@@ -154,7 +154,7 @@ describe('what the background believes (issue 17)', () => {
     );
     await expect(inContentScript(spoof.page, report('https://www.kch.nhs.uk/'))).resolves.toEqual({ recognised: false });
     expect((await badgeOf(browser, spoof.tabId)).text).toBe('');
-    expect(await storedTabResult(spoof.tabId)).toEqual({ state: 'not-recognised', url: 'https://spoof.nhs.uk/' });
+    expect(await storedTabResult(spoof.tabId)).toEqual({ state: 'not-recognised', url: 'https://spoof.nhs.uk/', site: 'spoof.nhs.uk' });
     expect(await sightingKeys()).not.toContain('x:impostor');
     await spoof.page.close();
 

@@ -3,10 +3,9 @@
  * imported back (on another browser, say). Checked field by field before anything is replaced.
  */
 import * as v from 'valibot';
-import type { StoredCorrection } from './browser/db';
-import { CORRECTION_KINDS, CorrectionSchema, issueText } from './corrections/correction';
+import { issueText } from './corrections/correction';
+import { MAX_STORED_CORRECTIONS, type StoredCorrection, StoredCorrectionSchema } from './corrections/stored-correction';
 import { isSharedZone } from './index/host-rules';
-import { PLATFORMS } from './index/schema';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema, switchableSites } from './settings';
 
 export const USER_DATA_FORMAT = 'nhs-social-lens-user-data';
@@ -14,38 +13,13 @@ export const USER_DATA_VERSION = 1;
 /** Far above any real file: a larger one is refused before it is parsed. */
 export const MAX_USER_DATA_BYTES = 5_000_000;
 
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-
-const StoredCorrectionSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{8,64}$/)),
-  status: v.picklist(['draft', 'ready', 'exported']),
-  draft: v.object({
-    kind: v.picklist(CORRECTION_KINDS),
-    organisationId: Text(40),
-    platform: v.picklist(['', ...PLATFORMS]),
-    handle: Text(300),
-    domain: Text(253),
-    evidenceUrl: Text(2000),
-    note: Text(1200),
-    followers: v.optional(Text(20)),
-    observedOn: v.optional(Text(10)),
-    followersApproximate: v.optional(v.boolean()),
-  }),
-  correction: v.optional(CorrectionSchema),
-  organisationName: Text(300),
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
-  exportedAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-  origin: v.optional(Text(400)),
-});
-
 const UserDataSchema = v.object({
   format: v.literal(USER_DATA_FORMAT),
   version: v.literal(USER_DATA_VERSION),
   exportedAt: v.pipe(v.string(), v.isoTimestamp()),
   // Settings from an older release may lack newer fields: those take their defaults.
   settings: v.partial(SettingsSchema),
-  corrections: v.pipe(v.array(StoredCorrectionSchema), v.maxLength(500)),
+  corrections: v.pipe(v.array(StoredCorrectionSchema), v.maxLength(MAX_STORED_CORRECTIONS)),
 });
 
 export interface UserData {
@@ -80,7 +54,7 @@ export function parseUserData(text: string): { ok: true; data: UserData } | { ok
   const settings = { ...DEFAULT_SETTINGS, ...data.settings };
   // A switched-off zone (nhs.uk, from an older version) would switch off every site under it: dropped (issue 17).
   settings.disabledSites = switchableSites(settings.disabledSites, isSharedZone);
-  return { ok: true, data: { ...data, settings, corrections: data.corrections as StoredCorrection[] } };
+  return { ok: true, data: { ...data, settings } };
 }
 
 /** What an import would change, said before the user confirms it. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../lib/browser/messaging';
 import { readSettings } from '../../lib/browser/settings';
-import { researchLogCsv } from '../../lib/research-log-csv';
+import { researchLogCsv } from '../../lib/research-log/research-log-csv';
 import { downloadText } from '../../lib/ui/download';
 import type { ResearchLog } from '../../lib/ui/nsl-research-log';
 import '../../lib/ui/nsl-research-log';

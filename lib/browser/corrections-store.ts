@@ -4,15 +4,11 @@
  */
 import { validateDraft } from '../corrections/correction';
 import { isReflectedIn } from '../corrections/status';
-import type { NslDatabase, StoredCorrection } from './db';
+import { type CorrectionView, MAX_STORED_CORRECTIONS, type SaveResult, type StoredCorrection } from '../corrections/stored-correction';
+import type { Platform } from '../index/schema';
+import { accountKey } from '../social/profile-url';
+import type { NslDatabase } from './db';
 import { getOrganisation } from './index-store';
-
-/** A queue this long is far beyond one volunteer's use; the cap keeps a runaway page from filling the disk. */
-export const MAX_STORED_CORRECTIONS = 500;
-
-export type CorrectionView = StoredCorrection & { merged: boolean };
-
-export type SaveResult = { saved: true; record: StoredCorrection } | { saved: false; reason: string };
 
 /**
  * Saves what was typed. `submit` asks for it to be checked: a valid draft becomes "ready"; an
@@ -60,6 +56,14 @@ export async function pendingCorrectionsFor(db: NslDatabase, organisationIds: re
   return found;
 }
 
+/** Deletes one correction; true when there was one to delete. */
+export async function deleteCorrection(db: NslDatabase, id: string): Promise<boolean> {
+  const existed = (await db.get('corrections', id)) !== undefined;
+  await db.delete('corrections', id);
+  return existed;
+}
+
+/** Marks these checked corrections as sent (file, clipboard or issue); returns how many were. */
 export async function markExported(db: NslDatabase, ids: readonly string[], now: Date): Promise<number> {
   const tx = db.transaction('corrections', 'readwrite');
   let marked = 0;
@@ -91,4 +95,58 @@ export async function importCorrections(db: NslDatabase, records: readonly Store
   }
   await tx.done;
   return imported;
+}
+
+/** A follower count the organisation's own profile page showed the user (as the popup sends it). */
+export interface FollowerObservation {
+  organisationId: string;
+  platform: Platform;
+  handle: string;
+  pageUrl: string;
+  followers: number;
+  approximate: boolean;
+}
+
+/**
+ * Keeps an observed follower count as a draft correction "observed by you on <date>": one a day
+ * per account, replaced while it is still a draft. Only for an account the index lists as the
+ * organisation's own: a count from anyone else's page is not theirs. Returns the draft, or the
+ * day's correction already sent or queued, or undefined when the account is not theirs.
+ */
+export async function recordObservedFollowers(
+  db: NslDatabase,
+  observed: FollowerObservation,
+  now: Date,
+): Promise<StoredCorrection | undefined> {
+  const organisation = await getOrganisation(db, observed.organisationId);
+  const key = accountKey(observed.platform, observed.handle);
+  if (!organisation?.accounts.some((a) => a.verification === 'official' && accountKey(a.platform, a.handle) === key)) return undefined;
+  const today = now.toISOString().slice(0, 10);
+  const id = `obs-${organisation.id}-${key}-${today}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .slice(0, 64);
+  const existing = await db.get('corrections', id);
+  if (existing && existing.status !== 'draft') return existing;
+  const record: StoredCorrection = {
+    id,
+    status: 'draft',
+    organisationName: organisation.name,
+    createdAt: existing?.createdAt ?? now.toISOString(),
+    updatedAt: now.toISOString(),
+    draft: {
+      kind: 'observed-followers',
+      organisationId: organisation.id,
+      platform: observed.platform,
+      handle: observed.handle,
+      domain: '',
+      evidenceUrl: observed.pageUrl,
+      note: '',
+      followers: String(observed.followers),
+      followersApproximate: observed.approximate,
+      observedOn: today,
+    },
+  };
+  await db.put('corrections', record);
+  return record;
 }

@@ -6,35 +6,16 @@
  * the new one, never a mix.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Correction, CorrectionDraft } from '../corrections/correction';
-import type { ProfileVia } from '../detect/page-signals';
-import type { IndexSource, NhsIndex, Organisation, Platform } from '../index/schema';
+import type { StoredCorrection } from '../corrections/stored-correction';
+import type { StoredSighting } from '../detect/stored-sighting';
+import type { IndexSource, NhsIndex, Organisation } from '../index/schema';
+import type { ResearchVisit } from '../research-log/research-visit';
 
 export const DB_NAME = 'nhs-social-lens';
 export const DB_VERSION = 3;
 
 /** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
 export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
-
-/**
- * A social profile the organisation's own site linked to, as this browser saw it. Kept on this
- * machine only: it is never sent anywhere.
- */
-export interface Sighting {
-  organisationId: string;
-  /** `accountKey(platform, handle)`. */
-  accountKey: string;
-  platform: Platform;
-  handle: string;
-  url: string;
-  /** The organisation's page that linked the profile, and how (a link, rel="me", JSON-LD…). */
-  pageUrl: string;
-  via: ProfileVia;
-  /** Other organisations sharing the site the link was on: the link may be theirs, not this one's. */
-  sharedWith: string[];
-  firstSeen: string;
-  lastSeen: string;
-}
 
 export interface InstalledIndexMeta {
   indexVersion: number;
@@ -59,36 +40,9 @@ export interface RefreshStatus {
   notBefore?: string;
 }
 
-/**
- * A volunteer's correction as kept in this browser: what they typed (always, even when it did not
- * validate, so nothing is lost) and, once it validated, the correction itself. "Merged" is not
- * stored: it is read from the installed index (`isReflectedIn`).
- */
-export interface StoredCorrection {
-  id: string;
-  /** draft: being written; ready: checked and waiting to be sent; exported: sent (file, clipboard or issue). */
-  status: 'draft' | 'ready' | 'exported';
-  draft: CorrectionDraft;
-  correction?: Correction;
-  organisationName: string;
-  createdAt: string;
-  updatedAt: string;
-  exportedAt?: string;
-  /** What the popup prefilled it with, so opening the same suggestion again finds this draft. */
-  origin?: string;
-}
-
-/** One visit to an organisation's page, kept only when the user turned the research log on. */
-export interface ResearchVisit {
-  at: string;
-  url: string;
-  organisationId: string;
-  organisationName: string;
-}
-
 export interface NslDb extends DBSchema {
   organisations: { key: string; value: StoredOrganisation; indexes: { 'by-host': string; 'by-code': string; 'by-account': string } };
-  sightings: { key: [string, string]; value: Sighting; indexes: { 'by-organisation': string; 'by-account': string } };
+  sightings: { key: [string, string]; value: StoredSighting; indexes: { 'by-organisation': string; 'by-account': string } };
   /** The index that was installed before the current one, so the user can roll back to it. */
   snapshots: { key: 'previous'; value: { index: NhsIndex; origin: InstalledIndexMeta['origin'] } };
   refresh: { key: 'status'; value: RefreshStatus };
@@ -125,4 +79,13 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
       }
     },
   });
+}
+
+/** The stores that hold the user's own data: "Delete all my data" empties them; the index stays. */
+const USER_STORES = ['sightings', 'corrections', 'visits'] as const;
+
+/** Empties every store of the user's own data in one transaction. */
+export async function deleteUserData(db: NslDatabase): Promise<void> {
+  const tx = db.transaction(USER_STORES, 'readwrite');
+  await Promise.all([...USER_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
 }

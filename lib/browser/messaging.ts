@@ -4,14 +4,16 @@
  * Every context imports these types, so a payload or response can never drift out of shape.
  */
 
+import type { CorrectionView, SaveResult, StoredCorrection } from '../corrections/stored-correction';
 import type { PageProfile } from '../detect/page-signals';
+import type { StoredSighting } from '../detect/stored-sighting';
 import type { Detection } from '../detect/types';
 import type { IndexSource, Organisation, Platform } from '../index/schema';
 import type { SectorContext } from '../metrics/sector-context';
+import type { RefreshOutcome } from '../refresh/refresh-outcome';
+import type { ResearchVisit } from '../research-log/research-visit';
 import type { PageFlag } from '../ui/page-flag';
-import type { CorrectionView, SaveResult } from './corrections-store';
-import type { InstalledIndexMeta, RefreshStatus, ResearchVisit, Sighting, StoredCorrection } from './db';
-import type { RefreshOutcome } from './refresh';
+import type { InstalledIndexMeta, RefreshStatus } from './db';
 
 /** What the popup shows for one tab. */
 export type TabResult =
@@ -21,7 +23,7 @@ export type TabResult =
       /** The site "Don't run on this site" switches off (never a zone such as nhs.uk), when there is one. */
       site?: string;
       /** Profiles this browser saw linked from the candidates' own sites (kept locally only). */
-      sightings: Sighting[];
+      sightings: StoredSighting[];
       /** Where each candidate's measured followers stand among its peers, per platform. */
       context: SectorContextLine[];
       /** The user's own checked corrections about the candidates, not yet in the index (when they want them shown). */
@@ -44,7 +46,7 @@ export interface SectorContextLine extends SectorContext {
 /** The installed index as extension pages see it. */
 export interface InstalledIndexView {
   organisations: Organisation[];
-  sightings: Sighting[];
+  sightings: StoredSighting[];
   index: { version: number; generatedAt: string; sources: IndexSource[] };
 }
 
@@ -80,7 +82,7 @@ export interface MessageMap {
    */
   'ui-bg-get-tab-result': { request: { tabId: number; url?: string }; response: TabResult };
   /** The correction form asks for the organisation a correction is about, and what this browser saw it link to. */
-  'ui-bg-get-organisation': { request: { id: string }; response: { organisation?: Organisation; sightings: Sighting[] } };
+  'ui-bg-get-organisation': { request: { id: string }; response: { organisation?: Organisation; sightings: StoredSighting[] } };
   /** Saves what was typed; `submit` checks it too (a valid draft becomes ready to send). */
   'ui-bg-save-correction': { request: { record: StoredCorrection; submit: boolean }; response: SaveResult };
   'ui-bg-list-corrections': { request: Record<string, never>; response: { corrections: CorrectionView[] } };

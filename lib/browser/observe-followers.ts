@@ -4,11 +4,12 @@
  * draft correction "observed by you on <date>". Nothing is read unless the user turned it on, and
  * when the rules no longer match the page nothing is recorded.
  */
+
+import type { StoredCorrection } from '../corrections/stored-correction';
 import { observeFollowers, rulesFor } from '../observe/observed-followers';
 import type { readFollowerTexts } from '../observe/read-follower-text';
 import type { Settings } from '../settings';
 import { parseProfileUrl } from '../social/profile-url';
-import type { StoredCorrection } from './db';
 import type { Request, TabResult } from './messaging';
 
 export interface ObserveDeps {

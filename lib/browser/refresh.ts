@@ -10,6 +10,7 @@
 
 import { type NhsIndex, SCHEMA_VERSION } from '../index/schema';
 import { checkIndexBody, checkManifest, MAX_MANIFEST_BYTES } from '../refresh/published';
+import type { RefreshOutcome } from '../refresh/refresh-outcome';
 import type { InstalledIndexMeta, NslDatabase, RefreshStatus } from './db';
 import { getOrganisation, installedIndexMeta, installIndex } from './index-store';
 
@@ -23,12 +24,6 @@ export interface RefreshDeps {
   now: () => Date;
   timeoutMs: number;
 }
-
-export type RefreshOutcome =
-  | { outcome: 'updated'; indexVersion: number }
-  | { outcome: 'not-modified' }
-  | { outcome: 'no-source' }
-  | { outcome: 'failed'; check: string; reason: string };
 
 const HOUR_MS = 3_600_000;
 const MAX_BACKOFF_MS = 7 * 24 * HOUR_MS;

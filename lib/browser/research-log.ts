@@ -3,7 +3,8 @@
  * on, only in this browser, and cleared when they say so.
  */
 import { cappedPageUrl } from '../detect/page-url';
-import type { NslDatabase, ResearchVisit } from './db';
+import type { ResearchVisit } from '../research-log/research-visit';
+import type { NslDatabase } from './db';
 
 /** Enough for months of browsing; beyond it the oldest visits go first. */
 export const MAX_RESEARCH_VISITS = 5000;
@@ -32,4 +33,9 @@ export async function logVisit(db: NslDatabase, entry: ResearchVisit): Promise<v
 /** The log, newest first. */
 export async function readVisits(db: NslDatabase): Promise<ResearchVisit[]> {
   return (await db.getAll('visits')).reverse();
+}
+
+/** Empties the log. */
+export async function clearVisits(db: NslDatabase): Promise<void> {
+  await db.clear('visits');
 }

@@ -1,8 +1,9 @@
 import type { Sighting as DetectSighting, SightingsLookup } from '../detect/detect';
 import type { PageProfile } from '../detect/page-signals';
 import { cappedPageUrl } from '../detect/page-url';
+import type { StoredSighting } from '../detect/stored-sighting';
 import { accountKey } from '../social/profile-url';
-import type { NslDatabase, Sighting } from './db';
+import type { NslDatabase } from './db';
 import { getOrganisation } from './index-store';
 
 /** At most this many distinct profiles are kept per organisation, so a hostile page cannot fill the disk. */
@@ -30,7 +31,7 @@ export async function recordSightings(
       const key = accountKey(profile.platform, profile.handle);
       const previous = await tx.store.get([organisationId, key]);
       if (previous === undefined && room-- <= 0) continue;
-      const sighting: Sighting = {
+      const sighting: StoredSighting = {
         organisationId,
         accountKey: key,
         platform: profile.platform,
@@ -50,7 +51,7 @@ export async function recordSightings(
 }
 
 /** Every profile seen linked from these organisations' sites. */
-export async function sightingsFor(db: NslDatabase, organisationIds: readonly string[]): Promise<Sighting[]> {
+export async function sightingsFor(db: NslDatabase, organisationIds: readonly string[]): Promise<StoredSighting[]> {
   const lists = await Promise.all(organisationIds.map((id) => db.getAllFromIndex('sightings', 'by-organisation', id)));
   return lists.flat();
 }

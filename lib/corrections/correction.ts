@@ -26,21 +26,28 @@ export const CORRECTION_KINDS = [
 ] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
-/** What a person typed in the form: every field a string, kept as typed even when invalid. */
-export interface CorrectionDraft {
-  kind: CorrectionKind;
-  organisationId: string;
-  platform: Platform | '';
-  handle: string;
-  domain: string;
-  evidenceUrl: string;
-  note: string;
+/** Up to `max` characters of anything typed: a draft is kept as typed, so only its size is checked. */
+const Typed = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/**
+ * What a person typed in the form: every field a string, kept as typed even when invalid. The
+ * schema bounds each field's size, for a draft read back from the user's own data file (issue 18).
+ */
+export const CorrectionDraftSchema = v.object({
+  kind: v.picklist(CORRECTION_KINDS),
+  organisationId: Typed(40),
+  platform: v.picklist(['', ...PLATFORMS]),
+  handle: Typed(300),
+  domain: Typed(253),
+  evidenceUrl: Typed(2000),
+  note: Typed(1200),
   /** For `observed-followers`: the count the profile page showed, and the day it was seen. */
-  followers?: string;
-  observedOn?: string;
+  followers: v.optional(Typed(20)),
+  observedOn: v.optional(Typed(10)),
   /** The page showed a rounded figure ("12.3K"). */
-  followersApproximate?: boolean;
-}
+  followersApproximate: v.optional(v.boolean()),
+});
+export type CorrectionDraft = v.InferOutput<typeof CorrectionDraftSchema>;
 
 /** The longest address a correction may carry, as in the index. */
 export const MAX_ADDRESS_LENGTH = 2048;

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { Sighting } from '../browser/db';
+import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import type { Account, IndexSource, Platform, PlatformCheck } from '../index/schema';
 import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { SaveResult } from '../browser/corrections-store';
-import type { Sighting, StoredCorrection } from '../browser/db';
 import { CORRECTION_KINDS, type CorrectionDraft, type CorrectionKind, type FieldErrors, validateDraft } from '../corrections/correction';
 import { CORRECTION_KIND_LABELS } from '../corrections/describe';
+import type { SaveResult, StoredCorrection } from '../corrections/stored-correction';
+import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import { type Organisation, PLATFORMS, type Platform } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { accountKey, parseHandle } from '../social/profile-url';

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { CorrectionView } from '../browser/corrections-store';
 import { type Correction, exportCorrections } from '../corrections/correction';
 import { describeCorrection } from '../corrections/describe';
 import { prefilledIssueUrl } from '../corrections/issue-link';
+import type { CorrectionView } from '../corrections/stored-correction';
 import { formatFactDate } from './format';
 import { factList, formStyles, pageLayout, theme } from './theme';
 

@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { StoredCorrection } from '../browser/db';
 import type { IndexStatus } from '../browser/messaging';
-import type { RefreshOutcome } from '../browser/refresh';
+import type { StoredCorrection } from '../corrections/stored-correction';
 import { isSharedZone } from '../index/host-rules';
 import { HOST_PATTERN, PLATFORMS } from '../index/schema';
+import type { RefreshOutcome } from '../refresh/refresh-outcome';
 import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings, siteKey, withSiteDisabled } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData, type UserData } from '../user-data';

@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { Sighting, StoredCorrection } from '../browser/db';
 import type { SectorContextLine } from '../browser/messaging';
 import { describeCorrection } from '../corrections/describe';
+import type { StoredCorrection } from '../corrections/stored-correction';
 import { describeEvidence } from '../detect/evidence';
+import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import type { Candidate } from '../detect/types';
 import { type IndexSource, isHttpUrl, PLATFORMS, type Platform } from '../index/schema';
 import { adoptionOf } from '../metrics/adoption';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { StoredCorrection } from '../browser/db';
 import type { TabResult } from '../browser/messaging';
+import type { StoredCorrection } from '../corrections/stored-correction';
 import type { Candidate } from '../detect/types';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { daysSince, formatFactDate, kindLabel } from './format';

@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import type { ResearchVisit } from '../browser/db';
+import type { ResearchVisit } from '../research-log/research-visit';
 import { formStyles, pageLayout, theme } from './theme';
 
 export interface ResearchLogActions {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SaveResult } from '../../lib/browser/corrections-store';
-import type { StoredCorrection } from '../../lib/browser/db';
 import { validateDraft } from '../../lib/corrections/correction';
+import type { SaveResult, StoredCorrection } from '../../lib/corrections/stored-correction';
 import type { CorrectionForm, CorrectionFormActions } from '../../lib/ui/nsl-correction-form';
 import '../../lib/ui/nsl-correction-form';
 import '../../lib/ui/nsl-my-corrections';

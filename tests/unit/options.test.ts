@@ -3,7 +3,7 @@
  * measured before it is read and may point the index at a new site only with the browser's leave.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StoredCorrection } from '../../lib/browser/db';
+import type { StoredCorrection } from '../../lib/corrections/stored-correction';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import type { Options, OptionsActions } from '../../lib/ui/nsl-options';
 import { exportUserData, MAX_USER_DATA_BYTES } from '../../lib/user-data';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredCorrection } from '../../lib/browser/db';
 import type { Correction } from '../../lib/corrections/correction';
-import { researchLogCsv } from '../../lib/research-log-csv';
+import type { StoredCorrection } from '../../lib/corrections/stored-correction';
+import { researchLogCsv } from '../../lib/research-log/research-log-csv';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData } from '../../lib/user-data';
 

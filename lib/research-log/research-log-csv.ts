@@ -1,5 +1,5 @@
-import type { ResearchVisit } from './browser/db';
-import { csvField } from './dashboard/export';
+import { csvField } from '../dashboard/export';
+import type { ResearchVisit } from './research-visit';
 
 /** The research log as CSV, oldest first, with the same formula-safe fields as the dashboard's export. */
 export function researchLogCsv(visits: readonly ResearchVisit[]): string {

@@ -3,22 +3,18 @@
  * browser says about the sender, counts only the top frame, keeps every stored address short, and
  * never treats a predecessor's old domain as the organisation's own site.
  */
-import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackgroundService } from '../../lib/browser/background-service';
-import type { BadgeAction } from '../../lib/browser/badge';
-import { DB_NAME, openIndexDb } from '../../lib/browser/db';
-import { dispatch, type SenderInfo } from '../../lib/browser/messaging';
-import { logVisit } from '../../lib/browser/research-log';
-import { recordSightings } from '../../lib/browser/sightings';
-import { createTabResults, type SessionArea } from '../../lib/browser/tab-results';
-import { cappedPageUrl, MAX_PAGE_URL_LENGTH, type PageSender, pageUrlFromSender } from '../../lib/detect/page-url';
-import type { NhsIndex } from '../../lib/index/schema';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { makeIndex, makeOrganisation } from '../support/index-factory';
+import { describe, expect, it } from 'vitest';
+import { dispatch, type SenderInfo } from '../../../lib/browser/messaging';
+import { logVisit } from '../../../lib/browser/research-log';
+import { recordSightings } from '../../../lib/browser/sightings';
+import { createTabResults } from '../../../lib/browser/tab-results';
+import { cappedPageUrl, MAX_PAGE_URL_LENGTH, type PageSender, pageUrlFromSender } from '../../../lib/detect/page-url';
+import type { NhsIndex } from '../../../lib/index/schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { makeIndex, makeOrganisation } from '../../support/index-factory';
+import { service as backgroundService, memorySession, NOW, trackedOpen, useFreshDatabase } from './support';
 
-const NOW = new Date('2026-11-25T09:00:00Z');
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 /** A query long enough to take an address far past the cap. */
@@ -41,68 +37,14 @@ function chromiumSender(tabId: number, url: string, frameId = 0): SenderInfo {
   return sender;
 }
 
-const openDatabases: { close(): void }[] = [];
-afterEach(() => {
-  for (const db of openDatabases.splice(0)) db.close();
-});
-beforeEach(async () => {
-  await new Promise<void>((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
-  });
-});
+useFreshDatabase();
 
-function memorySession(): SessionArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    async get(key) {
-      if (key === null) return structuredClone(Object.fromEntries(data));
-      return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {};
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-    async remove(key) {
-      for (const k of [key].flat()) data.delete(k);
-    },
-  };
-}
-
+/** The background service, and its router as the browser delivers messages to it. */
 function service(index: NhsIndex = makeIndex(), settings: Settings = DEFAULT_SETTINGS) {
-  const session = memorySession();
-  const badges = new Map<number, string>();
-  const action: BadgeAction = {
-    async setBadgeText({ tabId, text }) {
-      badges.set(tabId, text);
-    },
-    async setBadgeBackgroundColor() {},
-    async setTitle() {},
-  };
-  const svc = createBackgroundService({
-    openDb: async () => {
-      const db = await openIndexDb();
-      openDatabases.push(db);
-      return db;
-    },
-    bundledIndexVersion: index.indexVersion,
-    loadBundledIndex: async () => index,
-    refresh: {
-      fetch: async () => new Response(null, { status: 404 }),
-      publicKey: new Uint8Array(32),
-      defaultSource: '',
-      extensionVersion: '0.1.0',
-      timeoutMs: 1000,
-    },
-    tabResults: createTabResults(session),
-    action,
-    now: () => NOW,
-    settings: async () => settings,
-  });
+  const background = backgroundService(index, settings);
   /** Sends a message through the background's router, as the browser delivers it. */
-  const send = (message: unknown, sender: SenderInfo) => dispatch(message, sender, EXTENSION_ID, ORIGIN, svc.handlers);
-  return { svc, session, badges, send };
+  const send = (message: unknown, sender: SenderInfo) => dispatch(message, sender, EXTENSION_ID, ORIGIN, background.svc.handlers);
+  return { ...background, send };
 }
 
 const PROFILES = [{ platform: 'x', handle: 'Impostor', url: 'https://x.com/Impostor', via: 'link' }];
@@ -223,7 +165,7 @@ describe('content-bg-page-visited, through dispatch, with the browser’s sender
     await expect(send(visited('https://www.uclh.nhs.uk/', []), chromiumSender(4, 'https://www.uclh.nhs.uk/'))).resolves.toEqual({
       recognised: true,
     });
-    expect(badges.get(4)).toBe('?');
+    expect(badges.get(4)?.text).toBe('?');
     // Chromium's sender.url stays the address the document loaded with after history.pushState.
     await expect(
       send(visited('https://www.nhs.uk/services/hospital/uch/RRV03', []), chromiumSender(5, 'https://www.nhs.uk/conditions/')),
@@ -279,8 +221,7 @@ describe('every store caps the addresses it keeps', () => {
   });
 
   it('sightings and the research log', async () => {
-    const db = await openIndexDb();
-    openDatabases.push(db);
+    const db = await trackedOpen();
     await recordSightings(db, ['RRV'], long, [{ platform: 'x', handle: 'uclh', url: 'https://x.com/uclh', via: 'link' }], NOW);
     await logVisit(db, { at: NOW.toISOString(), url: long, organisationId: 'RRV', organisationName: 'UCLH' });
     expect((await db.getAll('sightings')).map((s) => s.pageUrl)).toEqual(['https://www.uclh.nhs.uk/news']);

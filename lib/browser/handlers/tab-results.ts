@@ -1,0 +1,144 @@
+/**
+ * Recognising pages and remembering each tab's result, for the badge and the popup.
+ *
+ * A tab's result is kept until the tab closes, with the address it is for: the browser clears a
+ * tab's badge itself when it loads another page, and the popup, which knows the tab's current
+ * address, asks again when the stored result is for another one. (Clearing on every "loading"
+ * event would race with single-page sites, whose content script reports before that event.)
+ */
+import { detectPage } from '../../detect/detect';
+import { type PageProfile, sanitisePageProfiles } from '../../detect/page-signals';
+import { cappedPageUrl, hostnameOf, pageUrlFromSender } from '../../detect/page-url';
+import type { Candidate } from '../../detect/types';
+import { isSharedZone } from '../../index/host-rules';
+import type { NhsIndex, Organisation } from '../../index/schema';
+import { adoptionOf } from '../../metrics/adoption';
+import { followersContext } from '../../metrics/sector-context';
+import { disabledSiteFor, type Settings, switchableSiteOf } from '../../settings';
+import { showBadge } from '../badge';
+import { pendingCorrectionsFor } from '../corrections-store';
+import type { NslDatabase } from '../db';
+import { indexedDbLookups } from '../index-store';
+import type { SectorContextLine, TabResult } from '../messaging';
+import { logVisit } from '../research-log';
+import { recordSightings, sightingsFor, sightingsLookup } from '../sightings';
+import type { BackgroundContext, HandlerGroup } from './context';
+
+/** Sector context for organisations with measured followers; the whole index is read only then. */
+async function sectorContextFor(db: NslDatabase, organisations: readonly Organisation[]): Promise<SectorContextLine[]> {
+  const measured = organisations.filter((org) => org.accounts.some((a) => a.metrics?.followers !== undefined));
+  if (measured.length === 0) return [];
+  const index = { organisations: await db.getAll('organisations') } as Pick<NhsIndex, 'organisations'>;
+  return measured.flatMap((org) =>
+    [...new Set(org.accounts.filter((a) => a.metrics?.followers !== undefined).map((a) => a.platform))].flatMap((platform) => {
+      const context = followersContext(org, index, platform);
+      return context ? [{ organisationId: org.id, ...context }] : [];
+    }),
+  );
+}
+
+/**
+ * Whether a candidate was matched on the organisation's own current site: only there do its links
+ * count as its own and does the in-page label name it. A predecessor's old domain is not: it may
+ * have been sold or reused since (issue 17).
+ */
+function onOwnSite(candidate: Candidate): boolean {
+  return candidate.evidence.rule === 'domain' && candidate.evidence.predecessor === undefined;
+}
+
+function resultUrl(result: TabResult): string | undefined {
+  return result.state === 'recognised' ? result.detection.url : result.url;
+}
+
+/** The site (as the user's switch names it) when the user switched the extension off there. */
+function disabledSite(settings: Settings, url: string): string | undefined {
+  const hostname = URL.canParse(url) ? hostnameOf(new URL(url)) : undefined;
+  // The stored site itself, so that "Turn back on" removes exactly it.
+  return hostname === undefined ? undefined : disabledSiteFor(settings, hostname, isSharedZone);
+}
+
+/** The content script's report of a page, and the popup's question about a tab. */
+export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content-bg-page-visited' | 'ui-bg-get-tab-result'> {
+  const { deps } = ctx;
+
+  /**
+   * Recognises `url`. Profiles the page links to are recorded only when the page is on the
+   * organisation's own domain: an nhs.uk or CQC page links to the NHS website's or CQC's accounts.
+   */
+  const resultFor = async (url: string, profiles: readonly PageProfile[], settings: Settings): Promise<TabResult> => {
+    const site = disabledSite(settings, url);
+    if (site !== undefined) return { state: 'disabled', url, site };
+    const db = await ctx.db();
+    const detection = await detectPage(url, indexedDbLookups(db), sightingsLookup(db));
+    const meta = await db.get('meta', 'installed-index');
+    if (detection.candidates.length === 0 || meta === undefined)
+      return { state: 'not-recognised', url, ...switchableSiteOf(url, isSharedZone) };
+    const ids = detection.candidates.map((c) => c.organisation.id);
+    if (detection.candidates.every(onOwnSite)) await recordSightings(db, ids, url, profiles, deps.now());
+    return {
+      state: 'recognised',
+      detection,
+      ...switchableSiteOf(url, isSharedZone),
+      sightings: await sightingsFor(db, ids),
+      context: await sectorContextFor(
+        db,
+        detection.candidates.map((c) => c.organisation),
+      ),
+      ownCorrections: settings.showOwnSuggestions ? await pendingCorrectionsFor(db, ids) : [],
+      index: { version: meta.indexVersion, generatedAt: meta.generatedAt, sources: meta.sources },
+    };
+  };
+
+  /** A stored result with the user's corrections as they are now: one may have been added since the page loaded. */
+  const withCurrentCorrections = async (result: TabResult, settings: Settings): Promise<TabResult> => {
+    if (result.state !== 'recognised') return result;
+    const ids = result.detection.candidates.map((c) => c.organisation.id);
+    return { ...result, ownCorrections: settings.showOwnSuggestions ? await pendingCorrectionsFor(await ctx.db(), ids) : [] };
+  };
+
+  return {
+    async 'content-bg-page-visited'({ url: reported, profiles }, sender) {
+      const tabId = sender.tab?.id;
+      // The address must be one the browser vouches for: the sending tab's top frame, on its own origin (issue 17).
+      const url = pageUrlFromSender(reported, sender);
+      if (tabId === undefined || url === undefined) return { recognised: false };
+      const settings = await deps.settings();
+      const result = await resultFor(url, sanitisePageProfiles(profiles), settings);
+      await deps.tabResults.save(tabId, result);
+      await showBadge(deps.action, tabId, result, settings);
+      if (result.state !== 'recognised') return { recognised: false };
+      if (settings.researchLog) {
+        const organisations = result.detection.candidates.map((c) => c.organisation);
+        await logVisit(await ctx.db(), {
+          at: deps.now().toISOString(),
+          url,
+          organisationId: organisations.map((o) => o.id).join(' / '),
+          organisationName: organisations.map((o) => o.name).join(' / '),
+        });
+      }
+      const [only, ...others] = result.detection.candidates;
+      // The flag names one organisation, and only on its own site: never on a shared or third-party page.
+      if (!settings.showInPageFlag || only === undefined || others.length > 0 || !onOwnSite(only)) return { recognised: true };
+      return {
+        recognised: true,
+        flag: { name: only.organisation.name, level: adoptionOf(only.organisation, settings.countedPlatforms).label },
+      };
+    },
+    async 'ui-bg-get-tab-result'({ tabId, url }) {
+      const stored = await deps.tabResults.get(tabId);
+      // The stored answer holds unless the tab moved on or the user switched the site off or on since.
+      // The popup is our own page, but the tab's address can be any length: it is kept capped like every other (issue 17).
+      const address = typeof url === 'string' ? cappedPageUrl(url) : resultUrl(stored);
+      if (address === undefined) return stored;
+      const settings = await deps.settings();
+      const switched = (stored.state === 'disabled') !== (disabledSite(settings, address) !== undefined);
+      if (resultUrl(stored) === address && !switched) return withCurrentCorrections(stored, settings);
+      // The tab has moved on since its content script reported, or no content script runs on
+      // this page (a social profile, say): look its address up now.
+      const result = await resultFor(address, [], settings);
+      await deps.tabResults.save(tabId, result);
+      await showBadge(deps.action, tabId, result, settings);
+      return result;
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { HOST_PATTERN, PLATFORMS } from './index/schema';
+import { HOST_PATTERN } from './index/schema';
+import { PLATFORMS } from './social/platforms';
 
 export const REFRESH_SCHEDULES = { daily: 1440, weekly: 10080, monthly: 43200, never: 0 } as const;
 export type RefreshSchedule = keyof typeof REFRESH_SCHEDULES;

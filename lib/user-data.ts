@@ -6,8 +6,8 @@ import * as v from 'valibot';
 import type { StoredCorrection } from './browser/db';
 import { CORRECTION_KINDS, CorrectionSchema, issueText } from './corrections/correction';
 import { isSharedZone } from './index/host-rules';
-import { PLATFORMS } from './index/schema';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema, switchableSites } from './settings';
+import { PLATFORMS } from './social/platforms';
 
 export const USER_DATA_FORMAT = 'nhs-social-lens-user-data';
 export const USER_DATA_VERSION = 1;

@@ -8,7 +8,8 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Correction, CorrectionDraft } from '../corrections/correction';
 import type { ProfileVia } from '../detect/page-signals';
-import type { IndexSource, NhsIndex, Organisation, Platform } from '../index/schema';
+import type { IndexSource, NhsIndex, Organisation } from '../index/schema';
+import type { Platform } from '../social/platforms';
 
 export const DB_NAME = 'nhs-social-lens';
 export const DB_VERSION = 3;

@@ -5,10 +5,10 @@
  */
 
 import type { PageProfile } from '../detect/page-signals';
-import type { Detection } from '../detect/types';
-import type { IndexSource, Organisation, Platform } from '../index/schema';
+import type { Detection, PageFlag } from '../detect/types';
+import type { IndexSource, Organisation } from '../index/schema';
 import type { SectorContext } from '../metrics/sector-context';
-import type { PageFlag } from '../ui/page-flag';
+import type { Platform } from '../social/platforms';
 import type { CorrectionView, SaveResult } from './corrections-store';
 import type { InstalledIndexMeta, RefreshStatus, ResearchVisit, Sighting, StoredCorrection } from './db';
 import type { RefreshOutcome } from './refresh';

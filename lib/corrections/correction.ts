@@ -9,7 +9,8 @@
  */
 import * as v from 'valibot';
 import { OwnHost, sharedHostProblem } from '../index/host-rules';
-import { HOST_PATTERN, isHttpUrl, ORGANISATION_ID_PATTERN, PLATFORMS, type Platform } from '../index/schema';
+import { HOST_PATTERN, isHttpUrl, ORGANISATION_ID_PATTERN } from '../index/schema';
+import { PLATFORMS, type Platform } from '../social/platforms';
 import { explainRejection } from '../social/profile-rejections';
 import { accountKey, type ProfileParse, parseHandle } from '../social/profile-url';
 

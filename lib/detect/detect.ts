@@ -12,10 +12,12 @@
  * Old domains and codes of merged organisations resolve to the successor, with the predecessor
  * named in the evidence. A value shared by several organisations returns all of them.
  */
+
+import type { IndexLookups } from '../index/lookup';
 import type { Organisation } from '../index/schema';
 import { accountKey, isSocialPlatformHost, parseProfile, type SocialProfile } from '../social/profile-url';
 import { hostnameOf, hostSuffixes } from './page-url';
-import type { Candidate, Confidence, Detection, Evidence, IndexLookups } from './types';
+import type { Candidate, Confidence, Detection, Evidence } from './types';
 
 /** Where an account was seen linked from an organisation's own site (recorded by the extension). */
 export interface Sighting {

@@ -7,6 +7,7 @@
  */
 
 import type { CuratedCorrection } from '../corrections/apply';
+import type { Platform } from '../social/platforms';
 import { explainRejection } from '../social/profile-rejections';
 import { parseHandle } from '../social/profile-url';
 import { isSharedHost } from './host-rules';
@@ -19,7 +20,6 @@ import {
   type IndexSource,
   type NhsIndex,
   type Organisation,
-  type Platform,
   type PlatformCheck,
   type Predecessor,
   SCHEMA_VERSION,

@@ -1,4 +1,5 @@
-import { type NhsIndex, PLATFORMS, type Platform } from './schema';
+import { PLATFORMS, type Platform } from '../social/platforms';
+import type { NhsIndex } from './schema';
 
 export interface IndexStats {
   indexVersion: number;

@@ -3,7 +3,7 @@ import type { CorrectionView } from '../browser/corrections-store';
 import { type Correction, exportCorrections } from '../corrections/correction';
 import { describeCorrection } from '../corrections/describe';
 import { prefilledIssueUrl } from '../corrections/issue-link';
-import { formatFactDate } from './format';
+import { formatFactDate } from '../format';
 import { factList, formStyles, pageLayout, theme } from './theme';
 
 export interface MyCorrectionsActions {

@@ -2,12 +2,13 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { StoredCorrection } from '../browser/db';
 import type { IndexStatus } from '../browser/messaging';
 import type { RefreshOutcome } from '../browser/refresh';
+import { formatFactDate } from '../format';
 import { isSharedZone } from '../index/host-rules';
-import { HOST_PATTERN, PLATFORMS } from '../index/schema';
+import { HOST_PATTERN } from '../index/schema';
 import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings, siteKey, withSiteDisabled } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import { PLATFORMS } from '../social/platforms';
 import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData, type UserData } from '../user-data';
-import { formatFactDate } from './format';
 import { factList, formStyles, pageLayout, theme } from './theme';
 
 export interface OptionsActions {

@@ -3,7 +3,7 @@ import { blueskyCollector } from '../../collect/bluesky';
 import { mastodonCollector } from '../../collect/mastodon';
 import type { Collector, CollectTarget, JsonGet, SnapshotLine } from '../../collect/types';
 import { youtubeCollector } from '../../collect/youtube';
-import { PLATFORMS, type Platform } from '../../index/schema';
+import { PLATFORMS, type Platform } from '../../social/platforms';
 import { connectToOption, dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';

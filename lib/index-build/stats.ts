@@ -1,5 +1,5 @@
+import type { NhsIndex } from '../index/schema';
 import { PLATFORMS, type Platform } from '../social/platforms';
-import type { NhsIndex } from './schema';
 
 export interface IndexStats {
   indexVersion: number;

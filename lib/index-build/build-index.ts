@@ -20,6 +20,7 @@ import { SOURCES, socialSource } from './sources';
 import { addTrustPredecessors, dropFormerDomainsOwnedByCurrent } from './trust-successions';
 import { trustOrganisations } from './trusts';
 
+/** The parsed source tables, and the files the maintainers' commands collected, that a build reads. */
 export interface BuildInputs {
   trusts: Row[];
   icbs: Row[];

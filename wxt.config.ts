@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { BUNDLED_INDEX_FILE } from './lib/browser/bundled-index';
-import { extraContentScriptMatches } from './lib/index/content-script-matches';
+import { extraContentScriptMatches } from './lib/detect/pages';
 import type { NhsIndex } from './lib/index/schema';
 import { keepPolyfillOutOfContentScripts } from './scripts/vite-content-script-browser';
 

@@ -2,15 +2,18 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../lib/browser/messaging';
 import { extractPageProfiles } from '../lib/detect/page-signals';
+import { NHS_UK_MATCHES } from '../lib/detect/pages';
 import { showPageFlag } from '../lib/ui/page-flag';
 
 /**
  * Runs only where a match is possible (`*.nhs.uk` here; the build adds the index's other domains
- * and CQC's provider pages), once the page is idle: it tells the background which page this is
- * and which social profiles it links to, and is done. No index, no UI, no observers.
+ * and CQC's provider pages; lib/detect/pages.ts lists them all), once the page is idle: it tells
+ * the background which page this is and which social profiles it links to, and is done. No index,
+ * no UI, no observers.
  */
 export default defineContentScript({
-  matches: ['*://*.nhs.uk/*'],
+  // WXT imports this file at build time (vite-node) to read the options, so an imported list works.
+  matches: NHS_UK_MATCHES,
   runAt: 'document_idle',
   // Don't announce the extension to the page's own message listeners (WXT's future default).
   noScriptStartedPostMessage: true,

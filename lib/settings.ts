@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import { HOST_PATTERN, PLATFORMS } from './index/schema';
+import { normaliseHost } from './detect/page-url';
+import { HOST_PATTERN } from './index/schema';
+import { PLATFORMS } from './social/platforms';
 
 export const REFRESH_SCHEDULES = { daily: 1440, weekly: 10080, monthly: 43200, never: 0 } as const;
 export type RefreshSchedule = keyof typeof REFRESH_SCHEDULES;
@@ -83,14 +85,14 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) 
 export type IsZone = (host: string) => boolean;
 
 /**
- * The site the per-site switch names for `hostname`: lower case, without `www.`. A switch covers
+ * The site the per-site switch names for `hostname`: normalised (lower case, no trailing dot), without `www.`. A switch covers
  * the site and every host under it, so it never names a zone that many organisations' sites sit
  * under (issue 17): on www.nhs.uk it is `www.nhs.uk`, never `nhs.uk`, and a zone itself (nhs.uk,
  * gov.uk, co.uk) has no site to switch off: undefined.
  */
 export function siteKey(hostname: string, isZone: IsZone): string | undefined {
-  const host = hostname.toLowerCase();
-  const bare = host.replace(/^www\./, '');
+  const host = normaliseHost(hostname, { keepWww: true });
+  const bare = normaliseHost(hostname);
   if (!isZone(bare)) return bare;
   return isZone(host) ? undefined : host;
 }
@@ -108,7 +110,7 @@ export function switchableSites(sites: unknown, isZone: IsZone): string[] {
 
 /** The switched-off site that covers this host (the host itself or a parent, such as uclh.nhs.uk for www.uclh.nhs.uk), if any. */
 export function disabledSiteFor(settings: Pick<Settings, 'disabledSites'>, hostname: string, isZone: IsZone): string | undefined {
-  const host = hostname.toLowerCase();
+  const host = normaliseHost(hostname, { keepWww: true });
   // A zone is never honoured, however it was stored: it would switch off every organisation under it (issue 17).
   return settings.disabledSites.find((site) => (host === site || host.endsWith(`.${site}`)) && !isZone(site));
 }

@@ -4,7 +4,7 @@
  * organisation's own code plus any trust that shares the site). Run by hand when data/sources change.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseCsvRecords } from '../lib/index/csv';
+import { parseCsvRecords } from '../lib/index-build/csv';
 
 const trusts = parseCsvRecords(readFileSync('data/sources/nhs-trusts-index.csv', 'utf8'));
 const icbs = parseCsvRecords(readFileSync('data/sources/icbs.csv', 'utf8'));

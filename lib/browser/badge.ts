@@ -1,6 +1,6 @@
-import { PLATFORMS, type Platform } from '../index/schema';
 import { type AdoptionLevel, adoptionOf } from '../metrics/adoption';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { PLATFORMS, type Platform } from '../social/platforms';
 import type { TabResult } from './messaging';
 
 /** The part of `action` the badge needs. */

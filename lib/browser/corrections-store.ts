@@ -5,7 +5,7 @@
 import { validateDraft } from '../corrections/correction';
 import { isReflectedIn } from '../corrections/status';
 import { type CorrectionView, MAX_STORED_CORRECTIONS, type SaveResult, type StoredCorrection } from '../corrections/stored-correction';
-import type { Platform } from '../index/schema';
+import type { Platform } from '../social/platforms';
 import { accountKey } from '../social/profile-url';
 import type { NslDatabase } from './db';
 import { getOrganisation } from './index-store';

@@ -1,5 +1,5 @@
-import type { IndexLookups } from '../detect/types';
 import { organisationKeys } from '../index/keys';
+import type { IndexLookups } from '../index/lookup';
 import type { NhsIndex, Organisation } from '../index/schema';
 import { validateIndex } from '../index/validate';
 import type { InstalledIndexMeta, NslDatabase, StoredOrganisation } from './db';

@@ -7,12 +7,12 @@
 import type { CorrectionView, SaveResult, StoredCorrection } from '../corrections/stored-correction';
 import type { PageProfile } from '../detect/page-signals';
 import type { StoredSighting } from '../detect/stored-sighting';
-import type { Detection } from '../detect/types';
-import type { IndexSource, Organisation, Platform } from '../index/schema';
+import type { Detection, PageFlag } from '../detect/types';
+import type { IndexSource, Organisation } from '../index/schema';
 import type { SectorContext } from '../metrics/sector-context';
 import type { RefreshOutcome } from '../refresh/refresh-outcome';
 import type { ResearchVisit } from '../research-log/research-visit';
-import type { PageFlag } from '../ui/page-flag';
+import type { Platform } from '../social/platforms';
 import type { InstalledIndexMeta, RefreshStatus } from './db';
 
 /** What the popup shows for one tab. */

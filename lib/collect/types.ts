@@ -1,4 +1,5 @@
-import type { AccountMetrics, Platform } from '../index/schema';
+import type { AccountMetrics } from '../index/schema';
+import type { Platform } from '../social/platforms';
 
 /** A JSON GET: the parsed body and status, or why there is none. */
 export type JsonGet = (url: string) => Promise<{ ok: true; status: number; json: unknown } | { ok: false; reason: string }>;

@@ -8,8 +8,10 @@
  * a real day, an address is one line.
  */
 import * as v from 'valibot';
+import { normaliseHost } from '../detect/page-url';
 import { OwnHost, sharedHostProblem } from '../index/host-rules';
-import { HOST_PATTERN, isHttpUrl, ORGANISATION_ID_PATTERN, PLATFORMS, type Platform } from '../index/schema';
+import { HOST_PATTERN, isHttpUrl, ORGANISATION_ID_PATTERN } from '../index/schema';
+import { PLATFORMS, type Platform } from '../social/platforms';
 import { explainRejection } from '../social/profile-rejections';
 import { accountKey, type ProfileParse, parseHandle } from '../social/profile-url';
 
@@ -306,10 +308,7 @@ export function validateDraft(
       else errors.handle = `This ${explainRejection(parsed)}.`;
     }
   }
-  const domain = draft.domain
-    .trim()
-    .toLowerCase()
-    .replace(/^www\./, '');
+  const domain = normaliseHost(draft.domain);
   if (draft.kind === 'missing-domain') {
     const shared = HOST_PATTERN.test(domain) ? sharedHostProblem(domain) : undefined;
     if (!HOST_PATTERN.test(domain)) errors.domain = 'Enter a host name such as example.nhs.uk (no https://, no path).';

@@ -3,9 +3,11 @@
  * Honest buckets: what the index does not know is counted as "not yet known" or "not measured",
  * apart, and never folded into "none" or 0.
  */
-import { ORGANISATION_KINDS, PLATFORMS } from '../index/schema';
+
+import { formatCount, formatShare, kindLabel } from '../format';
+import { ORGANISATION_KINDS } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
-import { formatCount, formatShare, kindLabel } from '../ui/format';
+import { PLATFORMS } from '../social/platforms';
 import { ADOPTION_LEVELS, type DashboardRow, LEVEL_LABELS, regionLabel } from './rows';
 import { DEFAULT_QUERY, type TableFilter, tableQueryToHash } from './table-query';
 

@@ -2,9 +2,10 @@
  * One row per organisation: what the dashboard's table shows and what `nsl export` writes. Rows
  * are computed once from the index, so filtering, sorting and aggregating never re-derive levels.
  */
-import type { Account, Organisation, OrganisationKind, Platform } from '../index/schema';
+import type { Account, Organisation, OrganisationKind } from '../index/schema';
 import { type AdoptionLevel, adoptionOf } from '../metrics/adoption';
 import { organisationMetrics } from '../metrics/organisation-metrics';
+import type { Platform } from '../social/platforms';
 
 /** Adoption levels from the most to the least known-active, "not yet known" last (it is not "none"). */
 export const ADOPTION_LEVELS: readonly AdoptionLevel[] = ['several-platforms', 'one-platform', 'one-known-platform', 'none', 'unknown'];

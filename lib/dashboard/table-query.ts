@@ -5,8 +5,9 @@
  * - "not yet known" sorts last in both directions: an unknown level or an unmeasured figure is
  *   not the lowest value, it is a missing one.
  */
-import { ORGANISATION_KINDS, type OrganisationKind, PLATFORMS, type Platform } from '../index/schema';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../index/schema';
 import type { AdoptionLevel } from '../metrics/adoption';
+import { PLATFORMS, type Platform } from '../social/platforms';
 import { ADOPTION_LEVELS, type DashboardRow } from './rows';
 
 export const SORT_KEYS = ['name', 'id', 'kind', 'region', 'level', 'followers'] as const;

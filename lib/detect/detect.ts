@@ -12,10 +12,12 @@
  * Old domains and codes of merged organisations resolve to the successor, with the predecessor
  * named in the evidence. A value shared by several organisations returns all of them.
  */
+import type { IndexLookups } from '../index/lookup';
 import type { Organisation } from '../index/schema';
 import { accountKey, isSocialPlatformHost, parseProfile, type SocialProfile } from '../social/profile-url';
 import { hostnameOf, hostSuffixes } from './page-url';
-import type { Candidate, Confidence, Detection, Evidence, IndexLookups } from './types';
+import { CQC_HOSTS, NHS_WEBSITE_HOSTS } from './pages';
+import type { Candidate, Confidence, Detection, Evidence } from './types';
 
 /** Where an account was seen linked from an organisation's own site (recorded by the extension). */
 export interface Sighting {
@@ -26,8 +28,6 @@ export interface Sighting {
 
 export type SightingsLookup = (accountKey: string) => Promise<readonly Sighting[]> | readonly Sighting[];
 
-const CQC_HOSTS = new Set(['cqc.org.uk', 'www.cqc.org.uk']);
-const NHS_WEBSITE_HOSTS = new Set(['nhs.uk', 'www.nhs.uk']);
 /** ODS organisation and site codes: three to nine capitals and digits (RJ1, G6V2S, RJ122). */
 const CODE = /^[A-Z0-9]{3,9}$/;
 

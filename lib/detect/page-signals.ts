@@ -4,7 +4,7 @@
  * observers, small enough for the content script; share buttons and platform pages are refused by
  * the same rules the index and the maintainers' discovery command use.
  */
-import type { Platform } from '../index/schema';
+import type { Platform } from '../social/platforms';
 import { isSocialPlatformHost, parseProfileUrl } from '../social/profile-url';
 import { MAX_PAGE_URL_LENGTH } from './page-url';
 

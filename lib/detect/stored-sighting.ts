@@ -4,7 +4,7 @@
  * kept, is a `PageProfile` (page-signals.ts).
  */
 import * as v from 'valibot';
-import { PLATFORMS } from '../index/schema';
+import { PLATFORMS } from '../social/platforms';
 import type { ProfileVia } from './page-signals';
 
 const VIAS = ['link', 'rel-me', 'json-ld', 'meta'] as const satisfies readonly ProfileVia[];

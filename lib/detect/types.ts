@@ -1,4 +1,5 @@
-import type { Organisation, Platform } from '../index/schema';
+import type { Organisation } from '../index/schema';
+import type { Platform } from '../social/platforms';
 
 /**
  * Why a page was attributed to an organisation: the rule that matched, the value it matched
@@ -29,17 +30,11 @@ export interface Detection {
   candidates: Candidate[];
 }
 
-type Found = Promise<readonly Organisation[]> | readonly Organisation[];
-
 /**
- * The index look-ups detection needs. The command line answers them from memory, the extension
- * from IndexedDB; both are built from `organisationKeys`, so they agree.
+ * What the in-page flag says (when the user turned it on): the organisation and its adoption level.
+ * The background sends it with its answer to the content script, and lib/ui/page-flag.ts draws it.
  */
-export interface IndexLookups {
-  /** Organisations listing `host` as their own or a predecessor's domain. */
-  byHost(host: string): Found;
-  /** Organisations whose code, or a predecessor's code, is `code`. */
-  byCode(code: string): Found;
-  /** Organisations with the account `accountKey(platform, handle)`. */
-  byAccount(key: string): Found;
+export interface PageFlag {
+  name: string;
+  level: string;
 }

@@ -5,7 +5,7 @@
  * level say "none" rather than "unknown". Network access is injected, so tests run on loopback.
  */
 import { extractPageProfiles, type ProfileVia, type QueryableDocument } from '../detect/page-signals';
-import { PLATFORMS, type Platform } from '../index/schema';
+import { PLATFORMS, type Platform } from '../social/platforms';
 import { likelyPages } from './likely-pages';
 import type { RobotsRules } from './robots';
 

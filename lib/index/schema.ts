@@ -6,6 +6,7 @@
  * (valibot's `object` strips them), which is how later issues add metrics without a version 2.
  */
 import * as v from 'valibot';
+import { PLATFORMS } from '../social/platforms';
 
 export const SCHEMA_VERSION = 1;
 
@@ -57,20 +58,6 @@ const WebUrl = v.pipe(
 
 const NonEmptyText = (max: number) =>
   v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
-
-export const PLATFORMS = [
-  'x',
-  'facebook',
-  'instagram',
-  'youtube',
-  'linkedin',
-  'tiktok',
-  'bluesky',
-  'threads',
-  'mastodon',
-  'flickr',
-] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 export const ORGANISATION_KINDS = ['trust', 'icb', 'national-body', 'health-board', 'other'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

@@ -3,7 +3,7 @@
  * (bundled install and, later, refresh) all call `validateIndex`, so they can never disagree.
  */
 import * as v from 'valibot';
-import { accountUrlProblem } from '../social/profile-url';
+import { accountUrlProblem } from '../social/profile-rejections';
 import { sharedHostProblem } from './host-rules';
 import { IndexSchema, type NhsIndex } from './schema';
 

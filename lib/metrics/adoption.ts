@@ -4,8 +4,9 @@
  * organisations with no social media, those on Twitter and nothing else, and those on several
  * platforms, and set apart organisations that broadcast at people from those that converse.
  */
-import { type Organisation, PLATFORMS, type Platform } from '../index/schema';
+import type { Organisation } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import { PLATFORMS, type Platform } from '../social/platforms';
 
 /** No post for this long before it was measured makes an account dormant (the definition). */
 export const DORMANT_AFTER_DAYS = 90;

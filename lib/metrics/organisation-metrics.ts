@@ -1,4 +1,5 @@
-import type { Organisation, Platform } from '../index/schema';
+import type { Organisation } from '../index/schema';
+import type { Platform } from '../social/platforms';
 
 export interface OrganisationMetrics {
   /** Followers summed over official, open accounts with a measured figure (a person following two accounts counts twice). */

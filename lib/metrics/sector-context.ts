@@ -1,4 +1,5 @@
-import type { NhsIndex, Organisation, Platform } from '../index/schema';
+import type { NhsIndex, Organisation } from '../index/schema';
+import type { Platform } from '../social/platforms';
 import { organisationMetrics } from './organisation-metrics';
 
 /** The share (0–100) of `population` strictly below `value`. */

@@ -5,7 +5,7 @@
  * and a sample, not code.
  */
 import * as v from 'valibot';
-import { PLATFORMS, type Platform } from '../index/schema';
+import { PLATFORMS, type Platform } from '../social/platforms';
 
 /** Number of capturing groups in a regular expression source, or -1 when it does not compile. */
 function groupCount(pattern: string): number {

@@ -7,7 +7,7 @@
  * readings of the same page disagree by more than their rounding, nothing is recorded.
  */
 import * as v from 'valibot';
-import type { Platform } from '../index/schema';
+import type { Platform } from '../social/platforms';
 import { type FollowerRule, type FollowerRules, FollowerRulesSchema } from './follower-rule';
 import rulesJson from './follower-rules.json';
 

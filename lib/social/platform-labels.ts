@@ -1,4 +1,4 @@
-import type { Platform } from '../index/schema';
+import type { Platform } from './platforms';
 
 /** How each platform is named to people. */
 export const PLATFORM_LABELS: Record<Platform, string> = {

@@ -1,6 +1,12 @@
-import type { Platform } from '../index/schema';
+/**
+ * What people read when a link is not an account: the sentence for each rejection, and whether an
+ * index's account address is canonical. Kept apart from profile-url.ts, which the content script
+ * ships: this module reads that one, never the other way round (issue 18).
+ */
+
 import { PLATFORM_LABELS } from './platform-labels';
-import type { ProfileRejection } from './profile-url';
+import type { Platform } from './platforms';
+import { mastodonHostsOf, type ProfileRejection, parseProfileUrl } from './profile-url';
 
 /** The sentence for a rejected profile URL, completing "<the value> …". */
 export function explainRejection({ rejection, platform }: { rejection: ProfileRejection; platform?: Platform }): string {
@@ -27,4 +33,13 @@ export function explainRejection({ rejection, platform }: { rejection: ProfileRe
     case 'other-platform':
       return `is a ${name} link, not the platform chosen`;
   }
+}
+
+/** Why `url` cannot be stored as a `platform` account, or undefined when it is canonical. */
+export function accountUrlProblem(platform: Platform, url: string): string | undefined {
+  const parsed = parseProfileUrl(url, mastodonHostsOf(platform, url));
+  if (!parsed.ok) return explainRejection(parsed);
+  if (parsed.profile.platform !== platform) return `is a ${parsed.profile.platform} URL, not ${platform}`;
+  if (parsed.profile.url !== url) return `is not the canonical URL (expected ${parsed.profile.url})`;
+  return undefined;
 }

@@ -5,8 +5,7 @@
  * the maintainers' discovery command, so "is this an account?" has one answer everywhere. Kept
  * free of dependencies because it ships in the content script.
  */
-import type { Platform } from '../index/schema';
-import { explainRejection } from './profile-rejections';
+import type { Platform } from './platforms';
 
 export interface SocialProfile {
   platform: Platform;
@@ -18,7 +17,8 @@ export interface SocialProfile {
 
 /**
  * Why a URL is not an account, as a short code: the content script ships this module, so the
- * sentences people read live in `explainRejection` (profile-rejections.ts), outside its bundle.
+ * sentences people read live in profile-rejections.ts, outside its bundle (and outside its imports:
+ * that module reads this one, never the other way round).
  */
 export type ProfileRejection =
   | 'not-a-url'
@@ -240,17 +240,8 @@ export function parseHandle(platform: Platform, handle: string): ProfileParse {
   }
 }
 
-/** Why `url` cannot be stored as a `platform` account, or undefined when it is canonical. */
-export function accountUrlProblem(platform: Platform, url: string): string | undefined {
-  const parsed = parseProfileUrl(url, mastodonHostsOf(platform, url));
-  if (!parsed.ok) return explainRejection(parsed);
-  if (parsed.profile.platform !== platform) return `is a ${parsed.profile.platform} URL, not ${platform}`;
-  if (parsed.profile.url !== url) return `is not the canonical URL (expected ${parsed.profile.url})`;
-  return undefined;
-}
-
 /** A Mastodon account may live on any instance, so a URL already labelled Mastodon names its own. */
-function mastodonHostsOf(platform: Platform, url: string): Set<string> {
+export function mastodonHostsOf(platform: Platform, url: string): Set<string> {
   if (platform !== 'mastodon' || !URL.canParse(url)) return new Set();
   return new Set([new URL(url).hostname]);
 }

@@ -4,7 +4,7 @@
  */
 import type { CorrectionKind } from '../corrections/correction';
 import { CORRECTION_KIND_LABELS } from '../corrections/describe';
-import { PLATFORMS, type Platform } from '../index/schema';
+import { PLATFORMS, type Platform } from '../social/platforms';
 
 export interface CorrectionPrefill {
   organisationId: string;

@@ -1,11 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { StoredSighting as Sighting } from '../detect/stored-sighting';
-import type { Account, IndexSource, Platform, PlatformCheck } from '../index/schema';
+import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from '../format';
+import type { Account, IndexSource, PlatformCheck } from '../index/schema';
 import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import type { Platform } from '../social/platforms';
 import { accountKey } from '../social/profile-url';
 import type { CorrectionPrefill } from './correction-links';
-import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from './format';
 import { platformIcon } from './platform-icon';
 import './nsl-figure';
 import './nsl-sparkline';

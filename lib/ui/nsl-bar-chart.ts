@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
 import { type Bar, type BarGroup, type ChartSpec, shareOf } from '../dashboard/aggregate';
+import { formatCount } from '../format';
 import { standaloneSvg, svgToPng } from './chart-export';
 import { downloadBlob } from './download';
-import { formatCount } from './format';
 import { outlineButtons, theme } from './theme';
 
 /** Drawing sizes, in SVG units; the drawing scales down with the page. */

@@ -3,8 +3,9 @@ import { CORRECTION_KINDS, type CorrectionDraft, type CorrectionKind, type Field
 import { CORRECTION_KIND_LABELS } from '../corrections/describe';
 import type { SaveResult, StoredCorrection } from '../corrections/stored-correction';
 import type { StoredSighting as Sighting } from '../detect/stored-sighting';
-import { type Organisation, PLATFORMS, type Platform } from '../index/schema';
+import type { Organisation } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import { PLATFORMS, type Platform } from '../social/platforms';
 import { accountKey, parseHandle } from '../social/profile-url';
 import type { CorrectionPrefill } from './correction-links';
 import { formStyles, pageLayout, theme } from './theme';

@@ -4,8 +4,8 @@ import { type ChartSpec, overviewCharts, shareOf } from '../dashboard/aggregate'
 import { type DashboardRow, dashboardRows } from '../dashboard/rows';
 import { parseTableQuery, type TableQuery, tableQueryToHash } from '../dashboard/table-query';
 import { type TodayFigures, todayFigures } from '../dashboard/then-and-now';
-import { PLATFORMS, type Platform } from '../index/schema';
-import { formatCount, formatFactDate } from './format';
+import { formatCount, formatFactDate } from '../format';
+import { PLATFORMS, type Platform } from '../social/platforms';
 import { pageLayout, theme } from './theme';
 import './nsl-bar-chart';
 import './nsl-org-card';

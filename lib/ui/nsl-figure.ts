@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { compactCount, formatCount } from './format';
+import { compactCount, formatCount } from '../format';
 import { theme } from './theme';
 
 /**

@@ -3,7 +3,7 @@ import { type Correction, exportCorrections } from '../corrections/correction';
 import { describeCorrection } from '../corrections/describe';
 import { prefilledIssueUrl } from '../corrections/issue-link';
 import type { CorrectionView } from '../corrections/stored-correction';
-import { formatFactDate } from './format';
+import { formatFactDate } from '../format';
 import { factList, formStyles, pageLayout, theme } from './theme';
 
 export interface MyCorrectionsActions {

@@ -1,13 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { IndexStatus } from '../browser/messaging';
 import type { StoredCorrection } from '../corrections/stored-correction';
+import { formatFactDate } from '../format';
 import { isSharedZone } from '../index/host-rules';
-import { HOST_PATTERN, PLATFORMS } from '../index/schema';
+import { HOST_PATTERN } from '../index/schema';
 import type { RefreshOutcome } from '../refresh/refresh-outcome';
 import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings, siteKey, withSiteDisabled } from '../settings';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import { PLATFORMS } from '../social/platforms';
 import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData, type UserData } from '../user-data';
-import { formatFactDate } from './format';
 import { factList, formStyles, pageLayout, theme } from './theme';
 
 export interface OptionsActions {

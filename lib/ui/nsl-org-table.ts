@@ -2,10 +2,11 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { toCsv, toJsonLines } from '../dashboard/export';
 import { ADOPTION_LEVELS, type DashboardRow, LEVEL_LABELS, regionLabel } from '../dashboard/rows';
 import { applyTableQuery, DEFAULT_QUERY, type Page, pageOf, type SortKey, type TableQuery } from '../dashboard/table-query';
-import { isHttpUrl, ORGANISATION_KINDS, PLATFORMS } from '../index/schema';
+import { formatCount, kindLabel } from '../format';
+import { isHttpUrl, ORGANISATION_KINDS } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
+import { PLATFORMS } from '../social/platforms';
 import { downloadBlob } from './download';
-import { formatCount, kindLabel } from './format';
 import { outlineButtons, theme } from './theme';
 
 const SORT_LABELS: Record<SortKey, string> = {

@@ -2,8 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { TabResult } from '../browser/messaging';
 import type { StoredCorrection } from '../corrections/stored-correction';
 import type { Candidate } from '../detect/types';
+import { daysSince, formatFactDate, kindLabel } from '../format';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { daysSince, formatFactDate, kindLabel } from './format';
 import { theme } from './theme';
 import './nsl-org-card';
 

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, svg } from 'lit';
+import { formatCount, formatFactDate } from '../format';
 import type { MonthlyFigure } from '../index/schema';
-import { formatCount, formatFactDate } from './format';
 import { theme } from './theme';
 
 /** Follower growth month by month: a small line, with its figures as text a click away. */

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { shareOf } from '../dashboard/aggregate';
 import { PUBLISHED_FIGURES, type TodayFigures } from '../dashboard/then-and-now';
-import { formatCount, formatFactDate } from './format';
+import { formatCount, formatFactDate } from '../format';
 import { theme } from './theme';
 
 /**

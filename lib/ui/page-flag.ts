@@ -4,12 +4,9 @@
  * shift the page's layout (fixed position, no space taken). Plain DOM, no library: it ships in the
  * content script. Text only, never HTML.
  */
-const HOST_ID = 'nhs-social-lens-flag';
+import type { PageFlag } from '../detect/types';
 
-export interface PageFlag {
-  name: string;
-  level: string;
-}
+const HOST_ID = 'nhs-social-lens-flag';
 
 /** Shows the flag once per page (a second call replaces it); returns its host and (closed) root. */
 export function showPageFlag(doc: Document, flag: PageFlag): { host: HTMLElement; root: ShadowRoot } {

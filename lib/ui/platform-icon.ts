@@ -1,5 +1,5 @@
 import { svg } from 'lit';
-import type { Platform } from '../index/schema';
+import type { Platform } from '../social/platforms';
 
 /**
  * A small neutral mark per platform (its initial in a rounded square), always shown with the

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../lib/dashboard/export';
-import { parseCsv, parseCsvRecords } from '../../lib/index/csv';
+import { parseCsv, parseCsvRecords } from '../../lib/index-build/csv';
 import { loadBundledIndex } from '../support/bundled-index';
 import { FORMULA_ORGANISATION, syntheticIndex } from '../support/synthetic-index';
 import { axeViolations } from './support/axe';

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serialiseIndex } from '../../lib/index/build';
 import type { NhsIndex } from '../../lib/index/schema';
+import { serialiseIndex } from '../../lib/index-build/serialise-index';
 import {
   fromBase64,
   MAX_INDEX_BYTES,

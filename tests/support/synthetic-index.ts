@@ -1,5 +1,6 @@
-import type { Account, NhsIndex, Organisation, Platform } from '../../lib/index/schema';
-import { PLATFORMS } from '../../lib/index/schema';
+import type { Account, NhsIndex, Organisation } from '../../lib/index/schema';
+import type { Platform } from '../../lib/social/platforms';
+import { PLATFORMS } from '../../lib/social/platforms';
 import { loadBundledIndex } from './bundled-index';
 
 const REGIONS = ['London', 'Midlands', 'North West', 'North East and Yorkshire', 'South East', 'South West', 'East of England'];

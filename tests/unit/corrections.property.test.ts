@@ -14,7 +14,7 @@ import {
   validateDraft,
 } from '../../lib/corrections/correction';
 import { MAX_ISSUE_URL_LENGTH, prefilledIssueUrl } from '../../lib/corrections/issue-link';
-import { PLATFORMS, type Platform } from '../../lib/index/schema';
+import { PLATFORMS, type Platform } from '../../lib/social/platforms';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const RUNS = { numRuns: 300 };

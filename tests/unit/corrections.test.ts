@@ -45,6 +45,15 @@ describe('validateDraft', () => {
     });
   });
 
+  // Issue 18: the one host-name normaliser (lib/detect/page-url.ts) reads a domain as the index stores it.
+  it.each([
+    ['WWW.LeedsTH.nhs.uk', 'leedsth.nhs.uk'],
+    [' leedsth.nhs.uk. ', 'leedsth.nhs.uk'],
+  ])('writes the domain %j as %s', (typed, domain) => {
+    const result = validateDraft(draft({ kind: 'missing-domain', domain: typed, note: 'their careers site' }), 'c-0000000001', NOW);
+    expect(result.ok && result.correction.domain).toBe(domain);
+  });
+
   it.each<[string, Partial<CorrectionDraft>, keyof CorrectionDraft, RegExp]>([
     ['an X handle that is too long', { handle: 'this_handle_is_far_too_long' }, 'handle', /not a valid X \(Twitter\) account name/],
     ['a share button', { handle: 'https://twitter.com/intent/tweet?text=hi' }, 'handle', /page or share button/],

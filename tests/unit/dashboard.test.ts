@@ -22,8 +22,8 @@ import {
   tableQueryToHash,
 } from '../../lib/dashboard/table-query';
 import { PUBLISHED_FIGURES, todayFigures } from '../../lib/dashboard/then-and-now';
-import { parseCsv } from '../../lib/index/csv';
-import { PLATFORMS, type Platform } from '../../lib/index/schema';
+import { parseCsv } from '../../lib/index-build/csv';
+import { PLATFORMS, type Platform } from '../../lib/social/platforms';
 import { loadBundledIndex } from '../support/bundled-index';
 import { makeAccount, makeOrganisation } from '../support/index-factory';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect/detect';
-import { hostnameOf, hostSuffixes } from '../../lib/detect/page-url';
+import { hostnameOf, hostSuffixes, normaliseHost } from '../../lib/detect/page-url';
 import { createIndexLookups } from '../../lib/index/lookup';
 import { loadBundledIndex } from '../support/bundled-index';
 
@@ -78,6 +78,20 @@ describe('hostnameOf', () => {
     ['https://10.0.0.1/', undefined],
   ])('reads %s as %s', (url, host) => {
     expect(hostnameOf(new URL(url))).toBe(host);
+  });
+});
+
+describe('normaliseHost', () => {
+  it.each([
+    [' WWW.UCLH.NHS.UK. ', 'uclh.nhs.uk', 'www.uclh.nhs.uk'],
+    ['uclh.nhs.uk..', 'uclh.nhs.uk', 'uclh.nhs.uk'],
+    ['wwwx.nhs.uk', 'wwwx.nhs.uk', 'wwwx.nhs.uk'],
+    // m. is the same site only on a social platform (profile-url.ts), never on an organisation's host.
+    ['m.example.nhs.uk', 'm.example.nhs.uk', 'm.example.nhs.uk'],
+    ['www.www.example.org', 'www.example.org', 'www.www.example.org'],
+  ])('reads %j as %s, or %s keeping www.', (raw, site, host) => {
+    expect(normaliseHost(raw)).toBe(site);
+    expect(normaliseHost(raw, { keepWww: true })).toBe(host);
   });
 });
 

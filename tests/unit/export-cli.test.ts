@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, toCsv } from '../../lib/dashboard/export';
 import { dashboardRows } from '../../lib/dashboard/rows';
 import { applyTableQuery, DEFAULT_QUERY } from '../../lib/dashboard/table-query';
-import { parseCsvRecords } from '../../lib/index/csv';
+import { parseCsvRecords } from '../../lib/index-build/csv';
 import { loadBundledIndex } from '../support/bundled-index';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
 

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BuildInputs, buildIndex, factDate, serialiseIndex } from '../../lib/index/build';
-import { parseCsv, parseCsvRecords } from '../../lib/index/csv';
-import { titleCaseOdsName } from '../../lib/index/names';
 import { validateIndex } from '../../lib/index/validate';
+import { type BuildInputs, buildIndex } from '../../lib/index-build/build-index';
+import { factDate } from '../../lib/index-build/cells';
+import { parseCsv, parseCsvRecords } from '../../lib/index-build/csv';
+import { titleCaseOdsName } from '../../lib/index-build/names';
+import { serialiseIndex } from '../../lib/index-build/serialise-index';
 
 const SOURCES_DIR = join(process.cwd(), 'data/sources');
 const SHARED_DATA = join(process.cwd(), '../shared/data');

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect/detect';
-import { parseCsvRecords } from '../../lib/index/csv';
 import { createIndexLookups } from '../../lib/index/lookup';
+import { parseCsvRecords } from '../../lib/index-build/csv';
 import { loadBundledIndex } from '../support/bundled-index';
 
 /**

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BuildInputs, buildIndex } from '../../lib/index/build';
-import { parseCsvRecords } from '../../lib/index/csv';
 import { validateIndex } from '../../lib/index/validate';
+import { type BuildInputs, buildIndex } from '../../lib/index-build/build-index';
+import { parseCsvRecords } from '../../lib/index-build/csv';
 import { adoptionOf } from '../../lib/metrics/adoption';
 
 const SOURCES = join(process.cwd(), 'data/sources');

@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PLATFORMS, type Platform } from '../../lib/index/schema';
 import { type FollowerRule, FollowerRulesSchema } from '../../lib/observe/follower-rule';
 import rulesJson from '../../lib/observe/follower-rules.json';
 import { MAX_FOLLOWERS, observeFollowers, parseFollowerCount, parseFollowerFigure, rulesFor } from '../../lib/observe/observed-followers';
 import { readFollowerTexts } from '../../lib/observe/read-follower-text';
+import { PLATFORMS, type Platform } from '../../lib/social/platforms';
 
 const SAMPLES = join(process.cwd(), 'tests/fixtures/social-pages');
 const FOLLOWERS = '(\\d[\\d.,\\s]*[kmb]?)\\s*followers?';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PLATFORMS, type Platform } from '../../lib/index/schema';
-import { accountUrlProblem, parseHandle, parseProfile, parseProfileUrl, type SocialProfile } from '../../lib/social/profile-url';
+import { PLATFORMS, type Platform } from '../../lib/social/platforms';
+import { accountUrlProblem } from '../../lib/social/profile-rejections';
+import { parseHandle, parseProfile, parseProfileUrl, type SocialProfile } from '../../lib/social/profile-url';
 
 /**
  * Property tests for the one answer to "is this an account?" (issue 17): random and mutated input

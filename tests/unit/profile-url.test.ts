@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainRejection } from '../../lib/social/profile-rejections';
-import { accountUrlProblem, parseHandle, parseProfileUrl } from '../../lib/social/profile-url';
+import { accountUrlProblem, explainRejection } from '../../lib/social/profile-rejections';
+import { parseHandle, parseProfileUrl } from '../../lib/social/profile-url';
 
 describe('parseProfileUrl', () => {
   it.each([

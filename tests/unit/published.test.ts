@@ -1,7 +1,7 @@
 import * as ed from '@noble/ed25519';
 import { describe, expect, it } from 'vitest';
-import { serialiseIndex } from '../../lib/index/build';
 import { MAX_INDEX_VERSION } from '../../lib/index/schema';
+import { serialiseIndex } from '../../lib/index-build/serialise-index';
 import {
   checkIndexBody,
   checkManifest,

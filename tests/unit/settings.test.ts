@@ -86,6 +86,8 @@ describe('per-site switch', () => {
     ['icb.nhs.uk', undefined],
     ['www.example.co.uk', 'example.co.uk'],
     ['x.com', 'x.com'],
+    // Issue 18: one host-name normaliser, so an address written with the root's dot names the same site.
+    ['www.uclh.nhs.uk.', 'uclh.nhs.uk'],
   ])('names %s as %s', (hostname, site) => {
     expect(siteKey(hostname, isSharedZone)).toBe(site);
   });
@@ -100,5 +102,6 @@ describe('per-site switch', () => {
     expect(disabledSiteFor({ disabledSites: ['www.uclh.nhs.uk'] }, 'www.uclh.nhs.uk', isSharedZone)).toBe('www.uclh.nhs.uk');
     expect(disabledSiteFor({ disabledSites: ['uclh.nhs.uk'] }, 'news.uclh.nhs.uk', isSharedZone)).toBe('uclh.nhs.uk');
     expect(disabledSiteFor({ disabledSites: ['uclh.nhs.uk'] }, 'kch.nhs.uk', isSharedZone)).toBeUndefined();
+    expect(disabledSiteFor({ disabledSites: ['uclh.nhs.uk'] }, 'WWW.UCLH.NHS.UK.', isSharedZone)).toBe('uclh.nhs.uk');
   });
 });

@@ -1,13 +1,10 @@
-import { appendFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { discoverOrganisation, type Finding } from '../../discover/discover-organisation';
+import { discoverOrganisation } from '../../discover/discover-organisation';
 import { ALLOW_ALL, parseRobots, type RobotsRules, unreachableRobots } from '../../discover/robots';
-import { connectToOption, dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
+import { dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
+import { batchOptions, openBatch } from '../batch-runner';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';
-import { createPoliteHttp } from '../polite-http';
-import { createProgress } from '../progress';
-import { openRunState } from '../run-state';
 import { ROBOTS_TOKEN, userAgent } from '../user-agent';
 
 export const DISCOVER_USAGE =
@@ -41,21 +38,14 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
   if (codes.length > 0 && withoutSite.length > 0)
     throw new CliError(`${withoutSite.map((o) => o.id).join(', ')}: no known domain; give --url`);
 
-  const out = stringOption(args, 'out');
-  const write = (finding: Finding) => {
-    const line = `${JSON.stringify(finding)}\n`;
-    if (out) appendFileSync(out, line);
-    else process.stdout.write(line);
-  };
-  const state = openRunState(stringOption(args, 'state') ?? '.nsl-discover-state.json', 'accounts discover', args.options.has('fresh'));
-  const http = createPoliteHttp({
+  const batch = openBatch(batchOptions(args, 'accounts discover', '.nsl-discover-state.json'), {
     userAgent: userAgent('account discovery'),
     delayMs: numberOption(args, 'delay-ms', 1500),
     timeoutMs: numberOption(args, 'timeout-ms', 15_000, 1),
     maxBytes: numberOption(args, 'max-bytes', 2_000_000, 1),
     retries: 2,
-    ...connectToOption(args),
   });
+  const { http } = batch;
   const robotsCache = new Map<string, Promise<RobotsRules>>();
   const robotsFor = (origin: string) => {
     let rules = robotsCache.get(origin);
@@ -72,14 +62,16 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
     return rules;
   };
 
-  const todo = organisations.filter((org) => !state.isDone(org.id));
-  if (todo.length < organisations.length)
-    say(`resuming: ${organisations.length - todo.length} organisations already done (--fresh starts again)`);
-  const progress = createProgress(todo.length, 'discover');
   const totals = { organisations: 0, pages: 0, accounts: 0, noLink: 0, errors: 0 };
-  const queue = [...todo];
-  const worker = async () => {
-    for (let org = queue.shift(); org !== undefined; org = queue.shift()) {
+  await batch.run({
+    items: organisations,
+    keyOf: (org) => org.id,
+    labelOf: (org) => org.id,
+    noun: 'organisations',
+    progressLabel: 'discover',
+    concurrency: ORGANISATIONS_AT_ONCE,
+    doneOn: today,
+    async work(org) {
       const url = startUrl ?? `https://${org.domains[0]?.host}/`;
       const { findings, pagesRead } = await discoverOrganisation(
         org.id,
@@ -99,18 +91,14 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
           maxPages,
         },
       );
-      for (const finding of findings) write(finding);
-      state.markDone(org.id, today);
       totals.organisations++;
       totals.pages += pagesRead;
       totals.accounts += findings.filter((f) => f.type === 'account').length;
       totals.noLink += findings.filter((f) => f.type === 'no-link').length;
       totals.errors += findings.filter((f) => f.type === 'error').length;
-      progress.tick(org.id);
-    }
-  };
-  await Promise.all(Array.from({ length: ORGANISATIONS_AT_ONCE }, worker));
-  progress.finish();
+      return findings;
+    },
+  });
   say(
     `discovered ${totals.accounts} accounts on ${totals.pages} pages of ${totals.organisations} organisations; ${totals.noLink} platform checks with no link; ${totals.errors} pages not read`,
   );

@@ -1,7 +1,8 @@
 import { toCsv, toJsonLines } from '../../dashboard/export';
 import { ADOPTION_LEVELS, dashboardRows } from '../../dashboard/rows';
 import { applyTableQuery, parseTableQuery } from '../../dashboard/table-query';
-import { ORGANISATION_KINDS, PLATFORMS } from '../../index/schema';
+import { ORGANISATION_KINDS } from '../../index/schema';
+import { PLATFORMS } from '../../social/platforms';
 import { parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';

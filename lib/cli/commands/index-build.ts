@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCuratedCorrections } from '../../corrections/apply';
-import { buildIndex, serialiseIndex } from '../../index/build';
-import { parseCsvRecords } from '../../index/csv';
-import type { CollectedFile } from '../../index/merge-collected';
 import { validateIndex } from '../../index/validate';
+import { buildIndex } from '../../index-build/build-index';
+import { parseCsvRecords } from '../../index-build/csv';
+import type { CollectedFile } from '../../index-build/merge-collected';
+import { serialiseIndex } from '../../index-build/serialise-index';
 import { parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, emit, PROJECT_ROOT, readTextFile, say } from '../io';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { indexStats } from '../../index/stats';
+import { indexStats } from '../../index-build/stats';
 import { parseArgs } from '../args';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, emit, loadIndex, readTextFile } from '../io';

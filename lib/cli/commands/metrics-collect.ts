@@ -1,15 +1,12 @@
-import { appendFileSync } from 'node:fs';
 import { blueskyCollector } from '../../collect/bluesky';
 import { mastodonCollector } from '../../collect/mastodon';
-import type { Collector, CollectTarget, JsonGet, SnapshotLine } from '../../collect/types';
+import type { Collector, CollectTarget, JsonGet } from '../../collect/types';
 import { youtubeCollector } from '../../collect/youtube';
-import { PLATFORMS, type Platform } from '../../index/schema';
-import { connectToOption, dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
+import { PLATFORMS, type Platform } from '../../social/platforms';
+import { dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
+import { batchOptions, openBatch } from '../batch-runner';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';
-import { createPoliteHttp } from '../polite-http';
-import { createProgress } from '../progress';
-import { openRunState } from '../run-state';
 import { userAgent } from '../user-agent';
 
 export const METRICS_USAGE =
@@ -55,7 +52,7 @@ export async function metricsCollectCommand(argv: string[]): Promise<void> {
   const youtubeApi = httpUrlOption(args, 'youtube-api');
   const scheme = stringOption(args, 'mastodon-scheme') ?? 'https';
   if (scheme !== 'https' && scheme !== 'http') throw new CliError(`--mastodon-scheme must be https or http, not "${scheme}"`);
-  const connectTo = connectToOption(args);
+  const options = batchOptions(args, 'metrics collect', '.nsl-metrics-state.json');
   const collectors = new Map<Platform, Collector>();
   if (asked.includes('bluesky')) collectors.set('bluesky', blueskyCollector(blueskyApi));
   if (asked.includes('mastodon'))
@@ -70,29 +67,23 @@ export async function metricsCollectCommand(argv: string[]): Promise<void> {
   }
 
   const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
-  const targets: CollectTarget[] = index.organisations.flatMap((org) =>
-    org.accounts
-      .filter((a) => collectors.has(a.platform) && a.state !== 'closed')
-      .map((a) => ({ ods: org.id, platform: a.platform, handle: a.handle, url: a.url })),
+  const targets = index.organisations.flatMap((org) =>
+    org.accounts.flatMap((a) => {
+      const collector = a.state === 'closed' ? undefined : collectors.get(a.platform);
+      const target: CollectTarget = { ods: org.id, platform: a.platform, handle: a.handle, url: a.url };
+      return collector ? [{ target, collector }] : [];
+    }),
   );
   const now = date === undefined ? new Date() : new Date(`${date}T12:00:00Z`);
-  const out = stringOption(args, 'out');
-  const write = (line: SnapshotLine) => {
-    const text = `${JSON.stringify(line)}\n`;
-    if (out) appendFileSync(out, text);
-    else process.stdout.write(text);
-  };
-  const state = openRunState(stringOption(args, 'state') ?? '.nsl-metrics-state.json', 'metrics collect', args.options.has('fresh'));
-  const http = createPoliteHttp({
+  const batch = openBatch(options, {
     userAgent: userAgent('public metrics collection'),
     delayMs: numberOption(args, 'delay-ms', 500),
     timeoutMs: numberOption(args, 'timeout-ms', 15_000, 1),
     maxBytes: 5_000_000,
     retries: 3,
-    ...connectTo,
   });
   const getJson: JsonGet = async (url) => {
-    const result = await http.get(url, 'application/json');
+    const result = await batch.http.get(url, 'application/json');
     if (!result.ok) return result;
     try {
       return { ok: true, status: result.response.status, json: JSON.parse(result.response.body) as unknown };
@@ -101,24 +92,21 @@ export async function metricsCollectCommand(argv: string[]): Promise<void> {
     }
   };
 
-  const todo = targets.filter((t) => !state.isDone(t.url));
-  if (todo.length < targets.length) say(`resuming: ${targets.length - todo.length} accounts already done (--fresh starts again)`);
-  const progress = createProgress(todo.length, 'metrics');
   const totals = { metrics: 0, gone: 0, failed: 0 };
-  const queue = [...todo];
-  const worker = async () => {
-    for (let target = queue.shift(); target !== undefined; target = queue.shift()) {
-      const collector = collectors.get(target.platform);
-      if (collector === undefined) continue;
+  await batch.run({
+    items: targets,
+    keyOf: ({ target }) => target.url,
+    labelOf: ({ target }) => `${target.platform} ${target.handle}`,
+    noun: 'accounts',
+    progressLabel: 'metrics',
+    concurrency: numberOption(args, 'concurrency', 2, 1),
+    doneOn: now.toISOString().slice(0, 10),
+    async work({ target, collector }) {
       const line = await collector.collect(target, getJson, now);
-      write(line);
       totals[line.type === 'metrics' ? 'metrics' : line.type]++;
-      state.markDone(target.url, now.toISOString().slice(0, 10));
-      progress.tick(`${target.platform} ${target.handle}`);
-    }
-  };
-  await Promise.all(Array.from({ length: numberOption(args, 'concurrency', 2, 1) }, worker));
-  progress.finish();
+      return [line];
+    },
+  });
   say(
     `measured ${totals.metrics} accounts; ${totals.gone} gone; ${totals.failed} failed (see their lines); ${targets.length === 0 ? 'no account in the index is on these platforms yet' : ''}`.trim(),
   );

@@ -1,3 +1,8 @@
+/**
+ * Plain en-GB text for dates, figures and organisation kinds. No DOM and no lit: the pages, the
+ * dashboard's aggregates and anything else below lib/ui share it (issue 18).
+ */
+
 /** Formats an index date ("2026-08-01", "2014-12" or "2025") the en-GB way: 1 Aug 2026, Dec 2014, 2025. */
 export function formatFactDate(date: string): string {
   const [year, month, day] = date.split('-').map((part) => Number.parseInt(part, 10));

@@ -1,7 +1,7 @@
 import type { CuratedCorrection } from '../corrections/apply';
+import type { IndexSource, Organisation } from '../index/schema';
 import { accountKey } from '../social/profile-url';
-import type { BuildReport } from './build';
-import type { IndexSource, Organisation } from './schema';
+import type { BuildReport } from './build-report';
 
 export const CURATED_SOURCE_ID = 'volunteer-corrections';
 

@@ -5,9 +5,10 @@
  * fact replaces an older one. Every line that cannot be used is reported with a reason.
  */
 import * as v from 'valibot';
+import type { Account, IndexSource, MonthlyFigure, Organisation } from '../index/schema';
+import { PLATFORMS } from '../social/platforms';
 import { accountKey, parseProfileUrl } from '../social/profile-url';
-import type { BuildReport } from './build';
-import { type Account, type IndexSource, type MonthlyFigure, type Organisation, PLATFORMS } from './schema';
+import type { BuildReport } from './build-report';
 
 export interface CollectedFile {
   /** The file name, such as `2026-11-25.jsonl`: it names the source. */

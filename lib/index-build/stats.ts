@@ -1,4 +1,5 @@
-import { type NhsIndex, PLATFORMS, type Platform } from './schema';
+import type { NhsIndex } from '../index/schema';
+import { PLATFORMS, type Platform } from '../social/platforms';
 
 export interface IndexStats {
   indexVersion: number;

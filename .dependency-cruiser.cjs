@@ -10,7 +10,8 @@
  *   lib/index/                        the model: schema, validate, lookup, keys
  *   lib/social/                       platforms and profile addresses (ships in the content script)
  */
-const PURE = '^lib/(social|index|index-build|detect|metrics|corrections|collect|discover|observe|refresh|dashboard|research-log|settings|user-data)';
+const PURE =
+  '^lib/(social|index|index-build|detect|metrics|corrections|collect|discover|observe|refresh|dashboard|research-log|settings|user-data)';
 
 /** [folder, the folders it must never import]: each line is one arrow that must not run upward. */
 const LAYERS = [

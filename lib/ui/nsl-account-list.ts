@@ -1,10 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Sighting } from '../browser/db';
+import type { CorrectionPrefill } from '../corrections/prefill';
 import type { Account, IndexSource, Platform, PlatformCheck } from '../index/schema';
 import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { accountKey } from '../social/profile-url';
-import type { CorrectionPrefill } from './correction-links';
 import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from './format';
 import { platformIcon } from './platform-icon';
 import './nsl-figure';

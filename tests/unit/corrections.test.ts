@@ -10,8 +10,8 @@ import {
   validateDraft,
 } from '../../lib/corrections/correction';
 import { MAX_ISSUE_URL_LENGTH, prefilledIssueUrl } from '../../lib/corrections/issue-link';
+import { correctionFormHref, readCorrectionPrefill } from '../../lib/corrections/prefill';
 import { isReflectedIn } from '../../lib/corrections/status';
-import { correctionFormHref, readCorrectionPrefill } from '../../lib/ui/correction-links';
 import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
 
 const NOW = new Date('2026-11-25T10:00:00Z');

@@ -4,13 +4,11 @@
  * things pages do themselves (their settings, the browser's leave to read a site, the tab the
  * popup shows). Dark Reader's Connector is the model; unit tests pass a mock
  * (tests/support/mock-client.ts) to the elements, which take a narrow `Pick` of `PageClient`.
+ * The pages' own client is made in page-client.ts, which reads the build's constants.
  */
-import type { browser as wxtBrowser } from 'wxt/browser';
 import type { Settings } from '../settings';
-import { DEFAULT_REPOSITORY_URL } from './build-constants';
 import type { StoredCorrection } from './db';
 import { type MessageMap, type MessageSender, type Request, type Response, sendMessage, type TabResult } from './messaging';
-import { readSettings, settingsItem } from './settings';
 
 /** The messages extension pages send the background. */
 export type UiMessageType = Extract<keyof MessageMap, `ui-bg-${string}`>;
@@ -82,35 +80,4 @@ export interface PageClient extends BackgroundClient {
     result: TabResult,
     settings: Pick<Settings, 'recordObservedFollowers'>,
   ): Promise<StoredCorrection | undefined>;
-}
-
-/** The client extension pages start with: `mountPage('nsl-options', createPageClient(browser))`. */
-export function createPageClient(browser: typeof wxtBrowser): PageClient {
-  const background = createBackgroundClient(browser.runtime);
-  return {
-    ...background,
-    readSettings: () => readSettings(),
-    saveSettings: (settings) => settingsItem.setValue(settings),
-    resetSettings: () => settingsItem.removeValue(),
-    requestHost: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
-    extensionVersion: () => browser.runtime.getManifest().version,
-    repositoryUrl: async () => (await readSettings()).repositoryUrl || DEFAULT_REPOSITORY_URL,
-    async activeTab() {
-      const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (active?.id === undefined) return undefined;
-      return { tabId: active.id, ...(active.url ? { url: active.url } : {}) };
-    },
-    async observeFollowers(tabId, result, settings) {
-      // Opt-in: the rules and the reader load only for users who turned observed counts on.
-      const [{ observeFollowersInTab }, { readFollowerTexts }] = await Promise.all([
-        import('./observe-followers'),
-        import('../observe/read-follower-text'),
-      ]);
-      return observeFollowersInTab(tabId, result, settings, {
-        readInTab: async (id, rules) =>
-          (await browser.scripting.executeScript({ target: { tabId: id }, func: readFollowerTexts, args: [rules] }))[0]?.result,
-        record: (observed) => background.recordObservedFollowers(observed),
-      });
-    },
-  };
 }

@@ -1,15 +1,15 @@
 import { css, html, LitElement, nothing } from 'lit';
-import type { StoredSighting as Sighting } from '../detect/stored-sighting';
-import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from '../format';
+import type { CorrectionPrefill } from '../corrections/prefill';
 import type { Account, IndexSource, PlatformCheck } from '../index/schema';
 import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import type { Platform } from '../social/platforms';
 import { accountKey } from '../social/profile-url';
-import type { CorrectionPrefill } from './correction-links';
 import { platformIcon } from './platform-icon';
 import './nsl-figure';
 import './nsl-sparkline';
+import type { StoredSighting as Sighting } from '../detect/stored-sighting';
+import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from '../format';
 import { theme } from './theme';
 
 /**

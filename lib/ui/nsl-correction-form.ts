@@ -1,32 +1,24 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { CORRECTION_KINDS, type CorrectionDraft, type CorrectionKind, type FieldErrors, validateDraft } from '../corrections/correction';
+import type { PageClient } from '../browser/client';
+import { accountChoices, needsAccount, useChoice } from '../corrections/account-choices';
+import { CORRECTION_KINDS, type CorrectionDraft, type FieldErrors, validateDraft } from '../corrections/correction';
 import { CORRECTION_KIND_LABELS } from '../corrections/describe';
-import type { SaveResult, StoredCorrection } from '../corrections/stored-correction';
+import { openDraft } from '../corrections/open-draft';
+import { readCorrectionPrefill } from '../corrections/prefill';
+import type { StoredCorrection } from '../corrections/stored-correction';
 import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import type { Organisation } from '../index/schema';
-import { PLATFORM_LABELS } from '../social/platform-labels';
-import { PLATFORMS, type Platform } from '../social/platforms';
-import { accountKey, parseHandle } from '../social/profile-url';
-import type { CorrectionPrefill } from './correction-links';
-import { formStyles, pageLayout, theme } from './theme';
+import { PLATFORM_HANDLE_HINTS, PLATFORM_LABELS } from '../social/platform-labels';
+import { PLATFORMS } from '../social/platforms';
+import { parseHandle } from '../social/profile-url';
+import type { PageWindow } from './mount-page';
+import { fieldErrors, formStyles, pageLayout, pagePanel, theme } from './theme';
 
-export interface CorrectionFormActions {
-  getOrganisation(id: string): Promise<{ organisation?: Organisation; sightings: Sighting[] }>;
-  save(record: StoredCorrection, submit: boolean): Promise<SaveResult>;
-  /** The user's stored corrections, to find the one being edited or an unfinished draft. */
-  list(): Promise<StoredCorrection[]>;
-  /** After a suggestion is saved: on to "My corrections". */
-  done(id: string): void;
-  /** Keeps the draft's id in the address, so reloading the page finds it again. */
-  remember(id: string): void;
-  newId(): string;
-  now(): Date;
-}
+/** What the form asks of the background: the stored corrections, the organisation, and saving. */
+export type CorrectionFormClient = Pick<PageClient, 'listCorrections' | 'getOrganisation' | 'saveCorrection'>;
 
 /** Typing is saved this long after the last key, so a closed tab loses at most this much. */
 const AUTOSAVE_DELAY_MS = 300;
-
-const NEEDS_ACCOUNT: readonly CorrectionKind[] = ['missing-account', 'wrong-account', 'account-closed', 'observed-followers'];
 
 const FIELD_ORDER: (keyof CorrectionDraft)[] = [
   'organisationId',
@@ -39,16 +31,6 @@ const FIELD_ORDER: (keyof CorrectionDraft)[] = [
   'evidenceUrl',
   'note',
 ];
-
-const emptyDraft = (organisationId = ''): CorrectionDraft => ({
-  kind: 'missing-account',
-  organisationId,
-  platform: '',
-  handle: '',
-  domain: '',
-  evidenceUrl: '',
-  note: '',
-});
 
 /**
  * The correction form: prefilled from the popup, checked field by field before it is saved, and
@@ -71,36 +53,30 @@ export class CorrectionForm extends LitElement {
   /** Said once at the top: a restored draft, or why the form cannot be shown. */
   notice = '';
   saveState = '';
-  private act?: CorrectionFormActions;
+  /** A new draft's id; tests give their own. */
+  newId = (): string => `c-${crypto.randomUUID()}`;
+  now = (): Date => new Date();
+  private client?: CorrectionFormClient;
+  private page?: PageWindow;
   private timer?: ReturnType<typeof setTimeout>;
   private lookedUp = '';
 
-  /** Starts the form: `id` edits a stored correction; otherwise `prefill` starts one (or restores its unfinished draft). */
-  start(actions: CorrectionFormActions, opening: { id?: string; prefill?: CorrectionPrefill }): Promise<void> {
-    this.act = actions;
-    return this.open(opening);
-  }
-
-  private async open({ id, prefill }: { id?: string; prefill?: CorrectionPrefill }) {
-    const act = this.act;
-    if (!act) return;
-    const stored = await act.list();
-    const existing = id === undefined ? undefined : stored.find((r) => r.id === id);
-    if (existing) {
-      this.record = existing;
-    } else {
-      const draft = { ...emptyDraft(prefill?.organisationId), ...prefillFields(prefill) };
-      const origin = originOf(prefill);
-      const unfinished = stored.find((r) => r.status === 'draft' && r.draft.organisationId === draft.organisationId && r.origin === origin);
-      if (unfinished) {
-        this.record = unfinished;
-        this.notice = 'Your unfinished suggestion was restored, as you left it.';
-      } else {
-        const now = act.now().toISOString();
-        this.record = { id: act.newId(), status: 'draft', draft, organisationName: '', createdAt: now, updatedAt: now, origin };
-        if (id !== undefined) this.notice = 'That suggestion is no longer here (it may have been deleted): you can start a new one.';
-      }
-    }
+  /**
+   * Starts the form from the page's address: `?id=…` edits a stored correction; otherwise the
+   * prefill (`?org=…&kind=…`, from the popup) starts one, or restores its unfinished draft.
+   */
+  async start(client: CorrectionFormClient, page: PageWindow): Promise<void> {
+    this.client = client;
+    this.page = page;
+    page.document.title = 'NHS Social Lens: suggest a correction';
+    // Closing the tab mid-sentence: what was typed since the last save is saved now.
+    page.addEventListener('pagehide', () => void this.flush());
+    const id = new URLSearchParams(page.location.search).get('id') ?? undefined;
+    const prefill = readCorrectionPrefill(page.location.search);
+    const { corrections } = await client.listCorrections();
+    const opened = openDraft(corrections, { ...(id ? { id } : {}), ...(prefill ? { prefill } : {}) }, { newId: this.newId, now: this.now });
+    this.record = opened.record;
+    if (opened.notice) this.notice = opened.notice;
     await this.lookUpOrganisation();
   }
 
@@ -115,9 +91,9 @@ export class CorrectionForm extends LitElement {
 
   private async lookUpOrganisation() {
     const id = this.record?.draft.organisationId.trim() ?? '';
-    if (!this.act || id === this.lookedUp) return;
+    if (!this.client || id === this.lookedUp) return;
     this.lookedUp = id;
-    const found = id === '' ? { sightings: [] } : await this.act.getOrganisation(id);
+    const found = id === '' ? { sightings: [] } : await this.client.getOrganisation({ id });
     if (this.lookedUp !== id) return;
     this.organisation = found.organisation;
     this.sightings = found.sightings;
@@ -127,53 +103,14 @@ export class CorrectionForm extends LitElement {
     theme,
     pageLayout,
     formStyles,
+    fieldErrors,
+    pagePanel,
     css`
       :host {
         --nsl-page-width: 720px;
       }
-      form,
-      .panel {
-        background: var(--nsl-white);
-        border: 1px solid var(--nsl-border);
-        padding: 8px 24px 16px;
-        margin-bottom: 16px;
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 12px 0;
-      }
       legend {
-        font-weight: 600;
         margin-bottom: 4px;
-      }
-      .radios label {
-        display: block;
-        font-weight: 400;
-        margin: 4px 0;
-      }
-      .invalid input,
-      .invalid select,
-      .invalid textarea {
-        border-color: var(--nsl-red);
-      }
-      .invalid {
-        border-left: 4px solid var(--nsl-red);
-        padding-left: 12px;
-      }
-      .error-summary {
-        border: 4px solid var(--nsl-red);
-        padding: 8px 16px;
-        margin: 12px 0;
-        background: var(--nsl-white);
-      }
-      .error-summary h2 {
-        margin: 4px 0;
-        font-size: 20px;
-      }
-      .error-summary a {
-        color: var(--nsl-red);
-        font-weight: 600;
       }
       .notice {
         border-left: 8px solid var(--nsl-blue);
@@ -219,7 +156,6 @@ export class CorrectionForm extends LitElement {
 
   private form(record: StoredCorrection) {
     const d = record.draft;
-    const needsAccount = NEEDS_ACCOUNT.includes(d.kind);
     return html`${this.errorSummary()}
       <form novalidate @submit=${(e: Event) => this.submit(e)} @input=${(e: Event) => this.typed(e)} @change=${(e: Event) => this.typed(e)}>
         ${this.field(
@@ -246,7 +182,7 @@ export class CorrectionForm extends LitElement {
             >`,
           )}
         </fieldset>
-        ${needsAccount ? this.accountFields(d) : nothing}
+        ${needsAccount(d.kind) ? this.accountFields(d) : nothing}
         ${
           d.kind === 'missing-domain'
             ? this.field(
@@ -290,7 +226,7 @@ export class CorrectionForm extends LitElement {
       ${this.field(
         'handle',
         'The account’s handle or address',
-        d.platform === '' ? 'Choose the platform first.' : HANDLE_HINTS[d.platform],
+        d.platform === '' ? 'Choose the platform first.' : PLATFORM_HANDLE_HINTS[d.platform],
         html`<input id="handle" type="text" autocomplete="off" spellcheck="false" .value=${d.handle} aria-describedby=${this.describedBy('handle')} aria-invalid=${this.errors.handle ? 'true' : 'false'} />
           ${parsed?.ok ? html`<p class="hint" data-testid="canonical-url">It will be recorded as ${parsed.profile.url}</p>` : nothing}`,
       )}`;
@@ -300,36 +236,13 @@ export class CorrectionForm extends LitElement {
   private suggestions(d: CorrectionDraft) {
     const org = this.organisation;
     if (org === undefined) return nothing;
-    const listed = new Set(org.accounts.map((a) => accountKey(a.platform, a.handle)));
-    const choices =
-      d.kind === 'missing-account'
-        ? this.sightings
-            .filter((s) => !listed.has(s.accountKey))
-            .map((s) => ({
-              platform: s.platform,
-              handle: s.handle,
-              url: s.url,
-              evidence: s.pageUrl,
-              why: `linked from ${hostOf(s.pageUrl)}`,
-            }))
-            .concat(
-              org.accounts
-                .filter((a) => a.verification === 'unverified')
-                .map((a) => ({ platform: a.platform, handle: a.handle, url: a.url, evidence: '', why: 'possibly theirs (unverified)' })),
-            )
-        : org.accounts.map((a) => ({ platform: a.platform, handle: a.handle, url: a.url, evidence: '', why: 'in the index' }));
+    const choices = accountChoices(d.kind, org, this.sightings);
     if (choices.length === 0) return nothing;
     return html`<div class="field" data-testid="suggestions">
       <p><strong>${d.kind === 'missing-account' ? 'Seen on its own website, not in the index' : 'Accounts the index lists'}</strong></p>
       ${choices.map(
         (c) => html`<p class="suggestion">
-          <button type="button" class="small" @click=${() =>
-            this.set({
-              platform: c.platform,
-              // The address, not the handle: every platform's address parses, some handles alone do not.
-              handle: c.url,
-              ...(c.evidence && d.evidenceUrl.trim() === '' ? { evidenceUrl: c.evidence } : {}),
-            })}
+          <button type="button" class="small" @click=${() => this.set(useChoice(c, d))}
             aria-label=${`Use this: ${PLATFORM_LABELS[c.platform]} ${c.handle}`}>Use this</button>
           ${PLATFORM_LABELS[c.platform]} ${c.handle} <span class="secondary">(${c.why})</span>
         </p>`,
@@ -402,8 +315,8 @@ export class CorrectionForm extends LitElement {
 
   /** Any change: saved as a draft shortly after, and errors already shown are checked again. */
   private changed() {
-    if (Object.keys(this.errors).length > 0 && this.record && this.act) {
-      const checked = validateDraft(this.record.draft, this.record.id, this.act.now());
+    if (Object.keys(this.errors).length > 0 && this.record) {
+      const checked = validateDraft(this.record.draft, this.record.id, this.now());
       this.errors = checked.ok ? {} : checked.errors;
     }
     if (this.timer !== undefined) clearTimeout(this.timer);
@@ -416,10 +329,13 @@ export class CorrectionForm extends LitElement {
     clearTimeout(this.timer);
     this.timer = undefined;
     const record = this.record;
-    if (!record || !this.act) return;
-    const result = await this.act.save({ ...record, organisationName: this.organisation?.name ?? record.organisationName }, false);
+    if (!record || !this.client) return;
+    const result = await this.client.saveCorrection({
+      record: { ...record, organisationName: this.organisation?.name ?? record.organisationName },
+      submit: false,
+    });
     if (result.saved) {
-      this.act.remember(record.id);
+      this.remember(record.id);
       this.saveState = 'Draft saved in this browser.';
     } else this.saveState = `Not saved: ${result.reason}.`;
   }
@@ -427,63 +343,38 @@ export class CorrectionForm extends LitElement {
   private async submit(event: Event) {
     event.preventDefault();
     const record = this.record;
-    const act = this.act;
-    if (!record || !act) return;
+    const client = this.client;
+    if (!record || !client) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    const checked = validateDraft(record.draft, record.id, act.now());
+    const checked = validateDraft(record.draft, record.id, this.now());
     const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
     if (!errors.organisationId && record.draft.organisationId.trim() !== '' && this.organisation === undefined)
       errors.organisationId = 'There is no organisation with this code in the index: check the code (the popup fills it in).';
     this.errors = errors;
-    const result = await act.save({ ...record, organisationName: this.organisation?.name ?? '' }, Object.keys(errors).length === 0);
+    const result = await client.saveCorrection({
+      record: { ...record, organisationName: this.organisation?.name ?? '' },
+      submit: Object.keys(errors).length === 0,
+    });
     if (!result.saved) {
       this.saveState = `Not saved: ${result.reason}.`;
       return;
     }
-    act.remember(record.id);
+    this.remember(record.id);
     if (Object.keys(errors).length > 0) {
       this.saveState = 'Kept as a draft.';
       await this.updateComplete;
       this.shadowRoot?.querySelector<HTMLElement>('.error-summary')?.focus();
       return;
     }
-    act.done(record.id);
+    // Saved: on to "My corrections".
+    this.page?.location.assign(`/corrections.html?saved=${encodeURIComponent(record.id)}`);
   }
-}
 
-const HANDLE_HINTS: Record<Platform, string> = {
-  x: 'For example @nhsengland or https://x.com/nhsengland',
-  facebook: 'For example https://www.facebook.com/NHSEngland',
-  instagram: 'For example @nhsengland or https://www.instagram.com/nhsengland/',
-  youtube: 'The channel’s address, such as https://www.youtube.com/@NHSEngland',
-  linkedin: 'A company page, such as https://www.linkedin.com/company/nhs-england/',
-  tiktok: 'For example @nhsengland',
-  bluesky: 'For example nhsengland.bsky.social',
-  threads: 'For example @nhsengland',
-  mastodon: 'The profile’s address, such as https://mastodon.example/@nhs',
-  flickr: 'For example https://www.flickr.com/photos/nhsengland/',
-};
-
-function hostOf(url: string): string {
-  return URL.canParse(url) ? new URL(url).hostname : url;
-}
-
-function prefillFields(prefill: CorrectionPrefill | undefined): Partial<CorrectionDraft> {
-  if (!prefill) return {};
-  const kind = CORRECTION_KINDS.find((k) => k === prefill.kind);
-  const platform = PLATFORMS.find((p) => p === prefill.platform);
-  return {
-    ...(kind ? { kind } : {}),
-    ...(platform ? { platform } : {}),
-    ...(prefill.handle ? { handle: prefill.handle.slice(0, 300) } : {}),
-    ...(prefill.evidenceUrl ? { evidenceUrl: prefill.evidenceUrl.slice(0, 2000) } : {}),
-  };
-}
-
-/** What a prefill asked for: the same button in the popup gives the same origin, and so finds its draft again. */
-function originOf(prefill: CorrectionPrefill | undefined): string {
-  return [prefill?.kind ?? '', prefill?.platform ?? '', prefill?.handle ?? ''].join('|');
+  /** Keeps the draft's id in the address, so reloading the page finds it again. */
+  private remember(id: string) {
+    this.page?.history.replaceState(null, '', `/corrections.html?id=${encodeURIComponent(id)}`);
+  }
 }
 
 customElements.define('nsl-correction-form', CorrectionForm);

@@ -1,16 +1,21 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { PageClient } from '../browser/client';
 import type { InstalledIndexView } from '../browser/messaging';
 import { type ChartSpec, overviewCharts, shareOf } from '../dashboard/aggregate';
 import { type DashboardRow, dashboardRows } from '../dashboard/rows';
 import { parseTableQuery, type TableQuery, tableQueryToHash } from '../dashboard/table-query';
 import { type TodayFigures, todayFigures } from '../dashboard/then-and-now';
-import { formatCount, formatFactDate } from '../format';
-import { PLATFORMS, type Platform } from '../social/platforms';
+import type { PageWindow } from './mount-page';
 import { pageLayout, theme } from './theme';
 import './nsl-bar-chart';
 import './nsl-org-card';
 import './nsl-org-table';
 import './nsl-then-and-now';
+import { formatCount, formatFactDate } from '../format';
+import { PLATFORMS, type Platform } from '../social/platforms';
+
+/** What the dashboard asks of the extension: the whole installed index, and which platforms count. */
+export type DashboardClient = Pick<PageClient, 'getOrganisations' | 'readSettings'>;
 
 type View = { name: 'overview' } | { name: 'table'; query: TableQuery } | { name: 'organisation'; id: string };
 
@@ -35,10 +40,9 @@ export function viewOf(route: string): View {
 /**
  * The dashboard: the index at a glance (then and now, charts), a table of every organisation
  * (`#table?…`, its view in the hash so it can be shared), and one organisation's details
- * (`#org/<ODS>`, the popup's "Details in the dashboard" link).
- *
- * @fires nsl-route-change - detail: { hash }, when the table's view changes; the page records it
- *   in its address (history.replaceState) so the view can be shared and survives a reload.
+ * (`#org/<ODS>`, the popup's "Details in the dashboard" link). The route is the page's hash; the
+ * table's view is written into it (history.replaceState, no entry per keystroke) so it can be
+ * shared and survives a reload.
  */
 export class Dashboard extends LitElement {
   static override properties = {
@@ -58,15 +62,23 @@ export class Dashboard extends LitElement {
   /** The last table view, where "All organisations" goes back to. */
   private lastTable = '#table';
 
-  set load(fn: () => Promise<InstalledIndexView>) {
-    fn().then(
-      (data) => {
-        this.data = data;
-      },
-      (error: unknown) => {
-        this.error = error instanceof Error ? error.message : String(error);
-      },
-    );
+  private page?: PageWindow;
+
+  /** Starts the dashboard on the page's hash, and loads the index. */
+  async start(client: DashboardClient, page: PageWindow): Promise<void> {
+    this.page = page;
+    this.route = page.location.hash;
+    page.addEventListener('hashchange', () => {
+      this.route = page.location.hash;
+    });
+    void client.readSettings().then((settings) => {
+      this.countedPlatforms = settings.countedPlatforms;
+    });
+    try {
+      this.data = await client.getOrganisations();
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -88,7 +100,7 @@ export class Dashboard extends LitElement {
   private queryChanged(event: CustomEvent<TableQuery>) {
     const hash = tableQueryToHash(event.detail);
     this.route = hash;
-    this.dispatchEvent(new CustomEvent('nsl-route-change', { detail: { hash } }));
+    this.page?.history.replaceState(null, '', hash);
   }
 
   static override styles = [

@@ -1,22 +1,16 @@
 import { css, html, LitElement, nothing } from 'lit';
+import type { PageClient } from '../browser/client';
 import { type Correction, exportCorrections } from '../corrections/correction';
 import { describeCorrection } from '../corrections/describe';
 import { prefilledIssueUrl } from '../corrections/issue-link';
 import type { CorrectionView } from '../corrections/stored-correction';
 import { formatFactDate } from '../format';
-import { factList, formStyles, pageLayout, theme } from './theme';
+import { downloadText } from './download';
+import type { PageWindow } from './mount-page';
+import { factList, formStyles, pageLayout, pagePanel, theme } from './theme';
 
-export interface MyCorrectionsActions {
-  list(): Promise<CorrectionView[]>;
-  delete(id: string): Promise<void>;
-  markExported(ids: string[]): Promise<void>;
-  /** Saves a file in the user's downloads. */
-  download(fileName: string, text: string): void;
-  copy(text: string): Promise<void>;
-  /** The project's repository for prefilled issues; empty when none is set. */
-  repositoryUrl(): Promise<string>;
-  now(): Date;
-}
+/** What "My corrections" asks of the extension: the corrections, deleting and marking them sent, the repository for issues. */
+export type MyCorrectionsClient = Pick<PageClient, 'listCorrections' | 'deleteCorrection' | 'markCorrectionsExported' | 'repositoryUrl'>;
 
 type State = 'draft' | 'ready' | 'exported' | 'merged';
 
@@ -46,17 +40,24 @@ export class MyCorrections extends LitElement {
   /** The correction whose "Delete" was pressed once: the second press deletes it. */
   confirming = '';
   repository = '';
-  private act?: MyCorrectionsActions;
+  /** Saves a file in the user's downloads; tests give their own. */
+  download = (fileName: string, text: string): void => downloadText(fileName, text);
+  copy = (text: string): Promise<void> => navigator.clipboard.writeText(text);
+  now = (): Date => new Date();
+  private client?: MyCorrectionsClient;
 
-  async start(actions: MyCorrectionsActions, message = ''): Promise<void> {
-    this.act = actions;
-    this.message = message;
-    this.repository = await actions.repositoryUrl();
+  /** Starts the page; `?saved=<id>` (after the form saved a suggestion) says so at the top. */
+  async start(client: MyCorrectionsClient, page: PageWindow): Promise<void> {
+    this.client = client;
+    page.document.title = 'NHS Social Lens: my corrections';
+    if (new URLSearchParams(page.location.search).has('saved'))
+      this.message = 'Your suggestion was saved in this browser. It is ready to send: choose how below.';
+    this.repository = await client.repositoryUrl();
     await this.reload();
   }
 
   private async reload() {
-    this.corrections = await this.act?.list();
+    this.corrections = (await this.client?.listCorrections())?.corrections;
   }
 
   static override styles = [
@@ -64,23 +65,20 @@ export class MyCorrections extends LitElement {
     pageLayout,
     formStyles,
     factList,
+    pagePanel,
     css`
       :host {
         --nsl-page-width: 800px;
       }
       section,
       li.correction {
-        background: var(--nsl-white);
-        border: 1px solid var(--nsl-border);
-        padding: 8px 24px 12px;
-        margin-bottom: 16px;
+        padding-bottom: 12px;
       }
       ul.corrections {
         list-style: none;
         padding: 0;
       }
       h2 {
-        font-size: 20px;
         margin: 8px 0;
       }
       h3 {
@@ -114,10 +112,6 @@ export class MyCorrections extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 0 16px;
-      }
-      button.warning-button {
-        background: var(--nsl-red);
-        box-shadow: 0 4px 0 #6b140e;
       }
       .notice {
         border-left: 8px solid #007f3b;
@@ -181,7 +175,7 @@ export class MyCorrections extends LitElement {
       correction && state !== 'merged' && this.repository !== ''
         ? prefilledIssueUrl(this.repository, correction, c.organisationName || correction.organisationId)
         : undefined;
-    return html`<li class="correction" data-testid="correction" data-state=${state}>
+    return html`<li class="correction page-panel" data-testid="correction" data-state=${state}>
       <h3 id=${titleId}>${describeCorrection(correction ?? c.draft)}</h3>
       <span class="state state-${state}" data-testid="state">${STATE_LABELS[state]}${
         state === 'exported' && c.exportedAt ? ` on ${formatFactDate(c.exportedAt.slice(0, 10))}` : ''
@@ -227,12 +221,12 @@ export class MyCorrections extends LitElement {
 
   private fileText(sendable: CorrectionView[]): string {
     const corrections = sendable.flatMap((c) => (c.correction ? [c.correction] : [])) satisfies Correction[];
-    return `${JSON.stringify(exportCorrections(corrections, this.act?.now() ?? new Date()), null, 2)}\n`;
+    return `${JSON.stringify(exportCorrections(corrections, this.now()), null, 2)}\n`;
   }
 
   private async downloadAll(sendable: CorrectionView[]) {
-    const date = (this.act?.now() ?? new Date()).toISOString().slice(0, 10);
-    this.act?.download(`nhs-social-lens-corrections-${date}.json`, this.fileText(sendable));
+    const date = this.now().toISOString().slice(0, 10);
+    this.download(`nhs-social-lens-corrections-${date}.json`, this.fileText(sendable));
     await this.marked(
       sendable.map((c) => c.id),
       'Downloaded. Send the file to the maintainers (attach it to an issue, or e-mail it).',
@@ -241,7 +235,7 @@ export class MyCorrections extends LitElement {
 
   private async copyAll(sendable: CorrectionView[]) {
     try {
-      await this.act?.copy(this.fileText(sendable));
+      await this.copy(this.fileText(sendable));
     } catch {
       this.message = 'The browser did not allow copying: use “Download as a file” instead.';
       return;
@@ -253,13 +247,13 @@ export class MyCorrections extends LitElement {
   }
 
   private async marked(ids: string[], message: string) {
-    await this.act?.markExported(ids);
+    await this.client?.markCorrectionsExported({ ids });
     this.message = message;
     await this.reload();
   }
 
   private async deleteCorrection(id: string) {
-    await this.act?.delete(id);
+    await this.client?.deleteCorrection({ id });
     this.confirming = '';
     this.message = 'Deleted.';
     await this.reload();

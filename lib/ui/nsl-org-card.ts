@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { SectorContextLine } from '../browser/messaging';
 import { describeCorrection } from '../corrections/describe';
+import { type CorrectionPrefill, correctionFormHref } from '../corrections/prefill';
 import type { StoredCorrection } from '../corrections/stored-correction';
 import { describeEvidence } from '../detect/evidence';
 import type { StoredSighting as Sighting } from '../detect/stored-sighting';
@@ -12,7 +13,6 @@ import { organisationMetrics } from '../metrics/organisation-metrics';
 import { peerLabel } from '../metrics/sector-context';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { PLATFORMS, type Platform } from '../social/platforms';
-import { type CorrectionPrefill, correctionFormHref } from './correction-links';
 import { theme } from './theme';
 import './nsl-account-list';
 import './nsl-figure';

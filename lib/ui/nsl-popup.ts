@@ -1,25 +1,35 @@
 import { css, html, LitElement, nothing } from 'lit';
+import type { PageClient, TabToShow } from '../browser/client';
 import type { TabResult } from '../browser/messaging';
 import type { StoredCorrection } from '../corrections/stored-correction';
 import type { Candidate } from '../detect/types';
-import { daysSince, formatFactDate, kindLabel } from '../format';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings, withSiteDisabled } from '../settings';
+import type { PageWindow } from './mount-page';
 import { theme } from './theme';
 import './nsl-org-card';
+import { daysSince, formatFactDate, kindLabel } from '../format';
 
 /** Only show "looking up" if the answer is slow, so a fast answer never flashes a loading state. */
 const LOADING_MESSAGE_DELAY_MS = 300;
 
-export interface PopupActions {
-  /** "Don't run on this site" and "Turn back on". */
-  setSiteDisabled(site: string, disabled: boolean): Promise<void>;
-  hideOwnSuggestions(): Promise<void>;
+/** What the popup asks of the extension: the settings, the tab, its result, and (opt-in) the count its page shows. */
+export type PopupClient = Pick<PageClient, 'readSettings' | 'saveSettings' | 'activeTab' | 'getTabResult' | 'observeFollowers'>;
+
+/**
+ * `popup.html?tab=<id>[&url=<address>]` shows a given tab (tests, the dashboard); with no `tab`,
+ * the popup shows the active tab.
+ */
+export function requestedTab(search: string): TabToShow | undefined {
+  const params = new URLSearchParams(search);
+  const requested = Number.parseInt(params.get('tab') ?? '', 10);
+  const url = params.get('url');
+  return Number.isInteger(requested) ? { tabId: requested, ...(url ? { url } : {}) } : undefined;
 }
 
 type View = { state: 'loading'; showMessage: boolean } | { state: 'ready'; result: TabResult } | { state: 'error'; message: string };
 
 /**
- * The toolbar popup: asks for the tab's result through `load` and shows the organisation, a
+ * The toolbar popup: asks the background for the tab's result and shows the organisation, a
  * choice between organisations that share a site, or that the page is not recognised.
  */
 export class Popup extends LitElement {
@@ -28,25 +38,41 @@ export class Popup extends LitElement {
     chosen: { state: true },
     settings: { attribute: false },
     now: { attribute: false },
-    actions: { attribute: false },
     observation: { attribute: false },
   };
   /** A follower count this profile page showed, just recorded on this device (opt-in). */
   observation?: StoredCorrection;
-  /** Changing settings from the popup; each reloads the answer afterwards. Unset in unit tests that only show. */
-  actions?: PopupActions;
   view: View = { state: 'loading', showMessage: false };
   /** The user's settings: which platforms count, when the index is stale. */
   settings: Settings = DEFAULT_SETTINGS;
   now = new Date();
   /** Which candidate the user picked where several organisations share the site. */
   chosen?: Candidate;
-  private loadFn?: () => Promise<TabResult>;
+  private client?: PopupClient;
+  private page?: PageWindow;
 
-  /** Set by the entry point: how to get the result to show. Setting it starts loading. */
-  set load(fn: () => Promise<TabResult>) {
-    this.loadFn = fn;
-    void this.refresh();
+  /** Starts the popup on the tab its address names, or the active tab. */
+  async start(client: PopupClient, page: PageWindow): Promise<void> {
+    this.client = client;
+    this.page = page;
+    await this.refresh();
+  }
+
+  /** The result to show, with the settings read first (which platforms count, when the index is stale). */
+  private async lookUp(client: PopupClient, page: PageWindow): Promise<TabResult> {
+    const settings = await client.readSettings();
+    this.settings = settings;
+    const tab = requestedTab(page.location.search) ?? (await client.activeTab());
+    if (tab === undefined) return { state: 'not-recognised' };
+    const result = await client.getTabResult(tab);
+    // Opt-in: nothing is read in the tab unless the user turned observed counts on.
+    if (settings.recordObservedFollowers) void this.observe(client, tab.tabId, result);
+    return result;
+  }
+
+  private async observe(client: PopupClient, tabId: number, result: TabResult): Promise<void> {
+    const record = await client.observeFollowers(tabId, result, this.settings);
+    if (record) this.observation = record;
   }
 
   static override styles = [
@@ -154,14 +180,14 @@ export class Popup extends LitElement {
   ];
 
   private async refresh(): Promise<void> {
-    const loader = this.loadFn;
-    if (loader === undefined) return;
+    const { client, page } = this;
+    if (client === undefined || page === undefined) return;
     this.view = { state: 'loading', showMessage: false };
     const timer = setTimeout(() => {
       if (this.view.state === 'loading') this.view = { state: 'loading', showMessage: true };
     }, LOADING_MESSAGE_DELAY_MS);
     try {
-      this.view = { state: 'ready', result: await loader() };
+      this.view = { state: 'ready', result: await this.lookUp(client, page) };
     } catch (error) {
       this.view = { state: 'error', message: error instanceof Error ? error.message : String(error) };
     } finally {
@@ -191,7 +217,7 @@ export class Popup extends LitElement {
       return html`<div data-state="disabled">
         <h1>Switched off on this site</h1>
         <p>You asked NHS Social Lens not to run on ${result.site}: it does not look this site up, show a badge or keep anything about it.</p>
-        ${this.actions ? html`<button class="choice" data-testid="site-on" @click=${() => this.switchSite(result.site, false)}>Turn back on for ${result.site}</button>` : nothing}
+        <button class="choice" data-testid="site-on" @click=${() => this.switchSite(result.site, false)}>Turn back on for ${result.site}</button>
       </div>`;
     }
     if (result.state === 'not-recognised') {
@@ -240,7 +266,7 @@ export class Popup extends LitElement {
           .context=${result.context}
           .ownCorrections=${result.ownCorrections ?? []}
           .pageUrl=${result.detection.url}
-          @hide-own-suggestions=${() => this.run(() => this.actions?.hideOwnSuggestions())}
+          @hide-own-suggestions=${() => this.run(() => ({ showOwnSuggestions: false }))}
           .countedPlatforms=${this.settings.countedPlatforms}
           .now=${this.now}
         ></nsl-org-card>
@@ -261,14 +287,18 @@ export class Popup extends LitElement {
     </div>`;
   }
 
+  /** "Don't run on this site" and "Turn back on". */
   private async switchSite(site: string, disabled: boolean): Promise<void> {
-    await this.run(() => this.actions?.setSiteDisabled(site, disabled));
+    await this.run((settings) => ({ disabledSites: withSiteDisabled(settings.disabledSites, site, disabled) }));
   }
 
-  /** Runs a settings change, then shows the tab again as it now stands. */
-  private async run(change: () => Promise<void> | undefined): Promise<void> {
+  /** Saves a change over the stored settings (read afresh: another page may have changed them), then shows the tab again as it now stands. */
+  private async run(change: (settings: Settings) => Partial<Settings>): Promise<void> {
+    const client = this.client;
+    if (client === undefined) return;
     try {
-      await change();
+      const settings = await client.readSettings();
+      await client.saveSettings({ ...settings, ...change(settings) });
     } catch (error) {
       this.view = { state: 'error', message: error instanceof Error ? error.message : String(error) };
       return;
@@ -296,7 +326,7 @@ export class Popup extends LitElement {
       </p>
       <p>An independent tool, not affiliated with the NHS.</p>
       ${
-        site && this.actions
+        site
           ? html`<p><button class="site-switch" data-testid="site-off" @click=${() => this.switchSite(site, true)}>Don’t run on this site (${site})</button></p>`
           : nothing
       }

@@ -1,14 +1,12 @@
 import { css, html, LitElement } from 'lit';
+import type { PageClient } from '../browser/client';
+import { researchLogCsv } from '../research-log/research-log-csv';
 import type { ResearchVisit } from '../research-log/research-visit';
+import { downloadText } from './download';
 import { formStyles, pageLayout, theme } from './theme';
 
-export interface ResearchLogActions {
-  visits(): Promise<ResearchVisit[]>;
-  clear(): Promise<void>;
-  exportCsv(visits: ResearchVisit[]): void;
-  /** Whether the log is being kept (the setting). */
-  enabled(): Promise<boolean>;
-}
+/** What the research log asks of the extension: the visits, clearing them, and whether the log is kept (the setting). */
+export type ResearchLogClient = Pick<PageClient, 'getResearchLog' | 'clearResearchLog' | 'readSettings'>;
 
 /** The research log (opt-in, local only): the organisations' pages visited, to view, export as CSV and clear. */
 export class ResearchLog extends LitElement {
@@ -17,11 +15,16 @@ export class ResearchLog extends LitElement {
   enabled = false;
   confirming = false;
   message = '';
-  private act?: ResearchLogActions;
+  /** Saves a file in the user's downloads; tests give their own. */
+  download = (fileName: string, text: string): void => downloadText(fileName, text, 'text/csv');
+  now = (): Date => new Date();
+  private client?: ResearchLogClient;
 
-  async start(actions: ResearchLogActions): Promise<void> {
-    this.act = actions;
-    [this.visits, this.enabled] = await Promise.all([actions.visits(), actions.enabled()]);
+  /** Starts the page: reads the visits and whether the log is on. */
+  async start(client: ResearchLogClient): Promise<void> {
+    this.client = client;
+    const [log, settings] = await Promise.all([client.getResearchLog(), client.readSettings()]);
+    [this.visits, this.enabled] = [log.visits, settings.researchLog];
   }
 
   static override styles = [
@@ -48,10 +51,6 @@ export class ResearchLog extends LitElement {
         font-weight: 600;
         padding: 8px 0;
       }
-      button.warning-button {
-        background: var(--nsl-red);
-        box-shadow: 0 4px 0 #6b140e;
-      }
     `,
   ];
 
@@ -72,7 +71,7 @@ export class ResearchLog extends LitElement {
 
   private table(visits: ResearchVisit[]) {
     if (visits.length === 0) return html`<p data-testid="empty">The log is empty.</p>`;
-    return html`<button type="button" data-testid="export-log" @click=${() => this.act?.exportCsv(visits)}>Export as CSV</button>
+    return html`<button type="button" data-testid="export-log" @click=${() => this.exportCsv(visits)}>Export as CSV</button>
       ${
         this.confirming
           ? html`<button type="button" class="warning-button" data-testid="confirm-clear" @click=${() => this.clear()}>Yes, clear the log</button>
@@ -94,8 +93,12 @@ export class ResearchLog extends LitElement {
       </table>`;
   }
 
+  private exportCsv(visits: ResearchVisit[]) {
+    this.download(`nhs-social-lens-research-log-${this.now().toISOString().slice(0, 10)}.csv`, researchLogCsv(visits));
+  }
+
   private async clear() {
-    await this.act?.clear();
+    await this.client?.clearResearchLog();
     this.confirming = false;
     this.visits = [];
     this.message = 'The log was cleared.';

@@ -148,6 +148,10 @@ export const formStyles = css`
         background: #4c6272;
         box-shadow: 0 4px 0 #263139;
       }
+      button.warning-button {
+        background: var(--nsl-red);
+        box-shadow: 0 4px 0 #6b140e;
+      }
       button:disabled {
         opacity: 0.6;
         cursor: not-allowed;
@@ -156,6 +160,73 @@ export const formStyles = css`
         color: var(--nsl-red);
         font-weight: 600;
       }
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 12px 0;
+      }
+      legend {
+        font-weight: 600;
+      }
+      /* A group of radios, one per line; of checkboxes, side by side. */
+      .radios label {
+        display: block;
+        font-weight: 400;
+        margin: 4px 0;
+      }
+      .checks label {
+        font-weight: 400;
+        margin-right: 16px;
+        white-space: nowrap;
+      }
+`;
+
+/** A form's errors, after the NHS.UK design system: the summary at the top, and a red bar beside each field that failed. */
+export const fieldErrors = css`
+  .invalid input,
+  .invalid select,
+  .invalid textarea {
+    border-color: var(--nsl-red);
+  }
+  .invalid {
+    border-left: 4px solid var(--nsl-red);
+    padding-left: 12px;
+  }
+  .error-summary {
+    border: 4px solid var(--nsl-red);
+    padding: 8px 16px;
+    margin: 12px 0;
+    background: var(--nsl-white);
+  }
+  .error-summary h2 {
+    margin: 4px 0;
+    font-size: 20px;
+  }
+  .error-summary a {
+    color: var(--nsl-red);
+    font-weight: 600;
+  }
+`;
+
+/**
+ * The white box each part of a full page sits in: a settings section (each its own element, so
+ * the host is a block), the correction form, a suggestion on "My corrections" (`.page-panel`).
+ */
+export const pagePanel = css`
+  :host {
+    display: block;
+  }
+  section,
+  form,
+  .page-panel {
+    background: var(--nsl-white);
+    border: 1px solid var(--nsl-border);
+    padding: 8px 24px 16px;
+    margin-bottom: 16px;
+  }
+  h2 {
+    font-size: 20px;
+  }
 `;
 
 /** A list of facts as label–value pairs, side by side. */

@@ -11,7 +11,6 @@ import {
 } from '../../lib/corrections/correction';
 import { MAX_ISSUE_URL_LENGTH, prefilledIssueUrl } from '../../lib/corrections/issue-link';
 import { isReflectedIn } from '../../lib/corrections/status';
-import { correctionFormHref, readCorrectionPrefill } from '../../lib/ui/correction-links';
 import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -441,29 +440,5 @@ describe('prefilledIssueUrl: the issue cannot be bent by what it carries (issue 
     const body = bodyOf(prefilledIssueUrl(REPOSITORY, correction, 'Leeds\nKind: other'));
     expect(body.split('\n').filter((line) => line.startsWith('```'))).toEqual(['```json', '```']);
     expect(body).toContain('Evidence: https://www.leedsth.nhs.uk/\\u000a```json\\u000a{}');
-  });
-});
-
-describe('readCorrectionPrefill: the form’s prefill is read, not trusted (issue 17)', () => {
-  it('leaves out a kind or platform it does not know, and keeps the rest', () => {
-    expect(
-      readCorrectionPrefill('?org=RR8&kind=bogus&platform=myspace&handle=LTHTrust&evidence=https%3A%2F%2Fwww.leedsth.nhs.uk%2F'),
-    ).toEqual({
-      organisationId: 'RR8',
-      handle: 'LTHTrust',
-      evidenceUrl: 'https://www.leedsth.nhs.uk/',
-    });
-    expect(
-      readCorrectionPrefill(
-        correctionFormHref({ organisationId: 'RR8', kind: 'wrong-account', platform: 'x', handle: 'LTHTrust' }).slice(
-          '/corrections.html'.length,
-        ),
-      ),
-    ).toEqual({
-      organisationId: 'RR8',
-      kind: 'wrong-account',
-      platform: 'x',
-      handle: 'LTHTrust',
-    });
   });
 });

@@ -3,10 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { byAdoptionLevel, followersByKind } from '../../lib/dashboard/aggregate';
 import { dashboardRows } from '../../lib/dashboard/rows';
 import { DEFAULT_QUERY, type TableQuery } from '../../lib/dashboard/table-query';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { viewOf } from '../../lib/ui/nsl-dashboard';
 import '../../lib/ui/nsl-bar-chart';
 import '../../lib/ui/nsl-org-table';
 import { makeAccount, makeOrganisation } from '../support/index-factory';
+import { fakePage, mockClient } from '../support/mock-client';
 
 const ROWS = dashboardRows(
   Array.from({ length: 120 }, (_, i) =>
@@ -71,13 +73,16 @@ describe('viewOf', () => {
 
   it('shows “no organisation” for an address it cannot decode, not a broken page', async () => {
     const dashboard = document.createElement('nsl-dashboard');
-    dashboard.route = '#org/%';
-    dashboard.load = async () => ({
-      organisations: [makeOrganisation()],
-      sightings: [],
-      index: { version: 1, generatedAt: '2026-11-25T00:00:00.000Z', sources: [] },
-    });
     document.body.append(dashboard);
+    const client = mockClient({
+      readSettings: async () => DEFAULT_SETTINGS,
+      getOrganisations: async () => ({
+        organisations: [makeOrganisation()],
+        sightings: [],
+        index: { version: 1, generatedAt: '2026-11-25T00:00:00.000Z', sources: [] },
+      }),
+    });
+    void dashboard.start(client, fakePage('#org/%').page);
     for (let i = 0; i < 20 && dashboard.data === undefined; i++) await new Promise((r) => setTimeout(r, 5));
     await dashboard.updateComplete;
     expect(dashboard.shadowRoot?.querySelector('h1')?.textContent).toBe('No organisation %');

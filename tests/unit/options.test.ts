@@ -5,19 +5,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredCorrection } from '../../lib/corrections/stored-correction';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import type { Options, OptionsActions } from '../../lib/ui/nsl-options';
+import type { Options } from '../../lib/ui/options/nsl-options';
 import { exportUserData, MAX_USER_DATA_BYTES } from '../../lib/user-data';
-import '../../lib/ui/nsl-options';
+import '../../lib/ui/options/nsl-options';
+import { type DeepRoot, deepRoot } from '../support/deep-query';
+import { mockClient } from '../support/mock-client';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 
-/** Options with in-memory actions; `granted` answers the browser's permission prompt. */
+/** Options over an in-memory client; `granted` answers the browser's permission prompt. */
 async function mount(initial: Settings = DEFAULT_SETTINGS, granted = true) {
   const state = { settings: initial, requested: [] as string[], imported: [] as StoredCorrection[] };
-  const actions: OptionsActions = {
-    status: async () => ({}),
-    refresh: async () => ({ outcome: 'no-source' }),
-    rollBack: async () => ({ rolledBack: false }),
+  const client = mockClient({
+    getIndexStatus: async () => ({}),
+    refreshIndex: async () => ({ outcome: 'no-source' }),
+    rollbackIndex: async () => ({ rolledBack: false }),
     readSettings: async () => state.settings,
     saveSettings: async (settings) => {
       state.settings = settings;
@@ -26,37 +28,41 @@ async function mount(initial: Settings = DEFAULT_SETTINGS, granted = true) {
       state.requested.push(origin);
       return granted;
     },
-    listCorrections: async () => [],
-    importCorrections: async (records) => {
+    listCorrections: async () => ({ corrections: [] }),
+    importCorrections: async ({ records }) => {
       state.imported.push(...records);
-      return records.length;
+      return { imported: records.length };
     },
-    deleteAllData: async () => undefined,
-    download: () => undefined,
-    now: () => NOW,
-  };
+    deleteAllData: async () => ({ deleted: true }),
+    resetSettings: async () => undefined,
+    extensionVersion: () => '1.0.0',
+  });
   const options = document.createElement('nsl-options') as Options;
   document.body.append(options);
-  options.actions = actions;
+  await options.start(client);
   await settle(options);
-  return { options, root: options.shadowRoot as ShadowRoot, state };
+  return { options, root: deepRoot(options.shadowRoot as ShadowRoot), state };
 }
 
+/** Lets every section render what the last action changed. */
 async function settle(options: Options) {
   for (let i = 0; i < 5; i++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await options.updateComplete;
+    for (const section of deepRoot(options.shadowRoot as ShadowRoot).querySelectorAll('*')) {
+      if ('updateComplete' in section) await section.updateComplete;
+    }
   }
 }
 
-function click(root: ShadowRoot, text: string) {
-  const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+function click(root: DeepRoot, text: string) {
+  const button = root.querySelectorAll('button').find((b) => b.textContent?.trim() === text);
   if (!button) throw new Error(`no button "${text}"`);
-  button.click();
+  (button as HTMLButtonElement).click();
 }
 
 /** Chooses `file` in the import field, as the browser's file picker would. */
-async function choose(options: Options, root: ShadowRoot, file: Pick<File, 'size' | 'text'>) {
+async function choose(options: Options, root: DeepRoot, file: Pick<File, 'size' | 'text'>) {
   const input = root.querySelector<HTMLInputElement>('#import');
   if (!input) throw new Error('no import field');
   Object.defineProperty(input, 'files', { value: [file], configurable: true });

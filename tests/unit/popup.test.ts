@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TabResult } from '../../lib/browser/messaging';
 import { isSharedZone } from '../../lib/index/host-rules';
 import type { Organisation } from '../../lib/index/schema';
-import { switchableSiteOf } from '../../lib/settings';
+import { DEFAULT_SETTINGS, switchableSiteOf } from '../../lib/settings';
 import '../../lib/ui/nsl-popup';
 import { makeAccount, makeOrganisation } from '../support/index-factory';
+import { fakePage, mockClient } from '../support/mock-client';
 
 const INDEX = {
   version: 3,
@@ -30,11 +31,15 @@ function recognised(...organisations: Organisation[]): TabResult {
   };
 }
 
-/** Mounts a popup, feeds it `load` and waits until it has rendered the answer. */
+/** A client whose background answers `load` for the tab the popup's address names. */
+const clientFor = (load: () => Promise<TabResult>) =>
+  mockClient({ readSettings: async () => DEFAULT_SETTINGS, saveSettings: async () => undefined, getTabResult: load });
+
+/** Mounts a popup on tab 1, its result `load`, and waits until it has rendered the answer. */
 async function mount(load: () => Promise<TabResult>) {
   const popup = document.createElement('nsl-popup');
   document.body.append(popup);
-  popup.load = load;
+  void popup.start(clientFor(load), fakePage('?tab=1').page);
   for (let i = 0; i < 20 && popup.view.state === 'loading'; i++) await new Promise((r) => setTimeout(r, 5));
   await popup.updateComplete;
   const card = popup.shadowRoot?.querySelector('nsl-org-card');
@@ -125,7 +130,10 @@ describe('nsl-popup', () => {
   it('shows nothing while loading a fast answer, so the popup never flashes', async () => {
     const popup = document.createElement('nsl-popup');
     document.body.append(popup);
-    popup.load = () => new Promise(() => undefined);
+    void popup.start(
+      clientFor(() => new Promise(() => undefined)),
+      fakePage('?tab=1').page,
+    );
     await popup.updateComplete;
     expect(popup.shadowRoot?.querySelector('main')?.textContent?.trim()).toBe('');
   });
@@ -150,14 +158,16 @@ describe('nsl-popup', () => {
 
 describe('nsl-popup “Don’t run on this site”', () => {
   /**
-   * The popup with actions (as the extension runs it), showing a page at `url` that is not
-   * recognised, with the site the background names for it (the popup ships no suffix list).
+   * The popup (as the extension runs it), showing a page at `url` that is not recognised, with the
+   * site the background names for it (the popup ships no suffix list).
    */
   async function offeredOn(url: string): Promise<string | undefined> {
     const popup = document.createElement('nsl-popup');
-    popup.actions = { setSiteDisabled: async () => undefined, hideOwnSuggestions: async () => undefined };
     document.body.append(popup);
-    popup.load = async () => ({ state: 'not-recognised', url, ...switchableSiteOf(url, isSharedZone) });
+    void popup.start(
+      clientFor(async () => ({ state: 'not-recognised', url, ...switchableSiteOf(url, isSharedZone) })),
+      fakePage('?tab=1').page,
+    );
     for (let i = 0; i < 20 && popup.view.state === 'loading'; i++) await new Promise((r) => setTimeout(r, 5));
     await popup.updateComplete;
     return popup.shadowRoot?.querySelector('[data-testid="site-off"]')?.textContent ?? undefined;

@@ -1,0 +1,40 @@
+/**
+ * The client extension pages start with (issue 18): the background's messages, and the settings,
+ * permissions and tabs the pages reach themselves. Kept apart from client.ts, whose types the
+ * elements import, because it reads the build's constants and the extension's storage.
+ */
+import type { browser as wxtBrowser } from 'wxt/browser';
+import { DEFAULT_REPOSITORY_URL } from './build-constants';
+import { createBackgroundClient, type PageClient } from './client';
+import { readSettings, settingsItem } from './settings';
+
+/** The client extension pages start with: `mountPage('nsl-options', createPageClient(browser))`. */
+export function createPageClient(browser: typeof wxtBrowser): PageClient {
+  const background = createBackgroundClient(browser.runtime);
+  return {
+    ...background,
+    readSettings: () => readSettings(),
+    saveSettings: (settings) => settingsItem.setValue(settings),
+    resetSettings: () => settingsItem.removeValue(),
+    requestHost: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+    extensionVersion: () => browser.runtime.getManifest().version,
+    repositoryUrl: async () => (await readSettings()).repositoryUrl || DEFAULT_REPOSITORY_URL,
+    async activeTab() {
+      const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (active?.id === undefined) return undefined;
+      return { tabId: active.id, ...(active.url ? { url: active.url } : {}) };
+    },
+    async observeFollowers(tabId, result, settings) {
+      // Opt-in: the rules and the reader load only for users who turned observed counts on.
+      const [{ observeFollowersInTab }, { readFollowerTexts }] = await Promise.all([
+        import('./observe-followers'),
+        import('../observe/read-follower-text'),
+      ]);
+      return observeFollowersInTab(tabId, result, settings, {
+        readInTab: async (id, rules) =>
+          (await browser.scripting.executeScript({ target: { tabId: id }, func: readFollowerTexts, args: [rules] }))[0]?.result,
+        record: (observed) => background.recordObservedFollowers(observed),
+      });
+    },
+  };
+}

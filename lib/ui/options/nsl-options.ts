@@ -1,0 +1,92 @@
+import { css, html, LitElement } from 'lit';
+import type { PageClient } from '../../browser/client';
+import type { IndexStatus } from '../../browser/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../../settings';
+import { pageLayout, theme } from '../theme';
+import type { IndexSettingsClient } from './nsl-index-settings';
+import type { YourDataClient } from './nsl-your-data';
+import type { OptionsPage } from './options-page';
+import './nsl-corrections-settings';
+import './nsl-index-settings';
+import './nsl-privacy-note';
+import './nsl-shown-settings';
+import './nsl-your-data';
+
+/** What the settings page and its sections ask of the extension. */
+export type OptionsClient = Pick<PageClient, 'getIndexStatus' | 'readSettings' | 'saveSettings' | 'extensionVersion'> &
+  IndexSettingsClient &
+  YourDataClient;
+
+/**
+ * The settings page: holds the settings and the index's status, and shows them in one element per
+ * section (what is shown, corrections and research, the index, privacy, your data); the sections
+ * save, reload and announce through it (`OptionsPage`).
+ */
+export class Options extends LitElement implements OptionsPage {
+  static override properties = {
+    status: { state: true },
+    settings: { state: true },
+    message: { state: true },
+    extensionVersion: { state: true },
+  };
+  status?: IndexStatus;
+  settings: Settings = DEFAULT_SETTINGS;
+  /** The result of the last action, announced politely. */
+  message = '';
+  extensionVersion = '';
+  private client?: OptionsClient;
+
+  /** Starts the page: reads the settings and the index's status. */
+  async start(client: OptionsClient): Promise<void> {
+    this.client = client;
+    this.extensionVersion = client.extensionVersion();
+    await this.reload();
+  }
+
+  async reload(): Promise<void> {
+    if (!this.client) return;
+    [this.status, this.settings] = await Promise.all([this.client.getIndexStatus(), this.client.readSettings()]);
+  }
+
+  async save(change: Partial<Settings>): Promise<void> {
+    this.settings = { ...this.settings, ...change };
+    await this.client?.saveSettings(this.settings);
+    this.message = 'Settings saved.';
+  }
+
+  announce(message: string): void {
+    this.message = message;
+  }
+
+  static override styles = [
+    theme,
+    pageLayout,
+    css`
+      :host {
+        --nsl-page-width: 720px;
+      }
+    `,
+  ];
+
+  override render() {
+    const s = this.settings;
+    return html`<header>NHS Social Lens</header>
+      <main>
+        <h1>Settings</h1>
+        <p role="status" aria-live="polite" data-testid="message">${this.message}</p>
+        <nsl-shown-settings .settings=${s} .page=${this}></nsl-shown-settings>
+        <nsl-corrections-settings .settings=${s} .page=${this}></nsl-corrections-settings>
+        <nsl-index-settings .status=${this.status} .settings=${s} .client=${this.client} .page=${this}></nsl-index-settings>
+        <nsl-privacy-note></nsl-privacy-note>
+        <nsl-your-data .settings=${s} .client=${this.client} .page=${this}></nsl-your-data>
+        <p class="secondary">NHS Social Lens ${this.extensionVersion}. An independent tool, not affiliated with the NHS.</p>
+      </main>`;
+  }
+}
+
+customElements.define('nsl-options', Options);
+declare global {
+  interface HTMLElementTagNameMap {
+    'nsl-options': Options;
+  }
+}

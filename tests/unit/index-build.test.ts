@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateIndex } from '../../lib/index/validate';
-import { type BuildInputs, buildIndex } from '../../lib/index-build/build-index';
+import { type BuildInputs, buildIndex, readSourceTables } from '../../lib/index-build/build-index';
 import { factDate } from '../../lib/index-build/cells';
 import { parseCsv, parseCsvRecords } from '../../lib/index-build/csv';
 import { titleCaseOdsName } from '../../lib/index-build/names';
@@ -11,14 +11,9 @@ import { serialiseIndex } from '../../lib/index-build/serialise-index';
 const SOURCES_DIR = join(process.cwd(), 'data/sources');
 const SHARED_DATA = join(process.cwd(), '../shared/data');
 
-function inputsFrom(dir: string, socialDir = dir): BuildInputs {
-  const table = (name: string, from = dir) => parseCsvRecords(readFileSync(join(from, name), 'utf8'));
+function inputsFrom(dir: string): BuildInputs {
   return {
-    trusts: table('nhs-trusts-index.csv'),
-    icbs: table('icbs.csv'),
-    successions: table('trust-successions.csv'),
-    nationalBodies: table('govuk-dhsc-family-orgs-2025-11.csv'),
-    socialAccounts: table('nhs-social-accounts.csv', socialDir),
+    ...readSourceTables((name) => parseCsvRecords(readFileSync(join(dir, name), 'utf8'))),
     release: JSON.parse(readFileSync(join(process.cwd(), 'data/index-release.json'), 'utf8')),
   };
 }

@@ -113,8 +113,14 @@ describe('nsl index stats', () => {
     const [stats] = jsonLines(stdout);
     expect(stats).toMatchObject({
       indexVersion: expect.any(Number),
-      byKind: { trust: 206, icb: 36, 'national-body': 27 },
-      withDomain: { count: 241 },
+      byKind: { trust: 212, icb: 36, 'national-body': 41, 'health-board': 21 },
+      byCountry: { England: 266, Wales: 14, Scotland: 22, 'Northern Ireland': 8 },
+      trustTypesKnown: { count: 202, of: 212 },
+      withDomain: { count: 294 },
+      withoutDomain: [
+        { id: 'K0N6A', name: 'The Online NHS Trust' },
+        { id: 'nhs-wales:nhs-wales-shared-services-partnership', name: 'NHS Wales Shared Services Partnership' },
+      ],
       bytes: { raw: expect.any(Number), gzip: expect.any(Number) },
     });
     const bytes = stats?.bytes as { raw: number; gzip: number };

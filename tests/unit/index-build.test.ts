@@ -35,7 +35,9 @@ describe('buildIndex', () => {
   });
 
   it('covers every current trust and ICB in the sources', () => {
-    expect(built.index.organisations.filter((o) => o.kind === 'trust')).toHaveLength(206);
+    // The trusts table's 206 (England and Wales) and, since issue 20, Northern Ireland's six HSC trusts.
+    expect(built.index.organisations.filter((o) => o.kind === 'trust' && o.country !== 'Northern Ireland')).toHaveLength(206);
+    expect(built.index.organisations.filter((o) => o.kind === 'trust' && o.country === 'Northern Ireland')).toHaveLength(6);
     expect(built.index.organisations.filter((o) => o.kind === 'icb')).toHaveLength(36);
   });
 
@@ -98,9 +100,12 @@ describe('buildIndex', () => {
   });
 
   it('lists national bodies with unknown domains rather than inventing them', () => {
-    const cqc = byId.get('govuk:care-quality-commission');
-    expect(cqc?.kind).toBe('national-body');
-    expect(cqc?.domains).toEqual([]);
+    // CQC's own site is sourced since issue 20; MHRA's website is its GOV.UK page, and no source
+    // gives NHS Wales Shared Services Partnership's.
+    const mhra = byId.get('govuk:medicines-and-healthcare-products-regulatory-agency');
+    expect(mhra?.kind).toBe('national-body');
+    expect(mhra?.domains).toEqual([]);
+    expect(byId.get('nhs-wales:nhs-wales-shared-services-partnership')?.domains).toEqual([]);
   });
 
   it('reports every dropped row with a reason', () => {

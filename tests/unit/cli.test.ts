@@ -28,6 +28,29 @@ describe('nsl lookup', () => {
     expect(lines[1]?.candidates).toHaveLength(2);
   });
 
+  it('gives the country and, on a legacy body’s old site, the succession in words (issue 20)', () => {
+    const { code, stdout } = nsl([
+      'lookup',
+      'https://digital.nhs.uk/',
+      'https://bcuhb.nhs.wales/',
+      'https://www.gov.uk/government/organisations/nhs-england',
+    ]);
+    expect(code).toBe(0);
+    const [digital, wales, govuk] = jsonLines(stdout);
+    expect(digital?.match).toMatchObject({
+      ods: 'X24',
+      country: 'England',
+      evidence: { rule: 'domain', predecessor: { name: 'NHS Digital', until: '2023-02-01' } },
+      succession: 'This was the website of NHS Digital, now part of NHS England since 1 Feb 2023.',
+    });
+    expect(wales?.match).toMatchObject({ ods: '7A1', kind: 'health-board', country: 'Wales', website: 'bcuhb.nhs.wales' });
+    expect(wales?.match).not.toHaveProperty('succession');
+    expect(govuk?.match).toMatchObject({
+      ods: 'X24',
+      evidence: { rule: 'govuk-page', text: 'matched by its GOV.UK organisation page (www.gov.uk/government/organisations/nhs-england)' },
+    });
+  });
+
   it('uses another index with --index', () => {
     const { code, stdout } = nsl([
       'lookup',

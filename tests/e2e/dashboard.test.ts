@@ -251,8 +251,8 @@ describe('dashboard with 10,000 organisations', () => {
       await expect(page.locator('nsl-org-table tbody tr td a').first().textContent()).resolves.toBe(FORMULA_ORGANISATION.name);
       const csv = await downloaded(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
       const text = csv.bytes.toString('utf8');
-      expect(text.split('\r\n')[1]).toMatch(/^ZEVIL,"'=HYPERLINK\(""https:\/\/evil\.example"",""Formula Test Trust""\)",/);
-      expect(parseCsv(text)[1]?.[1]).toBe(`'${FORMULA_ORGANISATION.name}`);
+      expect(text.split('\r\n')[1]).toMatch(/^ZEVIL,ods,"'=HYPERLINK\(""https:\/\/evil\.example"",""Formula Test Trust""\)",/);
+      expect(parseCsv(text)[1]?.[CSV_COLUMNS.indexOf('name')]).toBe(`'${FORMULA_ORGANISATION.name}`);
       await page.close();
     } finally {
       await browser.close();

@@ -129,7 +129,8 @@ async function benchLookups(label: string, index: NhsIndex, urls: string[], roun
 const labelled = ['labelled-urls-board-papers.csv', 'labelled-urls-extra.csv'].flatMap((f) =>
   parseCsvRecords(readFileSync(join('tests/fixtures', f), 'utf8')).map((r) => r.url ?? ''),
 );
-await benchLookups('bundled index (269 organisations)', loadBundledIndex(), labelled, quick ? 5 : 40);
+const bundledIndex = loadBundledIndex();
+await benchLookups(`bundled index (${bundledIndex.organisations.length} organisations)`, bundledIndex, labelled, quick ? 5 : 40);
 const synthetic = syntheticIndex(10_000);
 const syntheticUrls = [
   ...Array.from({ length: 300 }, (_, i) => `https://www.org${(i * 37) % 10_000}-b.nhs.uk/page`),

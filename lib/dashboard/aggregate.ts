@@ -5,7 +5,7 @@
  */
 
 import { formatCount, formatShare, kindLabel } from '../format';
-import { ORGANISATION_KINDS } from '../index/schema';
+import { COUNTRIES, ORGANISATION_KINDS } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { PLATFORMS } from '../social/platforms';
 import { ADOPTION_LEVELS, type DashboardRow, LEVEL_LABELS, regionLabel } from './rows';
@@ -99,6 +99,23 @@ export function byKind(rows: readonly DashboardRow[]): ChartSpec {
     categoryLabel: 'Type',
     title: 'Organisations by type',
     lead: `${formatCount(rows.length)} organisations by type`,
+  });
+}
+
+/** Organisations by country, in the order of the four nations (issue 20); nations the index lacks are left out. */
+export function byCountry(rows: readonly DashboardRow[]): ChartSpec {
+  const counts = tally(rows, (r) => r.country);
+  const bars = COUNTRIES.filter((c) => counts.has(c)).map((country) => ({
+    label: country,
+    value: counts.get(country) ?? 0,
+    link: linkTo({ country }),
+  }));
+  return organisationsChart(rows, bars, {
+    id: 'by-country',
+    categoryLabel: 'Country',
+    title: 'Organisations by country',
+    lead: `${formatCount(rows.length)} organisations by country`,
+    note: 'The NHS in England, Wales and Scotland, and Health and Social Care in Northern Ireland, as far as a public source lists their organisations.',
   });
 }
 
@@ -219,5 +236,5 @@ export function followersByKind(rows: readonly DashboardRow[]): ChartSpec {
 
 /** Every chart on the overview, in order. */
 export function overviewCharts(rows: readonly DashboardRow[]): ChartSpec[] {
-  return [byAdoptionLevel(rows), platformMix(rows), followersByKind(rows), byKind(rows), byRegion(rows)];
+  return [byAdoptionLevel(rows), platformMix(rows), followersByKind(rows), byKind(rows), byCountry(rows), byRegion(rows)];
 }

@@ -8,9 +8,11 @@ import type { DashboardRow } from './rows';
 /** The CSV columns, in order (docs/dashboard.md describes each). */
 export const CSV_COLUMNS = [
   'ods_code',
+  'code_scheme',
   'name',
   'kind',
   'trust_type',
+  'trust_type_source',
   'region',
   'country',
   'adoption_level',
@@ -46,9 +48,11 @@ export function csvField(value: string): string {
 export function csvCells(row: DashboardRow): string[] {
   return [
     row.id,
+    row.codeScheme,
     row.name,
     row.kind,
     row.trustType ?? '',
+    row.trustTypeSource ?? '',
     row.region,
     row.country,
     row.level,
@@ -71,9 +75,11 @@ export function toCsv(rows: readonly DashboardRow[]): string {
 export function jsonRecord(row: DashboardRow): Record<string, unknown> {
   return {
     id: row.id,
+    codeScheme: row.codeScheme,
     name: row.name,
     kind: row.kind,
     trustType: row.trustType ?? null,
+    trustTypeSource: row.trustTypeSource ?? null,
     region: row.region,
     country: row.country,
     adoptionLevel: row.level,

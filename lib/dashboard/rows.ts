@@ -2,7 +2,7 @@
  * One row per organisation: what the dashboard's table shows and what `nsl export` writes. Rows
  * are computed once from the index, so filtering, sorting and aggregating never re-derive levels.
  */
-import type { Account, Organisation, OrganisationKind } from '../index/schema';
+import type { Account, Country, Organisation, OrganisationKind, TrustType } from '../index/schema';
 import { type AdoptionLevel, adoptionOf } from '../metrics/adoption';
 import { organisationMetrics } from '../metrics/organisation-metrics';
 import type { Platform } from '../social/platforms';
@@ -28,13 +28,17 @@ export interface RowAccount {
 
 export interface DashboardRow {
   id: string;
+  /** What the id is a code of: ODS, GSS (Scotland's health boards), PHS (its special boards), or none. */
+  codeScheme: CodeScheme;
   name: string;
   kind: OrganisationKind;
   /** Trusts only, where the source gives it. */
   trustType?: string;
+  /** The classification the trust type was read from, as it writes it ("ACUTE - TEACHING"). */
+  trustTypeSource?: string;
   /** The index's region name; "unknown" when the source gave none. */
   region: string;
-  country: string;
+  country: Country;
   level: AdoptionLevel;
   /** The level in words, as the popup says it ("One platform: X only"). */
   levelLabel: string;
@@ -51,6 +55,20 @@ export interface DashboardRow {
   website?: string;
 }
 
+export type CodeScheme = 'ods' | 'gss' | 'phs' | 'none';
+
+/** What an organisation's id is a code of; a namespaced id (`govuk:`, `hscni:`…) is no code at all. */
+export function codeSchemeOf(org: Pick<Organisation, 'id' | 'codeScheme'>): CodeScheme {
+  if (org.id.includes(':')) return 'none';
+  return org.codeScheme ?? 'ods';
+}
+
+/** An organisation's code for people: "RJ1", "S08000031 (GSS)", "SB0801 (PHS)", or "No code". */
+export function codeLabel(row: Pick<DashboardRow, 'id' | 'codeScheme'>): string {
+  if (row.codeScheme === 'none') return 'No code';
+  return row.codeScheme === 'ods' ? row.id : `${row.id} (${row.codeScheme.toUpperCase()})`;
+}
+
 /** The row for one organisation, its level counted over `counted` platforms. */
 export function dashboardRow(org: Organisation, counted?: readonly Platform[]): DashboardRow {
   const adoption = adoptionOf(org, counted);
@@ -59,9 +77,11 @@ export function dashboardRow(org: Organisation, counted?: readonly Platform[]): 
   const website = firstDomain !== undefined ? `https://${firstDomain}/` : org.homepage;
   return {
     id: org.id,
+    codeScheme: codeSchemeOf(org),
     name: org.name,
     kind: org.kind,
     ...(org.trustType !== undefined ? { trustType: org.trustType } : {}),
+    ...(org.trustTypeSource !== undefined ? { trustTypeSource: org.trustTypeSource.classification } : {}),
     region: org.region,
     country: org.country,
     level: adoption.level,
@@ -81,6 +101,17 @@ export function dashboardRow(org: Organisation, counted?: readonly Platform[]): 
 export function dashboardRows(organisations: readonly Organisation[], counted?: readonly Platform[]): DashboardRow[] {
   return organisations.map((org) => dashboardRow(org, counted));
 }
+
+/** Trust types for people, in the order the filter lists them. */
+export const TRUST_TYPE_LABELS: Record<TrustType, string> = {
+  acute: 'Acute',
+  specialist: 'Acute specialist',
+  'mental-health': 'Mental health and learning disability',
+  community: 'Community',
+  ambulance: 'Ambulance',
+  'care-trust': 'Care trust',
+  unknown: 'Not yet known',
+};
 
 /** A region for people: the index's "unknown" is "Not yet known"; "national" bodies have none. */
 export function regionLabel(region: string): string {

@@ -1,11 +1,11 @@
 /**
  * The table's view: search, filters, sort and page, as a value that round-trips through the URL
- * hash (`#table?kind=trust&level=none`), so a view can be shared. Rules:
+ * hash (`#table?kind=trust&level=none`, `#table?country=Wales&trustType=acute`), so a view can be shared. Rules:
  * - an unknown value in a hash is dropped, never an error (a shared link from a later version);
  * - "not yet known" sorts last in both directions: an unknown level or an unmeasured figure is
  *   not the lowest value, it is a missing one.
  */
-import { ORGANISATION_KINDS, type OrganisationKind } from '../index/schema';
+import { COUNTRIES, type Country, ORGANISATION_KINDS, type OrganisationKind, TRUST_TYPES, type TrustType } from '../index/schema';
 import type { AdoptionLevel } from '../metrics/adoption';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { ADOPTION_LEVELS, type DashboardRow } from './rows';
@@ -18,6 +18,10 @@ export interface TableFilter {
   /** Matches the name or the ODS code, ignoring case. */
   q?: string;
   kind?: OrganisationKind;
+  /** Issue 20: one of the four nations. */
+  country?: Country;
+  /** Issue 20: a trust type (only trusts have one). */
+  trustType?: TrustType;
   region?: string;
   level?: AdoptionLevel;
   /** Has an official account in use on this platform. */
@@ -46,6 +50,10 @@ export function parseTableQuery(search: string): TableQuery {
   if (q?.trim()) query.q = q;
   const kind = params.get('kind');
   if (isOneOf(ORGANISATION_KINDS, kind)) query.kind = kind;
+  const country = params.get('country');
+  if (isOneOf(COUNTRIES, country)) query.country = country;
+  const trustType = params.get('trustType');
+  if (isOneOf(TRUST_TYPES, trustType)) query.trustType = trustType;
   const region = params.get('region');
   if (region) query.region = region;
   const level = params.get('level');
@@ -63,7 +71,7 @@ export function parseTableQuery(search: string): TableQuery {
 /** The hash for a table view, leaving defaults out: `#table`, `#table?kind=trust&sort=followers&dir=desc`. */
 export function tableQueryToHash(query: TableQuery): string {
   const params = new URLSearchParams();
-  for (const key of ['q', 'kind', 'region', 'level', 'platform'] as const) {
+  for (const key of ['q', 'kind', 'country', 'trustType', 'region', 'level', 'platform'] as const) {
     const value = query[key];
     if (value) params.set(key, value);
   }
@@ -81,6 +89,8 @@ export function filterRows(rows: readonly DashboardRow[], filter: TableFilter): 
     (row) =>
       (q === '' || row.name.toLowerCase().includes(q) || row.id.toLowerCase().includes(q)) &&
       (filter.kind === undefined || row.kind === filter.kind) &&
+      (filter.country === undefined || row.country === filter.country) &&
+      (filter.trustType === undefined || row.trustType === filter.trustType) &&
       (filter.region === undefined || row.region === filter.region) &&
       (filter.level === undefined || row.level === filter.level) &&
       (filter.platform === undefined || row.activePlatforms.includes(filter.platform)),

@@ -4,14 +4,19 @@
  * Rules, one per kind of page (the first that applies decides):
  * 1. a social profile (x.com/uclh): the organisations listing that account, else those whose own
  *    site was seen linking to it; other pages of social sites never match;
- * 2. a CQC provider or location page (cqc.org.uk/provider/RJ1, /location/RJ122): by code;
+ * 2. a CQC provider or location page (cqc.org.uk/provider/RJ1, /location/RJ122): by code; CQC's
+ *    other pages are its own site, found by host as in 5 (issue 20);
  * 3. an NHS website service page (nhs.uk/services/hospital/…/RJ122): by the site code in the URL;
  *    every other nhs.uk page is the NHS website's own, not an organisation's;
- * 4. any other page: by host, the most specific listed domain first, so careers.uclh.nhs.uk is
+ * 4. a GOV.UK organisation page (www.gov.uk/government/organisations/nhs-england and every page
+ *    under it): the body whose GOV.UK page it is, or whose predecessor's it was; GOV.UK's other
+ *    pages are nobody's (issue 20);
+ * 5. any other page: by host, the most specific listed domain first, so careers.uclh.nhs.uk is
  *    UCLH's; umbrella zones (nhs.uk, nhs.net…) are never an organisation's domain.
  * Old domains and codes of merged organisations resolve to the successor, with the predecessor
  * named in the evidence. A value shared by several organisations returns all of them.
  */
+import { GOVUK_HOST, govukKey, govukOrganisationSlug, homepageKey } from '../index/keys';
 import type { IndexLookups } from '../index/lookup';
 import type { Organisation } from '../index/schema';
 import { accountKey, isSocialPlatformHost, parseProfile, type SocialProfile } from '../social/profile-url';
@@ -41,8 +46,9 @@ export async function detectPage(url: string, lookups: IndexLookups, sightings?:
   const profile = parseProfile(parsed);
   if (profile.ok) candidates = await bySocialProfile(profile.profile, host, lookups, sightings);
   else if (isSocialPlatformHost(host)) candidates = [];
-  else if (CQC_HOSTS.has(host)) candidates = await byCqcPage(segments, host, lookups);
+  else if (CQC_HOSTS.has(host) && isCqcCodePage(segments)) candidates = await byCqcPage(segments, host, lookups);
   else if (NHS_WEBSITE_HOSTS.has(host)) candidates = await byNhsServicePage(segments, host, lookups);
+  else if (host === GOVUK_HOST) candidates = await byGovukPage(parsed, host, lookups);
   else candidates = await byHost(host, lookups);
   return { url, candidates: candidates.sort((a, b) => a.organisation.id.localeCompare(b.organisation.id)) };
 }
@@ -67,10 +73,39 @@ async function byHost(host: string, lookups: IndexLookups): Promise<Candidate[]>
   return [];
 }
 
+/** A CQC page about a provider or a location: it names the organisation, so CQC's own site does not match it. */
+function isCqcCodePage([kind]: string[]): boolean {
+  return kind === 'provider' || kind === 'location';
+}
+
 async function byCqcPage(segments: string[], host: string, lookups: IndexLookups): Promise<Candidate[]> {
-  const [kind, id = ''] = segments;
-  if ((kind !== 'provider' && kind !== 'location') || !CODE.test(id.toUpperCase())) return [];
+  const [, id = ''] = segments;
+  if (!CODE.test(id.toUpperCase())) return [];
   return byCode(id.toUpperCase(), host, lookups);
+}
+
+/**
+ * A GOV.UK organisation page, by its slug's key (`govuk:nhs-england`): the body whose id or home
+ * page it is, or the successor of a closed body whose page it was (Public Health England's page
+ * leads to the bodies it split into). Exact keys only, never a prefix.
+ */
+async function byGovukPage(url: URL, host: string, lookups: IndexLookups): Promise<Candidate[]> {
+  const slug = govukOrganisationSlug(url);
+  if (slug === undefined) return [];
+  const key = govukKey(slug);
+  const found = await lookups.byCode(key);
+  return found.map((org) => {
+    const own = org.id === key || homepageKey(org) === key;
+    const predecessor = own ? undefined : org.predecessors.find((p) => p.id === key);
+    const value = `/government/organisations/${slug}`;
+    const evidence: Evidence = {
+      rule: 'govuk-page',
+      value,
+      where: host,
+      ...(predecessor ? { predecessor: describePredecessor(predecessor) } : {}),
+    };
+    return candidate(org, evidence, predecessor ? 'medium' : 'high');
+  });
 }
 
 async function byNhsServicePage(segments: string[], host: string, lookups: IndexLookups): Promise<Candidate[]> {

@@ -14,6 +14,10 @@ export function describeEvidence(evidence: Evidence): string {
       return `matched by ODS code ${evidence.value} in the address on ${evidence.where}${formerly}`;
     case 'site-code':
       return `matched by site code ${evidence.value} in the address on ${evidence.where}${formerly}`;
+    case 'govuk-page':
+      return evidence.predecessor
+        ? `matched by the GOV.UK organisation page of ${evidence.predecessor.name ?? evidence.predecessor.id} (${evidence.where ?? 'www.gov.uk'}${evidence.value})`
+        : `matched by its GOV.UK organisation page (${evidence.where ?? 'www.gov.uk'}${evidence.value})`;
     case 'social-profile':
       return `matched by the ${platform} account ${evidence.value} listed in the index`;
     case 'linked-from-site':

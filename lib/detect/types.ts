@@ -6,8 +6,8 @@ import type { Platform } from '../social/platforms';
  * (a host, a code or a handle) and where that value was read.
  */
 export interface Evidence {
-  rule: 'domain' | 'organisation-code' | 'site-code' | 'social-profile' | 'linked-from-site';
-  /** The host, ODS code, site code or handle that matched. */
+  rule: 'domain' | 'organisation-code' | 'site-code' | 'govuk-page' | 'social-profile' | 'linked-from-site';
+  /** The host, ODS code, site code, GOV.UK organisation page's path or handle that matched. */
   value: string;
   /** Where the value was read: the page's host, or the social platform. */
   where?: string;

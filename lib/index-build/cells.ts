@@ -41,3 +41,8 @@ export function govukSlug(page: string): string {
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** True when `value` is one of `values`: a cell checked against a list the schema allows. */
+export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}

@@ -18,7 +18,6 @@ export function nationalBodies(rows: Row[], report: BuildReport): Organisation[]
   const live = rows.filter((row) => cell(row, 'govuk_status') !== 'closed');
   const organisations = new Map(
     live.map((row): [string, Organisation] => {
-      const ownWebsite = cell(row, 'govuk_status') === 'exempt';
       return [
         slugOf(row),
         {
@@ -27,9 +26,10 @@ export function nationalBodies(rows: Row[], report: BuildReport): Organisation[]
           kind: 'national-body',
           region: 'national',
           country: 'England',
-          // Exempt bodies run their own website, which this source does not name: domains unknown.
+          // Exempt bodies run their own website, which this source does not name: their domains come
+          // from national-body-domains.csv. Every body's GOV.UK page is its home page there (issue 20).
           domains: [],
-          ...(ownWebsite ? {} : { homepage: cell(row, 'govuk_page') }),
+          homepage: cell(row, 'govuk_page'),
           predecessors: [],
           accounts: [],
           platformChecks: [],

@@ -56,7 +56,76 @@ export const SOURCES: readonly IndexSource[] = [
     licence: 'OGL-3.0',
     date: '2025-11-20',
   },
+  // Issue 20: trust types, CCGs and the NHS outside England (data/sources/SOURCES-issue20.md).
+  {
+    id: 'eric-2023-24',
+    name: 'NHS England Estates Returns Information Collection (ERIC) 2023/24, trust data: trust type (via venkat2k25/calc, ERIC_TRUST.csv)',
+    url: 'https://github.com/venkat2k25/calc',
+    licence: 'OGL-3.0',
+    date: '2024-03-31',
+  },
+  {
+    id: 'eric-2024-25-sites',
+    name: 'NHS England ERIC 2024/25, site data: trust type (via SGargi28/pharma-waste-last-mile)',
+    url: 'https://github.com/SGargi28/pharma-waste-last-mile',
+    licence: 'OGL-3.0',
+    date: '2025-03-31',
+  },
+  {
+    id: 'ods-eccg-2025',
+    name: 'NHS Organisation Data Service, CCGs and sub-ICB locations (eccg.csv), via jhau/nhs-spend',
+    url: 'https://github.com/jhau/nhs-spend',
+    licence: 'OGL-3.0',
+    date: '2025-12-29',
+  },
+  {
+    id: 'nhs-website-ccgs-2019-05',
+    name: 'NHS website (nhs.uk) CCG dataset, May 2019: names and websites (via dutchalphaa/NHSautomation)',
+    url: 'https://github.com/dutchalphaa/NHSautomation',
+    licence: 'OGL-3.0 (nhs.uk datasets, as quoted; not checked on the page)',
+    date: '2019-05-22',
+  },
+  {
+    id: 'phs-health-boards-2019',
+    name: 'Public Health Scotland, Geography Codes and Labels: Health Board 2014 – Health Board 2019 (via DCTdatateam/Hospitals-Tracker_NHS-Scotland)',
+    url: 'https://github.com/DCTdatateam/Hospitals-Tracker_NHS-Scotland',
+    licence: 'OGL-3.0',
+    date: '2022-07-05',
+  },
+  {
+    id: 'phs-special-boards-2021-02',
+    name: 'Public Health Scotland, Special Health Boards and National Facilities (19 Feb 2021, via DCTdatateam/Hospitals-Tracker_NHS-Scotland)',
+    url: 'https://github.com/DCTdatateam/Hospitals-Tracker_NHS-Scotland',
+    licence: 'OGL-3.0',
+    date: '2021-02-19',
+  },
+  {
+    id: 'rcpch-welsh-health-boards-2024',
+    name: 'RCPCH NHS organisations: Welsh local health boards, ODS and GSS codes (rcpch/rcpch-nhs-organisations)',
+    url: 'https://github.com/rcpch/rcpch-nhs-organisations',
+    licence: 'MIT (the repository)',
+    date: '2024-01-20',
+  },
 ];
+
+/**
+ * The pages and repository files that the issue-20 tables cite (data/sources/evidence-pages.csv):
+ * each one a source of its own, with its address, so every domain shows where it was seen.
+ */
+export function evidenceSources(rows: Row[]): Map<string, IndexSource> {
+  return new Map(
+    rows.map((row) => [
+      cell(row, 'source_id'),
+      {
+        id: cell(row, 'source_id'),
+        name: cell(row, 'name'),
+        url: cell(row, 'url'),
+        licence: cell(row, 'licence'),
+        date: cell(row, 'date'),
+      },
+    ]),
+  );
+}
 
 /** Where each social-accounts row came from (data/sources/nhs-social-accounts.csv, `source_id`). */
 const SOCIAL_SOURCE_NAMES: Record<string, { name: string; url?: string }> = {

@@ -1,7 +1,7 @@
 /** Reads the trust successions table (data/sources/trust-successions.csv): merged trusts become predecessors. */
 import type { Organisation } from '../index/schema';
 import type { BuildReport } from './build-report';
-import { cell, compareIds, isoDate, type Row } from './cells';
+import { cell, isoDate, type Row } from './cells';
 import { domainHost } from './domains';
 import { titleCaseOdsName } from './names';
 
@@ -35,9 +35,6 @@ export function addTrustPredecessors(organisations: Map<string, Organisation>, r
       domains: host ? [{ host, source: 'ods-ord-2026-08', checked: '2026-08-08' }] : [],
       source: 'ods-succ-2026',
     });
-  }
-  for (const org of organisations.values()) {
-    org.predecessors.sort((a, b) => (b.until ?? '').localeCompare(a.until ?? '') || compareIds(a.id, b.id));
   }
 }
 

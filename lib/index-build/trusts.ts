@@ -16,21 +16,25 @@ const REGIONS: Record<string, string> = {
   Y63: 'North East and Yorkshire',
 };
 
-/** ODS files these three as care trusts rather than in the NHS trusts file. */
+/** ODS files these three as care trusts rather than in the NHS trusts file: their names are already in their own style. */
 const CARE_TRUSTS = new Set(['TAD', 'TAH', 'TAJ']);
 
-/** The NHS trusts, from the trusts table (nhs-trusts-index.csv): name, type, region and every host the sources give. */
+/**
+ * The NHS trusts, from the trusts table (nhs-trusts-index.csv): name, region and every host the
+ * sources give. The type is "unknown" until trust-types.ts reads it from ERIC (issue 20: never
+ * from words in the name).
+ */
 export function trustOrganisations(rows: Row[], report: BuildReport): Organisation[] {
   return rows.map((row) => {
     const id = cell(row, 'ods_code');
     const name = CARE_TRUSTS.has(id) && /[a-z]/.test(cell(row, 'name')) ? cell(row, 'name') : titleCaseOdsName(cell(row, 'name'));
     const regionCode = cell(row, 'ods_nhse_region_2025');
-    const country = cell(row, 'country') || 'England';
+    const country = cell(row, 'country') === 'Wales' ? 'Wales' : 'England';
     return {
       id,
       name,
       kind: 'trust',
-      trustType: trustTypeOf(id, cell(row, 'name')),
+      trustType: 'unknown',
       region: country === 'Wales' ? 'Wales' : (REGIONS[regionCode] ?? 'unknown'),
       country,
       domains: trustDomains(row, report),
@@ -40,18 +44,6 @@ export function trustOrganisations(rows: Row[], report: BuildReport): Organisati
       source: 'ods-ord-2026-08',
     };
   });
-}
-
-/**
- * Trust type from a rule that is certain, else "unknown": ODS care trusts, and the words
- * "Ambulance" or "Mental Health" in the legal name. "Hospital" is not enough (specialist trusts
- * are hospitals too), so acute, specialist and community trusts stay unknown until a source says.
- */
-function trustTypeOf(id: string, odsName: string): Organisation['trustType'] {
-  if (CARE_TRUSTS.has(id)) return 'care-trust';
-  if (/\bAMBULANCE\b/i.test(odsName)) return 'ambulance';
-  if (/\bMENTAL HEALTH\b/i.test(odsName)) return 'mental-health';
-  return 'unknown';
 }
 
 /**

@@ -36,8 +36,15 @@ const FactDate = v.pipe(
 
 const SourceId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'must be a source id like ods-etr'));
 
-/** ODS codes (RJ1, QYG, G6V2S), or a GOV.UK slug for national bodies that have no ODS code. */
-export const ORGANISATION_ID_PATTERN = /^(?:[A-Z0-9]{3,6}|govuk:[a-z0-9-]{2,120})$/;
+/**
+ * An organisation's id, one pattern for every scheme (docs/index-format.md):
+ * - an ODS code (RJ1, QYG, G6V2S, 7A1), or a Public Health Scotland special board code (SB0801);
+ * - a GSS code, one capital and eight digits (S08000031, a Scottish health board);
+ * - `govuk:<slug>`, the GOV.UK organisation page of a national body with no code in the data;
+ * - `england:`, `nhs-wales:`, `scot:` or `hscni:` and a slug, for a body no source gives a code
+ *   (`hscni:belfast-trust`): the nation's namespace, so two nations' slugs never collide (issue 20).
+ */
+export const ORGANISATION_ID_PATTERN = /^(?:[A-Z0-9]{3,6}|[A-Z]\d{8}|(?:govuk|england|nhs-wales|scot|hscni):[a-z0-9-]{2,120})$/;
 const OrganisationId = v.pipe(v.string(), v.regex(ORGANISATION_ID_PATTERN, 'must be an ODS code such as RJ1'));
 
 /** Lower-case ASCII host names only: look-alike Unicode never enters the index. */
@@ -62,7 +69,21 @@ const NonEmptyText = (max: number) =>
 export const ORGANISATION_KINDS = ['trust', 'icb', 'national-body', 'health-board', 'other'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
+/**
+ * Trust types, read from a published classification (ERIC's trust type, issue 20), never from
+ * words in a name. ERIC's acute classes (small, medium, large, teaching, multi-service) are all
+ * `acute`, and its ACUTE - SPECIALIST is `specialist`; the class as ERIC writes it stays beside
+ * the type (`trustTypeSource`), so teaching trusts can still be told apart.
+ */
 export const TRUST_TYPES = ['acute', 'specialist', 'mental-health', 'community', 'ambulance', 'care-trust', 'unknown'] as const;
+export type TrustType = (typeof TRUST_TYPES)[number];
+
+/** The four nations whose NHS bodies the index lists. */
+export const COUNTRIES = ['England', 'Wales', 'Scotland', 'Northern Ireland'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+/** What an id that is a code is a code of: absent means ODS (or no code, for a namespaced id). */
+export const CODE_SCHEMES = ['ods', 'gss', 'phs'] as const;
 
 const Source = v.object({
   id: SourceId,
@@ -141,6 +162,14 @@ const PlatformCheck = v.object({
   note: v.optional(NonEmptyText(300)),
 });
 
+/** The published classification a trust type was read from, as the source writes it ("ACUTE - TEACHING"). */
+const TrustTypeSource = v.object({
+  classification: NonEmptyText(80),
+  source: SourceId,
+  checked: FactDate,
+  note: v.optional(NonEmptyText(300)),
+});
+
 const Predecessor = v.object({
   id: OrganisationId,
   name: v.optional(NonEmptyText(200)),
@@ -154,12 +183,19 @@ const Organisation = v.object({
   id: OrganisationId,
   name: NonEmptyText(200),
   kind: v.picklist(ORGANISATION_KINDS, 'must be a known organisation kind'),
+  /** Where the id is a code: which scheme (absent: ODS, or no code for a namespaced id). */
+  codeScheme: v.optional(v.picklist(CODE_SCHEMES, 'must be ods, gss or phs')),
   trustType: v.optional(v.picklist(TRUST_TYPES, 'must be a known trust type')),
+  /** The classification `trustType` was read from, with its source and date (absent when unknown). */
+  trustTypeSource: v.optional(TrustTypeSource),
   region: NonEmptyText(80),
-  country: NonEmptyText(40),
+  country: v.picklist(COUNTRIES, 'must be England, Wales, Scotland or Northern Ireland'),
   /** An empty list means the domains are unknown, never that the organisation has no website. */
   domains: v.array(Domain),
-  /** A home page on a shared host (a GOV.UK organisation page), where the domain itself is not its own. */
+  /**
+   * A home page on a shared host (its GOV.UK organisation page), where the host itself is not its
+   * own: the page and every page under its path match the organisation (issue 20).
+   */
   homepage: v.optional(WebUrl),
   predecessors: v.array(Predecessor),
   accounts: v.array(Account),

@@ -98,6 +98,7 @@ function crossFieldProblems(index: NhsIndex): ValidationProblem[] {
       seenIds.set(org.id, i);
     }
     requireSource(`${at}.source`, org.source);
+    if (org.trustTypeSource) requireSource(`${at}.trustTypeSource.source`, org.trustTypeSource.source);
     // A host many owners share (a public suffix, an NHS zone, a general platform) is nobody's own:
     // every page under it would match whoever claimed it (issue 17).
     const requireOwnHost = (path: string, host: string) => {

@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { toCsv, toJsonLines } from '../dashboard/export';
-import { ADOPTION_LEVELS, type DashboardRow, LEVEL_LABELS, regionLabel } from '../dashboard/rows';
+import { ADOPTION_LEVELS, codeLabel, type DashboardRow, LEVEL_LABELS, regionLabel, TRUST_TYPE_LABELS } from '../dashboard/rows';
 import { applyTableQuery, DEFAULT_QUERY, type Page, pageOf, type SortKey, type TableQuery } from '../dashboard/table-query';
 import { formatCount, kindLabel } from '../format';
-import { isHttpUrl, ORGANISATION_KINDS } from '../index/schema';
+import { COUNTRIES, isHttpUrl, ORGANISATION_KINDS, TRUST_TYPES } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { PLATFORMS } from '../social/platforms';
 import { downloadBlob } from './download';
@@ -11,7 +11,8 @@ import { outlineButtons, theme } from './theme';
 
 const SORT_LABELS: Record<SortKey, string> = {
   name: 'Organisation',
-  id: 'ODS code',
+  // ODS, or a nation's own code (GSS, PHS) where a body has no ODS code (issue 20).
+  id: 'Code',
   kind: 'Type',
   region: 'Region',
   level: 'Adoption level',
@@ -21,7 +22,7 @@ const SORT_LABELS: Record<SortKey, string> = {
 /** The same, inside a sentence ("sorted by ODS code"). */
 const SORT_IN_WORDS: Record<SortKey, string> = {
   name: 'name',
-  id: 'ODS code',
+  id: 'code',
   kind: 'type',
   region: 'region',
   level: 'adoption level',
@@ -196,6 +197,18 @@ export class OrgTable extends LitElement {
             ORGANISATION_KINDS.filter((k) => this.rows.some((r) => r.kind === k)).map((k) => [k, kindLabel(k)]),
           )}
           ${this.select(
+            'country',
+            'Country',
+            query.country,
+            COUNTRIES.filter((c) => this.rows.some((r) => r.country === c)).map((c) => [c, c]),
+          )}
+          ${this.select(
+            'trustType',
+            'Trust type',
+            query.trustType,
+            TRUST_TYPES.filter((t) => this.rows.some((r) => r.trustType === t)).map((t) => [t, TRUST_TYPE_LABELS[t]]),
+          )}
+          ${this.select(
             'region',
             'Region',
             query.region,
@@ -217,7 +230,7 @@ export class OrgTable extends LitElement {
         <div class="bar">
           <p class="count" aria-live="polite" data-testid="row-count">${this.countText(page, filtered)}</p>
           <div class="actions">
-            ${filtered ? html`<button type="button" @click=${() => this.change({ q: undefined, kind: undefined, region: undefined, level: undefined, platform: undefined })}>Clear search and filters</button>` : nothing}
+            ${filtered ? html`<button type="button" @click=${() => this.change({ q: undefined, kind: undefined, country: undefined, trustType: undefined, region: undefined, level: undefined, platform: undefined })}>Clear search and filters</button>` : nothing}
             <button type="button" @click=${() => this.download('csv')}>Download CSV</button>
             <button type="button" @click=${() => this.download('json')}>Download JSON</button>
           </div>
@@ -250,7 +263,12 @@ export class OrgTable extends LitElement {
     return `${formatCount(page.first)} to ${formatCount(page.last)} of ${of}${from}`;
   }
 
-  private select(name: 'kind' | 'region' | 'level' | 'platform', label: string, value: string | undefined, options: [string, string][]) {
+  private select(
+    name: 'kind' | 'country' | 'trustType' | 'region' | 'level' | 'platform',
+    label: string,
+    value: string | undefined,
+    options: [string, string][],
+  ) {
     return html`<div>
       <label for=${name}>${label}</label>
       <select id=${name} @change=${(e: Event) => this.change({ [name]: this.filterFrom(e) })}>
@@ -273,7 +291,7 @@ export class OrgTable extends LitElement {
   private row(row: DashboardRow) {
     return html`<tr>
       <td><a href=${`#org/${encodeURIComponent(row.id)}`}>${row.name}</a></td>
-      <td>${row.id.startsWith('govuk:') ? html`<span class="secondary">No ODS code</span>` : row.id}</td>
+      <td>${row.codeScheme === 'none' ? html`<span class="secondary">${codeLabel(row)}</span>` : codeLabel(row)}</td>
       <td>${kindLabel(row.kind)}</td>
       <td>${regionLabel(row.region)}</td>
       <td>${row.levelLabel}</td>

@@ -209,14 +209,15 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
 
     // A release would bump the version; the published copy is signed as the refresh issue describes.
     const index = JSON.parse(readFileSync(built, 'utf8')) as NhsIndex;
-    index.indexVersion = 2;
+    const next = index.indexVersion + 1;
+    index.indexVersion = next;
     const account = index.organisations.find((o) => o.id === 'RJZ')?.accounts.find((a) => a.handle === 'ExampleNHS');
     expect(account).toMatchObject({ verification: 'official', source: 'volunteer-corrections' });
     const bytes = new TextEncoder().encode(serialiseIndex(index));
     const manifest = await signManifest(
       {
         format: 1,
-        indexVersion: 2,
+        indexVersion: next,
         generatedAt: index.generatedAt,
         schemaVersion: 1,
         minExtensionVersion: '0.1.0',
@@ -230,7 +231,7 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
     const page = await extensionPage('/popup.html?tab=-1');
     await expect(page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-refresh-index', payload: {} }))).resolves.toMatchObject({
       outcome: 'updated',
-      indexVersion: 2,
+      indexVersion: next,
     });
     await page.close();
 

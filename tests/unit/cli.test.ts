@@ -28,6 +28,29 @@ describe('nsl lookup', () => {
     expect(lines[1]?.candidates).toHaveLength(2);
   });
 
+  it('gives the country and, on a legacy body’s old site, the succession in words (issue 20)', () => {
+    const { code, stdout } = nsl([
+      'lookup',
+      'https://digital.nhs.uk/',
+      'https://bcuhb.nhs.wales/',
+      'https://www.gov.uk/government/organisations/nhs-england',
+    ]);
+    expect(code).toBe(0);
+    const [digital, wales, govuk] = jsonLines(stdout);
+    expect(digital?.match).toMatchObject({
+      ods: 'X24',
+      country: 'England',
+      evidence: { rule: 'domain', predecessor: { name: 'NHS Digital', until: '2023-02-01' } },
+      succession: 'This was the website of NHS Digital, now part of NHS England since 1 Feb 2023.',
+    });
+    expect(wales?.match).toMatchObject({ ods: '7A1', kind: 'health-board', country: 'Wales', website: 'bcuhb.nhs.wales' });
+    expect(wales?.match).not.toHaveProperty('succession');
+    expect(govuk?.match).toMatchObject({
+      ods: 'X24',
+      evidence: { rule: 'govuk-page', text: 'matched by its GOV.UK organisation page (www.gov.uk/government/organisations/nhs-england)' },
+    });
+  });
+
   it('uses another index with --index', () => {
     const { code, stdout } = nsl([
       'lookup',
@@ -113,8 +136,14 @@ describe('nsl index stats', () => {
     const [stats] = jsonLines(stdout);
     expect(stats).toMatchObject({
       indexVersion: expect.any(Number),
-      byKind: { trust: 206, icb: 36, 'national-body': 27 },
-      withDomain: { count: 241 },
+      byKind: { trust: 212, icb: 36, 'national-body': 41, 'health-board': 21 },
+      byCountry: { England: 266, Wales: 14, Scotland: 22, 'Northern Ireland': 8 },
+      trustTypesKnown: { count: 202, of: 212 },
+      withDomain: { count: 294 },
+      withoutDomain: [
+        { id: 'K0N6A', name: 'The Online NHS Trust' },
+        { id: 'nhs-wales:nhs-wales-shared-services-partnership', name: 'NHS Wales Shared Services Partnership' },
+      ],
       bytes: { raw: expect.any(Number), gzip: expect.any(Number) },
     });
     const bytes = stats?.bytes as { raw: number; gzip: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { CQC_MATCHES, extraContentScriptMatches, NHS_UK_MATCHES } from '../../lib/detect/pages';
+import { CQC_MATCHES, extraContentScriptMatches, GOVUK_MATCHES, NHS_UK_MATCHES } from '../../lib/detect/pages';
 import { loadBundledIndex } from '../support/bundled-index';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
 
@@ -30,9 +30,55 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
     }
     expect(runs('https://www.cqc.org.uk/provider/RJ1')).toBe(true);
     expect(runs('https://www.cqc.org.uk/location/RJ122')).toBe(true);
-    expect(runs('https://www.cqc.org.uk/news')).toBe(false);
+    // Issue 20: CQC's own site is an organisation's site (cqc.org.uk is CQC's domain in the index).
+    expect(runs('https://www.cqc.org.uk/news')).toBe(true);
     expect(runs('https://example.org/')).toBe(false);
     expect(runs('https://nhs.uk.evil.example/')).toBe(false);
+  });
+
+  it('runs on GOV.UK’s organisation pages and the NHS zones of Wales, Scotland and Northern Ireland exactly, nowhere broader (issue 20)', async () => {
+    const patterns = await contentScriptMatches();
+    const runs = (url: string) => patterns.some((p) => p.includes(url));
+    for (const url of [
+      'https://www.gov.uk/government/organisations/nhs-england',
+      'https://www.gov.uk/government/organisations/nhs-england/about',
+      'https://bcuhb.nhs.wales/',
+      'https://www.nhsggc.scot/',
+      'https://belfasttrust.hscni.net/',
+      'https://www.nss.nhs.scot/',
+      'https://www.nice.org.uk/',
+      'https://www.cqc.org.uk/about-us',
+      'https://www.scottishambulance.com/',
+    ])
+      expect(runs(url), url).toBe(true);
+    for (const url of [
+      'https://www.gov.uk/',
+      'https://www.gov.uk/government/publications/x',
+      'https://www.gov.uk/government/organisations-fake/nhs-england',
+      'https://gov.uk/government/organisations/nhs-england',
+      'https://www.nhs.wales/',
+      'https://other.nhs.wales/',
+      'https://nhs.scot/',
+      'https://other.nhs.scot/',
+      'https://other.scot/',
+      'https://hscni.net/',
+      'https://other.hscni.net/',
+      'https://www.gov.scot/',
+      'https://other.org.uk/',
+      'https://other.com/',
+      'https://nhs-england.uk/',
+      'https://england.nhs.uk.attacker.test/',
+      'https://nhsggc-scot.example/',
+    ])
+      expect(runs(url), url).toBe(false);
+    // Every pattern beyond CQC's and GOV.UK's is one host of the index with its subdomains: no wildcard zone.
+    const index = loadBundledIndex();
+    const hosts = new Set(
+      index.organisations.flatMap((org) => [...org.domains, ...org.predecessors.flatMap((p) => p.domains)].map((d) => d.host)),
+    );
+    for (const pattern of extraContentScriptMatches(index).slice(CQC_MATCHES.length + GOVUK_MATCHES.length)) {
+      expect(hosts.has(/^\*:\/\/\*\.(.+)\/\*$/.exec(pattern)?.[1] ?? ''), pattern).toBe(true);
+    }
   });
 
   it('adds CQC’s pages and the hosts outside nhs.uk, sorted, once each, current and former', () => {
@@ -47,6 +93,6 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
       }),
       makeOrganisation({ id: 'RJ2', domains: [{ host: 'zeta.org.uk', source: 'test', checked: '2026' }] }),
     ]);
-    expect(extraContentScriptMatches(index)).toEqual([...CQC_MATCHES, '*://*.alpha.co.uk/*', '*://*.zeta.org.uk/*']);
+    expect(extraContentScriptMatches(index)).toEqual([...CQC_MATCHES, ...GOVUK_MATCHES, '*://*.alpha.co.uk/*', '*://*.zeta.org.uk/*']);
   });
 });

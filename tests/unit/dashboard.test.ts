@@ -324,8 +324,10 @@ describe('CSV and JSON export', () => {
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(first).toEqual([
       'RRV',
+      'ods',
       'University College London Hospitals',
       'trust',
+      '',
       '',
       'London',
       'England',
@@ -338,7 +340,7 @@ describe('CSV and JSON export', () => {
       '1',
       'https://uclh.nhs.uk/',
     ]);
-    expect(second?.[1]).toBe("'=cmd|' /C calc'!A0, \"Trust\"");
+    expect(second?.[CSV_COLUMNS.indexOf('name')]).toBe("'=cmd|' /C calc'!A0, \"Trust\"");
   });
 
   it('leaves an unmeasured figure empty in CSV and null in JSON, never 0', () => {

@@ -131,13 +131,23 @@ describe('detectPage on NHS website service pages and CQC pages', () => {
     'https://www.nhs.uk/services/hospital/st-thomas-hospital/',
     'https://www.nhs.uk/RJ122',
     'https://www.cqc.org.uk/provider/1-101667001',
-    'https://www.cqc.org.uk/news/stories/rj1',
-    'https://www.cqc.org.uk/',
+    'https://www.cqc.org.uk/location/1-123456789',
     'https://cqc.org.uk.evil.example/provider/RJ1',
     'https://evil.example/services/hospital/x/RJ122',
   ])('does not recognise %s', async (url) => {
     expect(await idsFor(url)).toEqual([]);
   });
+});
+
+describe('detectPage on CQC’s own site (issue 20)', () => {
+  it.each(['https://www.cqc.org.uk/', 'https://www.cqc.org.uk/news/stories/rj1', 'https://cqc.org.uk/about-us'])(
+    'recognises %s as CQC by its domain, not as the trust a path names',
+    async (url) => {
+      const { candidates } = await detectPage(url, lookups);
+      expect(candidates.map((c) => c.organisation.id)).toEqual(['govuk:care-quality-commission']);
+      expect(candidates[0]?.evidence).toMatchObject({ rule: 'domain', value: 'cqc.org.uk' });
+    },
+  );
 });
 
 describe('detectPage on social profiles', () => {

@@ -58,7 +58,7 @@ describe('nsl export', () => {
     writeFileSync(file, JSON.stringify(makeIndex([makeOrganisation({ name: '=HYPERLINK("https://evil.example","Click")' })])));
     const { code, stdout } = nsl(['export', '--format', 'csv', '--index', file]);
     expect(code).toBe(0);
-    expect(stdout.split('\r\n')[1]).toMatch(/^RRV,"'=HYPERLINK\(""https:\/\/evil\.example"",""Click""\)",trust,/);
+    expect(stdout.split('\r\n')[1]).toMatch(/^RRV,ods,"'=HYPERLINK\(""https:\/\/evil\.example"",""Click""\)",trust,/);
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateIndex } from '../../lib/index/validate';
-import { type BuildInputs, buildIndex } from '../../lib/index-build/build-index';
+import { type BuildInputs, buildIndex, readSourceTables } from '../../lib/index-build/build-index';
 import { factDate } from '../../lib/index-build/cells';
 import { parseCsv, parseCsvRecords } from '../../lib/index-build/csv';
 import { titleCaseOdsName } from '../../lib/index-build/names';
@@ -11,14 +11,9 @@ import { serialiseIndex } from '../../lib/index-build/serialise-index';
 const SOURCES_DIR = join(process.cwd(), 'data/sources');
 const SHARED_DATA = join(process.cwd(), '../shared/data');
 
-function inputsFrom(dir: string, socialDir = dir): BuildInputs {
-  const table = (name: string, from = dir) => parseCsvRecords(readFileSync(join(from, name), 'utf8'));
+function inputsFrom(dir: string): BuildInputs {
   return {
-    trusts: table('nhs-trusts-index.csv'),
-    icbs: table('icbs.csv'),
-    successions: table('trust-successions.csv'),
-    nationalBodies: table('govuk-dhsc-family-orgs-2025-11.csv'),
-    socialAccounts: table('nhs-social-accounts.csv', socialDir),
+    ...readSourceTables((name) => parseCsvRecords(readFileSync(join(dir, name), 'utf8'))),
     release: JSON.parse(readFileSync(join(process.cwd(), 'data/index-release.json'), 'utf8')),
   };
 }
@@ -40,7 +35,9 @@ describe('buildIndex', () => {
   });
 
   it('covers every current trust and ICB in the sources', () => {
-    expect(built.index.organisations.filter((o) => o.kind === 'trust')).toHaveLength(206);
+    // The trusts table's 206 (England and Wales) and, since issue 20, Northern Ireland's six HSC trusts.
+    expect(built.index.organisations.filter((o) => o.kind === 'trust' && o.country !== 'Northern Ireland')).toHaveLength(206);
+    expect(built.index.organisations.filter((o) => o.kind === 'trust' && o.country === 'Northern Ireland')).toHaveLength(6);
     expect(built.index.organisations.filter((o) => o.kind === 'icb')).toHaveLength(36);
   });
 
@@ -103,9 +100,12 @@ describe('buildIndex', () => {
   });
 
   it('lists national bodies with unknown domains rather than inventing them', () => {
-    const cqc = byId.get('govuk:care-quality-commission');
-    expect(cqc?.kind).toBe('national-body');
-    expect(cqc?.domains).toEqual([]);
+    // CQC's own site is sourced since issue 20; MHRA's website is its GOV.UK page, and no source
+    // gives NHS Wales Shared Services Partnership's.
+    const mhra = byId.get('govuk:medicines-and-healthcare-products-regulatory-agency');
+    expect(mhra?.kind).toBe('national-body');
+    expect(mhra?.domains).toEqual([]);
+    expect(byId.get('nhs-wales:nhs-wales-shared-services-partnership')?.domains).toEqual([]);
   });
 
   it('reports every dropped row with a reason', () => {

@@ -2,18 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateIndex } from '../../lib/index/validate';
-import { type BuildInputs, buildIndex } from '../../lib/index-build/build-index';
+import { type BuildInputs, buildIndex, readSourceTables } from '../../lib/index-build/build-index';
 import { parseCsvRecords } from '../../lib/index-build/csv';
 import { adoptionOf } from '../../lib/metrics/adoption';
 
 const SOURCES = join(process.cwd(), 'data/sources');
 const table = (name: string) => parseCsvRecords(readFileSync(join(SOURCES, name), 'utf8'));
 const BASE: BuildInputs = {
-  trusts: table('nhs-trusts-index.csv'),
-  icbs: table('icbs.csv'),
-  successions: table('trust-successions.csv'),
-  nationalBodies: table('govuk-dhsc-family-orgs-2025-11.csv'),
-  socialAccounts: table('nhs-social-accounts.csv'),
+  ...readSourceTables(table),
   release: { indexVersion: 2, generatedAt: '2026-11-25T00:00:00.000Z' },
 };
 const lines = (...items: unknown[]) => items.map((i) => (typeof i === 'string' ? i : JSON.stringify(i)));

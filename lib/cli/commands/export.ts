@@ -1,13 +1,14 @@
 import { toCsv, toJsonLines } from '../../dashboard/export';
 import { ADOPTION_LEVELS, dashboardRows } from '../../dashboard/rows';
 import { applyTableQuery, parseTableQuery } from '../../dashboard/table-query';
-import { ORGANISATION_KINDS } from '../../index/schema';
+import { COUNTRIES, ORGANISATION_KINDS, TRUST_TYPES } from '../../index/schema';
 import { PLATFORMS } from '../../social/platforms';
 import { parseArgs, stringOption } from '../args';
 import { CliError } from '../cli-error';
 import { BUNDLED_INDEX_PATH, loadIndex, say } from '../io';
 
-export const EXPORT_USAGE = 'export --format csv|json [--kind K] [--region R] [--level L] [--platform P] [--index FILE]';
+export const EXPORT_USAGE =
+  'export --format csv|json [--kind K] [--country C] [--trust-type T] [--region R] [--level L] [--platform P] [--index FILE]';
 const FORMATS = ['csv', 'json'] as const;
 
 /** Checks a filter option against its allowed values, so a typo fails rather than matching nothing. */
@@ -22,19 +23,22 @@ function oneOf(name: string, value: string | undefined, allowed: readonly string
  * on stdout; the count on stderr. The same rows, filters and CSV code as the dashboard's downloads.
  */
 export function exportCommand(argv: string[]): void {
-  const args = parseArgs(argv, ['format', 'kind', 'region', 'level', 'platform', 'index']);
+  const args = parseArgs(argv, ['format', 'kind', 'country', 'trust-type', 'region', 'level', 'platform', 'index']);
   if (args.positionals.length > 0) throw new CliError(`unexpected argument "${args.positionals[0]}"; usage: ${EXPORT_USAGE}`);
   const format = stringOption(args, 'format');
   if (format === undefined) throw new CliError(`--format is needed; usage: ${EXPORT_USAGE}`);
   oneOf('format', format, FORMATS);
   const filter = new URLSearchParams();
-  for (const [name, allowed] of [
-    ['kind', ORGANISATION_KINDS],
-    ['level', ADOPTION_LEVELS],
-    ['platform', PLATFORMS],
+  // [option, the table view's key, allowed values]: `--trust-type` on the command line, `trustType` in the view.
+  for (const [name, key, allowed] of [
+    ['kind', 'kind', ORGANISATION_KINDS],
+    ['country', 'country', COUNTRIES],
+    ['trust-type', 'trustType', TRUST_TYPES],
+    ['level', 'level', ADOPTION_LEVELS],
+    ['platform', 'platform', PLATFORMS],
   ] as const) {
     const value = oneOf(name, stringOption(args, name), allowed);
-    if (value !== undefined) filter.set(name, value);
+    if (value !== undefined) filter.set(key, value);
   }
   const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
   const regions = [...new Set(index.organisations.map((o) => o.region))].sort();

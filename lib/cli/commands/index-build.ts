@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCuratedCorrections } from '../../corrections/apply';
 import { validateIndex } from '../../index/validate';
-import { buildIndex } from '../../index-build/build-index';
+import { buildIndex, readSourceTables, SOURCE_FILES } from '../../index-build/build-index';
 import { parseCsvRecords } from '../../index-build/csv';
 import type { CollectedFile } from '../../index-build/merge-collected';
 import { serialiseIndex } from '../../index-build/serialise-index';
@@ -35,11 +35,9 @@ export function indexBuildCommand(argv: string[]): void {
   const socialDir = from === DEFAULT_SOURCES ? from : join(from, 'social');
   const collected = stringOption(args, 'collected') ?? join(PROJECT_ROOT, 'data');
   const { index, report } = buildIndex({
-    trusts: table('nhs-trusts-index.csv'),
-    icbs: table('icbs.csv'),
-    successions: table('trust-successions.csv'),
-    nationalBodies: table('govuk-dhsc-family-orgs-2025-11.csv'),
-    socialAccounts: parseCsvRecords(readTextFile(join(socialDir, 'nhs-social-accounts.csv'))),
+    ...readSourceTables((file) =>
+      file === SOURCE_FILES.socialAccounts ? parseCsvRecords(readTextFile(join(socialDir, file))) : table(file),
+    ),
     discoveries: collectedFiles(join(collected, 'discovered')),
     metricSnapshots: collectedFiles(join(collected, 'metrics')),
     // Reviewed corrections pass the corrections' own rules again (issue 17): a hand-edited line is refused, not built.

@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { detectPage } from '../../detect/detect';
 import { describeEvidence } from '../../detect/evidence';
 import { extractPageProfiles } from '../../detect/page-signals';
-import type { Candidate } from '../../detect/types';
+import type { Candidate, Evidence } from '../../detect/types';
+import { formatFactDate } from '../../format';
 import { createIndexLookups } from '../../index/lookup';
 import { accountKey } from '../../social/profile-url';
 import { parseArgs, stringOption } from '../args';
@@ -65,16 +66,35 @@ export function savedFromUrl(html: string, doc: Pick<Document, 'querySelector'>)
   return doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? undefined;
 }
 
+const SUCCESSION_WHAT: Partial<Record<Evidence['rule'], string>> = { domain: 'the website', 'govuk-page': 'the GOV.UK page' };
+
+/**
+ * Where the match went through a predecessor, the succession in words, as the popup says it:
+ * "This was the website of NHS Digital, now part of NHS England since 1 Feb 2023." (issue 20).
+ */
+export function describeSuccession(candidate: Candidate): string | undefined {
+  const { evidence, organisation } = candidate;
+  const predecessor = evidence.predecessor;
+  if (predecessor === undefined) return undefined;
+  const what = SUCCESSION_WHAT[evidence.rule] ?? 'the code';
+  const since = predecessor.until ? ` since ${formatFactDate(predecessor.until)}` : '';
+  return `This was ${what} of ${predecessor.name ?? predecessor.id}, now part of ${organisation.name}${since}.`;
+}
+
 function describeCandidate(candidate: Candidate) {
   const org = candidate.organisation;
+  const succession = describeSuccession(candidate);
   return {
     ods: org.id,
     name: org.name,
     kind: org.kind,
+    ...(org.trustType !== undefined ? { trustType: org.trustType } : {}),
     region: org.region,
-    website: org.domains[0]?.host ?? null,
+    country: org.country,
+    website: org.domains[0]?.host ?? org.homepage ?? null,
     confidence: candidate.confidence,
     evidence: { ...candidate.evidence, text: describeEvidence(candidate.evidence) },
+    ...(succession !== undefined ? { succession } : {}),
     accounts: org.accounts
       .filter((a) => a.verification === 'official')
       .map((a) => ({ platform: a.platform, handle: a.handle, url: a.url, checked: a.checked, source: a.source })),

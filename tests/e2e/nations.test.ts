@@ -1,0 +1,62 @@
+/// <reference types="chrome" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { type FixtureServer, startFixtureServer } from './support/fixture-server';
+import { visit } from './support/pages';
+
+/**
+ * Issue 20 in Chromium: the content script runs on the new zones (national bodies' own sites, GOV.UK
+ * organisation pages, nhs.wales, .scot, hscni.net) and recognises their bodies, and stays out of
+ * the rest of GOV.UK and of the nations' shared zones.
+ */
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  // Every host gets a plain page (the fixture server's default): recognition is by address alone.
+  server = await startFixtureServer({});
+  browser = await launchExtensionBrowser(server.port);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What the background stored for a tab in session storage, or undefined (no content script reported). */
+async function storedTabResult(tabId: number): Promise<unknown> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
+}
+
+describe('the NHS of every nation, in Chromium', () => {
+  it.each([
+    ['https://www.gov.uk/government/organisations/nhs-england/about', 'NHS England'],
+    ['https://www.england.nhs.uk/about/', 'NHS England'],
+    ['https://digital.nhs.uk/data', 'NHS England'],
+    ['https://www.nice.org.uk/guidance', 'National Institute for Health and Care Excellence'],
+    ['https://www.cqc.org.uk/about-us', 'Care Quality Commission'],
+    ['https://bcuhb.nhs.wales/', 'Betsi Cadwaladr University Health Board'],
+    ['https://www.nhsggc.scot/', 'NHS Greater Glasgow and Clyde'],
+    ['https://belfasttrust.hscni.net/', 'Belfast Health and Social Care Trust'],
+  ])('recognises %s as %s', async (url, name) => {
+    const { page, tabId } = await visit(browser, url);
+    const badge = await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text !== '',
+    );
+    expect(badge.title).toContain(name);
+    await page.close();
+  });
+
+  it.each(['https://www.gov.uk/', 'https://www.gov.uk/government/publications/x', 'https://other.hscni.net/', 'https://other.nhs.wales/'])(
+    'is not injected at all on %s',
+    async (url) => {
+      const { page, tabId } = await visit(browser, url);
+      await page.waitForTimeout(1000);
+      expect(await storedTabResult(tabId)).toBeUndefined();
+      expect((await badgeOf(browser, tabId)).text).toBe('');
+      await page.close();
+    },
+  );
+});

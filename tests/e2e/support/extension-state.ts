@@ -20,14 +20,24 @@ export async function extensionPage(browser: ExtensionBrowser, path: string): Pr
   return page;
 }
 
+/**
+ * One extension page per browser, kept open to send messages from: opening a page for each
+ * message costs more than the message.
+ */
+const channels = new WeakMap<ExtensionBrowser, Promise<Page>>();
+
+function channel(browser: ExtensionBrowser): Promise<Page> {
+  const kept = channels.get(browser);
+  const page =
+    kept?.then((p) => (p.isClosed() ? extensionPage(browser, '/popup.html?tab=-1') : p)) ?? extensionPage(browser, '/popup.html?tab=-1');
+  channels.set(browser, page);
+  return page;
+}
+
 /** Sends one typed message to the background from an extension page, as the extension's own pages do. */
 export async function askBackground<T extends MessageType>(browser: ExtensionBrowser, type: T, payload: Request<T>): Promise<Response<T>> {
-  const page = await extensionPage(browser, '/popup.html?tab=-1');
-  try {
-    return (await page.evaluate((message) => chrome.runtime.sendMessage(message), { type, payload })) as Response<T>;
-  } finally {
-    await page.close();
-  }
+  const page = await channel(browser);
+  return (await page.evaluate((message) => chrome.runtime.sendMessage(message), { type, payload })) as Response<T>;
 }
 
 /**
@@ -52,8 +62,7 @@ export async function withSettings(browser: ExtensionBrowser, changes: Partial<S
  * Playwright keeps the same `Worker` for the restarted worker; it answers again once it runs.
  */
 export async function restartServiceWorker(browser: ExtensionBrowser): Promise<void> {
-  const page = await extensionPage(browser, '/popup.html?tab=-1');
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await browser.context.newCDPSession(await channel(browser));
   const ours = `chrome-extension://${browser.extensionId}/`;
   const stopped = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the service worker did not stop within 10 s')), 10_000);
@@ -68,8 +77,7 @@ export async function restartServiceWorker(browser: ExtensionBrowser): Promise<v
   await cdp.send('ServiceWorker.stopAllWorkers');
   await stopped;
   await cdp.detach();
-  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-get-index-status', payload: {} }));
-  await page.close();
+  await askBackground(browser, 'ui-bg-get-index-status', {});
 }
 
 /**

@@ -82,9 +82,7 @@ beforeEach(async () => {
 });
 
 /** Runs "Update now" from an extension page, as the options page does. */
-async function updateNow(): Promise<Record<string, unknown>> {
-  return { ...(await askBackground(browser, 'ui-bg-refresh-index', {})) };
-}
+const updateNow = () => askBackground(browser, 'ui-bg-refresh-index', {});
 
 /** The installed index and the last refresh, as the options page reads them. */
 const status = () => askBackground(browser, 'ui-bg-get-index-status', {});
@@ -92,7 +90,7 @@ const status = () => askBackground(browser, 'ui-bg-get-index-status', {});
 /** Set-up: publishes the bundled index at `version` and has the extension install it (a test's starting state, not what it checks). */
 async function installed(version: number): Promise<void> {
   serve(await publish(indexAt(version)));
-  const outcome = await askBackground(browser, 'ui-bg-refresh-index', {});
+  const outcome = await updateNow();
   if (outcome.outcome !== 'updated') throw new Error(`set-up: version ${version} was not installed: ${JSON.stringify(outcome)}`);
 }
 

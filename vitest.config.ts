@@ -22,6 +22,10 @@ export default defineConfig({
           setupFiles: ['tests/e2e/support/require-chromium.ts'],
           // One real browser at a time: the machines have two cores.
           fileParallelism: false,
+          // Each file's tests run in a shuffled order, the seed printed (issue 18). This is
+          // `sequence: { shuffle: true }`, which Vitest 4.1 ignores in a project's config.
+          // Files need no shuffling: each starts its own Chromium with a fresh profile.
+          runner: './tests/e2e/support/shuffled-runner.ts',
           testTimeout: 60_000,
           hookTimeout: 90_000,
         },

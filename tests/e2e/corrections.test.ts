@@ -1,25 +1,22 @@
 /// <reference types="chrome" />
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCorrectionsFile } from '../../lib/corrections/correction';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type CorrectionDraft, parseCorrectionsFile } from '../../lib/corrections/correction';
 import { formatFactDate } from '../../lib/format';
 import type { NhsIndex } from '../../lib/index/schema';
-import { serialiseIndex } from '../../lib/index-build/serialise-index';
-import { observeFollowers, rulesFor } from '../../lib/observe/observed-followers';
-import { readFollowerTexts } from '../../lib/observe/read-follower-text';
-import { fromBase64, sha256Hex, signManifest } from '../../lib/refresh/published';
-import { PLATFORMS } from '../../lib/social/platforms';
 import { loadBundledIndex } from '../support/bundled-index';
 import type { Route } from '../support/route-server';
 import { runNsl } from '../support/run-nsl';
 import { axeViolations } from './support/axe';
+import { exportedCorrectionsFile, savedCorrection } from './support/corrections';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { askBackground, extensionPage as openExtensionPage, resetExtensionState } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
-import { openPopup, visit } from './support/pages';
+import { openPopup, recognisedPopup, visit } from './support/pages';
+import { INDEX_HOST as HOST, publish, send as sendWith, TEST_PUBLIC_KEY } from './support/published-copy';
 import { buildVariant } from './support/variant-build';
 
 /**
@@ -29,22 +26,30 @@ import { buildVariant } from './support/variant-build';
  * `corrections apply` and `index build` on the command line → the rebuilt index published and
  * installed → the account is official in the popup and the correction shows as merged.
  */
-const KEYS = join(process.cwd(), 'tests/fixtures/keys');
-const SECRET = fromBase64(readFileSync(join(KEYS, 'index-signing.key'), 'utf8'));
-const HOST = 'index.nhs-social-lens.test';
 const REPOSITORY = 'https://git.example/nhs-social-lens';
 const TRUST_PAGE = 'https://www.kch.nhs.uk/';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
-let manifestRoute: Route = (_q, r) => void r.writeHead(404).end();
-let indexRoute: Route = (_q, r) => void r.writeHead(404).end();
-const send = (body: string | Uint8Array) => (_req: unknown, res: ServerResponse) =>
-  void res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+const notFound: Route = (_q, r) => void r.writeHead(404).end();
+let manifestRoute = notFound;
+let indexRoute = notFound;
+const send = (body: string | Uint8Array) => sendWith(200, body);
+
+/** The suggestion the loop saves through the form: King's College Hospital's footer X account, as official. */
+const SUGGESTION: CorrectionDraft = {
+  kind: 'missing-account',
+  organisationId: 'RJZ',
+  platform: 'x',
+  handle: 'https://twitter.com/ExampleNHS',
+  domain: '',
+  evidenceUrl: TRUST_PAGE,
+  note: 'Linked from the footer of every page.',
+};
 
 beforeAll(async () => {
   const extension = buildVariant('corrections', loadBundledIndex(), {
-    NSL_INDEX_PUBLIC_KEY: readFileSync(join(KEYS, 'index-signing.pub'), 'utf8'),
+    NSL_INDEX_PUBLIC_KEY: TEST_PUBLIC_KEY,
     NSL_INDEX_SOURCE: `https://${HOST}/published`,
     NSL_REPOSITORY_URL: REPOSITORY,
     // Stands in for the activeTab grant of a real click on the toolbar button, which automation cannot make.
@@ -63,30 +68,35 @@ afterAll(async () => {
   await server?.close();
 });
 
-const extensionPage = async (path: string): Promise<Page> => {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}${path}`);
-  return page;
-};
+// Each test starts from a first start: the bundled index, no corrections, default settings, an
+// empty research log, nothing published; the step of the loop it checks sets up what came before.
+beforeEach(async () => {
+  manifestRoute = notFound;
+  indexRoute = notFound;
+  await resetExtensionState(browser);
+});
 
-async function trustPopup(screenshot: string) {
-  const { page, tabId } = await visit(browser, TRUST_PAGE);
-  await waitFor(
-    () => badgeOf(browser, tabId),
-    (b) => b.text !== '',
-  );
-  return { page, tabId, popup: await openPopup(browser, tabId, screenshot) };
+const extensionPage = (path: string) => openExtensionPage(browser, path);
+
+/** Set-up: publishes `index` (signed with the test key) and has the extension install it. */
+async function installedFromPublished(index: NhsIndex): Promise<void> {
+  const { manifest, body } = await publish(index);
+  manifestRoute = send(JSON.stringify(manifest));
+  indexRoute = send(body);
+  const outcome = await askBackground(browser, 'ui-bg-refresh-index', {});
+  if (outcome.outcome !== 'updated') throw new Error(`set-up: the published index was not installed: ${JSON.stringify(outcome)}`);
 }
 
-describe('a volunteer’s correction, from the popup to a merged index', () => {
-  let formAddress = '';
-  let exported = '';
+const trustPopup = (screenshot: string | undefined) => recognisedPopup(browser, TRUST_PAGE, screenshot);
 
+/** The popup's "Suggest adding" link for the account the trust's footer links to. */
+const suggestAdding = (popup: Page) => popup.getByRole('link', { name: 'Suggest adding X (Twitter) ExampleNHS to the index' });
+
+describe('a volunteer’s correction, from the popup to a merged index', () => {
   it('the popup offers to add an account the footer links to, and the form opens prefilled', async () => {
     const { page, popup } = await trustPopup('corrections-popup-before.png');
     await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJZ');
-    const suggest = popup.getByRole('link', { name: 'Suggest adding X (Twitter) ExampleNHS to the index' });
-    formAddress = (await suggest.getAttribute('href')) ?? '';
+    const formAddress = (await suggestAdding(popup).getAttribute('href')) ?? '';
     expect(formAddress).toMatch(/^\/corrections\.html\?org=RJZ&kind=missing-account&platform=x&handle=https%3A%2F%2Fx\.com%2FExampleNHS/);
     await expect(popup.getByTestId('suggest-correction').getAttribute('href')).resolves.toContain('org=RJZ');
     await popup.close();
@@ -101,6 +111,10 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
   });
 
   it('refuses an invalid suggestion with messages beside the fields, and keeps what was typed, also across a reload', async () => {
+    const { page, popup } = await trustPopup(undefined);
+    const formAddress = (await suggestAdding(popup).getAttribute('href')) ?? '';
+    await popup.close();
+    await page.close();
     const form = await extensionPage(formAddress);
     await form.locator('#handle').fill('https://x.com/share?text=hello');
     await form.locator('#evidenceUrl').fill('not an address');
@@ -138,6 +152,7 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
   });
 
   it('shows the suggestion in the popup as not yet reviewed, until the user hides it', async () => {
+    await savedCorrection(browser, SUGGESTION);
     const { page, popup } = await trustPopup('corrections-popup-own-suggestion.png');
     const own = popup.getByTestId('own-suggestions');
     await expect(own.textContent()).resolves.toMatch(
@@ -148,18 +163,12 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
     await popup.locator('nsl-popup main[aria-busy="false"]').waitFor();
     await popup.getByTestId('org-ods').waitFor();
     await expect(own.count()).resolves.toBe(0);
-    // Back on, for the rest of the loop.
-    const options = await extensionPage('/popup.html?tab=-1');
-    await options.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...(settings as object), showOwnSuggestions: true } });
-    });
-    await options.close();
     await popup.close();
     await page.close();
   });
 
   it('exports the suggestion as a file and as a prefilled issue', async () => {
+    await savedCorrection(browser, SUGGESTION);
     const mine = await extensionPage('/corrections.html');
     const issue = await mine.getByTestId('issue-link').getAttribute('href');
     const issueUrl = new URL(issue ?? '');
@@ -174,7 +183,6 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
     const [download] = await Promise.all([mine.waitForEvent('download'), mine.getByTestId('download').click()]);
     const file = join(mkdtempSync(join(tmpdir(), 'nsl-corrections-')), download.suggestedFilename());
     await download.saveAs(file);
-    exported = file;
     const parsed = parseCorrectionsFile(readFileSync(file, 'utf8'));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -195,6 +203,7 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
   });
 
   it('the maintainers apply it, rebuild and publish the index; installed, the account is official and the correction merged', async () => {
+    const exported = await exportedCorrectionsFile(browser, [await savedCorrection(browser, SUGGESTION)]);
     const work = mkdtempSync(join(tmpdir(), 'nsl-maintainers-'));
     const data = join(work, 'data');
     cpSync('data', data, { recursive: true });
@@ -213,21 +222,9 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
     index.indexVersion = next;
     const account = index.organisations.find((o) => o.id === 'RJZ')?.accounts.find((a) => a.handle === 'ExampleNHS');
     expect(account).toMatchObject({ verification: 'official', source: 'volunteer-corrections' });
-    const bytes = new TextEncoder().encode(serialiseIndex(index));
-    const manifest = await signManifest(
-      {
-        format: 1,
-        indexVersion: next,
-        generatedAt: index.generatedAt,
-        schemaVersion: 1,
-        minExtensionVersion: '0.1.0',
-        bytes: bytes.length,
-        sha256: await sha256Hex(bytes),
-      },
-      SECRET,
-    );
+    const { manifest, body } = await publish(index);
     manifestRoute = send(JSON.stringify(manifest));
-    indexRoute = send(bytes);
+    indexRoute = send(body);
     const page = await extensionPage('/popup.html?tab=-1');
     await expect(page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-refresh-index', payload: {} }))).resolves.toMatchObject({
       outcome: 'updated',
@@ -270,33 +267,11 @@ describe('switching the extension off on one site', () => {
   });
 });
 
-describe('observed follower counts: the page-side reader in Chromium', () => {
-  // The function the popup injects with scripting.executeScript, run as the browser runs it: its
-  // source alone, with the rules as its argument, on each saved sample page.
-  const samples = PLATFORMS.flatMap((platform) => rulesFor(platform).map((rule) => ({ platform, sample: rule.sample })));
-  const unique = [...new Map(samples.map((s) => [`${s.platform} ${s.sample}`, s])).values()];
-
-  it.each(unique)('$platform: reads a count on $sample', async ({ platform, sample }) => {
-    const page = await browser.context.newPage();
-    await page.setContent(readFileSync(join('tests/fixtures/social-pages', sample), 'utf8'));
-    const texts = await page.evaluate(`(${readFollowerTexts.toString()})(${JSON.stringify(rulesFor(platform))})`);
-    expect(observeFollowers(platform, texts as string[])?.followers).toBeGreaterThan(0);
-    await page.close();
-  });
-
-  it('records nothing, and throws nothing, when the markup has changed', async () => {
-    const page = await browser.context.newPage();
-    await page.setContent(readFileSync('tests/fixtures/social-pages/changed-markup.html', 'utf8'));
-    for (const platform of PLATFORMS) {
-      const texts = await page.evaluate(`(${readFollowerTexts.toString()})(${JSON.stringify(rulesFor(platform))})`);
-      expect(observeFollowers(platform, texts as string[])).toBeUndefined();
-    }
-    await page.close();
-  });
-});
-
 describe('the options page: your data', () => {
   it('exports settings and corrections, refuses a broken file, imports after confirmation, and deletes all on request', async () => {
+    // Where the volunteer's loop leaves a profile: a refreshed index and one correction.
+    await installedFromPublished({ ...loadBundledIndex(), indexVersion: 2 });
+    await savedCorrection(browser, SUGGESTION);
     const options = await extensionPage('/options.html');
     await options.getByTestId('index-version').filter({ hasText: 'refreshed' }).waitFor();
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-data').click()]);

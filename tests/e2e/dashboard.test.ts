@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../lib/dashboard/export';
 import { parseCsv, parseCsvRecords } from '../../lib/index-build/csv';
 import { loadBundledIndex } from '../support/bundled-index';
 import { FORMULA_ORGANISATION, syntheticIndex } from '../support/synthetic-index';
 import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchExtensionBrowser } from './support/extension-browser';
+import { resetExtensionState } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { buildVariant } from './support/variant-build';
 
@@ -34,6 +35,9 @@ afterAll(async () => {
   await server?.close();
   if (Object.keys(timings).length > 0) writeFileSync('test-results/dashboard-timings.json', `${JSON.stringify(timings, null, 2)}\n`);
 });
+
+// Whatever a test leaves in the shared profile (sightings, settings) must not change what the next one shows.
+beforeEach(() => resetExtensionState(main));
 
 async function dashboardPage(browser: ExtensionBrowser): Promise<Page> {
   const page = await browser.context.newPage();

@@ -1,8 +1,9 @@
 /// <reference types="chrome" />
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { resetExtensionState, withSettings } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { openPopup, visit } from './support/pages';
 
@@ -24,6 +25,9 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+// Sightings and settings outlive a test in the shared profile: each test starts from a clean one.
+beforeEach(() => resetExtensionState(browser));
 
 const recognisedBadge = (tabId: number) =>
   waitFor(
@@ -54,7 +58,11 @@ describe('detection in Chromium', () => {
     await page.close();
   });
 
-  it('then recognises the trust on that X profile, through the popup (activeTab)', async () => {
+  it('recognises the trust on an X profile its footer links to, through the popup (activeTab)', async () => {
+    // The link is known once the browser has seen the trust's footer.
+    const footer = await visit(browser, 'https://www.kch.nhs.uk/news');
+    await recognisedBadge(footer.tabId);
+    await footer.page.close();
     const popup = await openPopup(browser, 424242, 'popup-social-profile.png', 'https://x.com/ExampleNHS');
     await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJZ');
     await expect(popup.getByTestId('evidence').textContent()).resolves.toContain('www.kch.nhs.uk links to this X (Twitter) account');
@@ -175,11 +183,7 @@ describe('in-page flag', () => {
     const height = await before.page.evaluate(() => document.documentElement.scrollHeight);
     await before.page.close();
 
-    const worker = await browser.serviceWorker();
-    await worker.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...(settings ?? {}), showInPageFlag: true } });
-    });
+    await withSettings(browser, { showInPageFlag: true });
     const { page } = await visit(browser, 'https://www.kch.nhs.uk/');
     await page.locator('#nhs-social-lens-flag').waitFor({ state: 'attached' });
     expect(await page.evaluate(() => getComputedStyle(document.getElementById('nhs-social-lens-flag') as HTMLElement).position)).toBe(
@@ -191,10 +195,6 @@ describe('in-page flag', () => {
     await page.evaluate(() => history.pushState({}, '', '/other-page'));
     await page.waitForTimeout(1500);
     expect(await page.locator('#nhs-social-lens-flag').count()).toBe(1);
-    await worker.evaluate(async () => {
-      const { settings } = await chrome.storage.local.get('settings');
-      await chrome.storage.local.set({ settings: { ...(settings ?? {}), showInPageFlag: false } });
-    });
     await page.close();
   });
 });

@@ -1,13 +1,14 @@
 /// <reference types="chrome" />
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Account, NhsIndex } from '../../lib/index/schema';
 import { loadBundledIndex } from '../support/bundled-index';
 import { axeViolations } from './support/axe';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { resetExtensionState } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
-import { openPopup, visit } from './support/pages';
+import { openPopup, recognisedPopup, visit } from './support/pages';
 import { buildVariant } from './support/variant-build';
 
 /**
@@ -34,19 +35,14 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Settings and tab results outlive a test in the shared profile: each test starts from a clean one.
+beforeEach(() => resetExtensionState(main));
+
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-async function popupFor(browser: ExtensionBrowser, url: string, screenshot: string) {
-  const { page, tabId } = await visit(browser, url);
-  await waitFor(
-    () => badgeOf(browser, tabId),
-    (b) => b.text !== '',
-  );
-  const popup = await openPopup(browser, tabId, screenshot);
-  return { page, popup, tabId };
-}
+const popupFor = recognisedPopup;
 
 describe('accessibility checks', () => {
   it('catch a real violation (so a clean result means something)', async () => {

@@ -1,23 +1,14 @@
 /// <reference types="chrome" />
-import { readFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NhsIndex } from '../../lib/index/schema';
-import { serialiseIndex } from '../../lib/index-build/serialise-index';
-import {
-  fromBase64,
-  MAX_INDEX_BYTES,
-  type PublishedManifest,
-  sha256Hex,
-  signManifest,
-  type UnsignedManifest,
-} from '../../lib/refresh/published';
+import { MAX_INDEX_BYTES, type PublishedManifest } from '../../lib/refresh/published';
 import { loadBundledIndex } from '../support/bundled-index';
 import type { Route } from '../support/route-server';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { askBackground, extensionPage, resetExtensionState } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { openPopup, visit } from './support/pages';
+import { INDEX_HOST as HOST, publish, send, TEST_PUBLIC_KEY } from './support/published-copy';
 import { buildVariant } from './support/variant-build';
 
 /**
@@ -25,22 +16,15 @@ import { buildVariant } from './support/variant-build';
  * loopback. Every bad copy must leave the installed index in place, and the popup must answer
  * from the right index afterwards.
  */
-const KEYS = join(process.cwd(), 'tests/fixtures/keys');
-const SECRET = fromBase64(readFileSync(join(KEYS, 'index-signing.key'), 'utf8'));
 const OTHER_SECRET = new Uint8Array(32).fill(7);
-const HOST = 'index.nhs-social-lens.test';
 const bundled = loadBundledIndex();
 
-/** What the server answers for the manifest and the index, changed by each test. */
-let manifestRoute: Route = (_q, r) => void r.writeHead(404).end();
-let indexRoute: Route = (_q, r) => void r.writeHead(404).end();
+/** What the server answers for the manifest and the index, set by each test. */
+const notFound: Route = (_q, r) => void r.writeHead(404).end();
+let manifestRoute = notFound;
+let indexRoute = notFound;
 let server: FixtureServer;
 let browser: ExtensionBrowser;
-
-const send =
-  (status: number, body: string | Uint8Array, headers: Record<string, string> = {}) =>
-  (_req: unknown, res: ServerResponse) =>
-    void res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body);
 
 /** A copy of the bundled index at `version`, where Guy's and St Thomas' gains an account (so the popup shows which index answers). */
 function indexAt(version: number): NhsIndex {
@@ -59,28 +43,6 @@ function indexAt(version: number): NhsIndex {
   return index;
 }
 
-async function publish(
-  index: NhsIndex,
-  changes: Partial<UnsignedManifest> = {},
-  key = SECRET,
-): Promise<{ manifest: PublishedManifest; body: Uint8Array }> {
-  const body = new TextEncoder().encode(serialiseIndex(index));
-  const manifest = await signManifest(
-    {
-      format: 1,
-      indexVersion: index.indexVersion,
-      generatedAt: index.generatedAt,
-      schemaVersion: 1,
-      minExtensionVersion: '0.1.0',
-      bytes: body.length,
-      sha256: await sha256Hex(body),
-      ...changes,
-    },
-    key,
-  );
-  return { manifest, body };
-}
-
 function answerManifestWith(route: Route): void {
   manifestRoute = route;
 }
@@ -95,7 +57,7 @@ function serve({ manifest, body }: { manifest: PublishedManifest; body: Uint8Arr
 
 beforeAll(async () => {
   const extension = buildVariant('refresh', bundled, {
-    NSL_INDEX_PUBLIC_KEY: readFileSync(join(KEYS, 'index-signing.pub'), 'utf8'),
+    NSL_INDEX_PUBLIC_KEY: TEST_PUBLIC_KEY,
     NSL_INDEX_SOURCE: `https://${HOST}/published`,
     NSL_REFRESH_TIMEOUT_MS: '1500',
   });
@@ -111,25 +73,31 @@ afterAll(async () => {
   await server?.close();
 });
 
+// Each test starts from the bundled index with no refresh history (no ETag, no error, no
+// snapshot), and a server with nothing published; what a test needs beyond that, it installs.
+beforeEach(async () => {
+  manifestRoute = notFound;
+  indexRoute = notFound;
+  await resetExtensionState(browser);
+});
+
 /** Runs "Update now" from an extension page, as the options page does. */
-async function updateNow(): Promise<Record<string, unknown>> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
-  const outcome = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-refresh-index', payload: {} }));
-  await page.close();
-  return outcome;
+const updateNow = () => askBackground(browser, 'ui-bg-refresh-index', {});
+
+/** The installed index and the last refresh, as the options page reads them. */
+const status = () => askBackground(browser, 'ui-bg-get-index-status', {});
+
+/** Set-up: publishes the bundled index at `version` and has the extension install it (a test's starting state, not what it checks). */
+async function installed(version: number): Promise<void> {
+  serve(await publish(indexAt(version)));
+  const outcome = await updateNow();
+  if (outcome.outcome !== 'updated') throw new Error(`set-up: version ${version} was not installed: ${JSON.stringify(outcome)}`);
 }
 
-async function status(): Promise<{
-  installed: { indexVersion: number; origin: string };
-  refresh: { lastError?: { check: string; reason: string } };
-  canRollBack: boolean;
-}> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
-  const result = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-get-index-status', payload: {} }));
-  await page.close();
-  return result;
+/** Set-up: rolls back to the index installed before. */
+async function rolledBack(): Promise<void> {
+  const outcome = await askBackground(browser, 'ui-bg-rollback-index', {});
+  if (!outcome.rolledBack) throw new Error(`set-up: no roll back: ${outcome.reason}`);
 }
 
 /** The index version the popup answers from, read off a real trust page's popup. */
@@ -215,8 +183,8 @@ describe('refresh refuses every bad copy and keeps the installed index', () => {
     const outcome = await updateNow();
     expect(outcome, JSON.stringify(outcome)).toMatchObject({ outcome: 'failed', check });
     const after = await status();
-    expect(after.installed.indexVersion).toBe(v1);
-    expect(after.refresh.lastError?.check).toBe(check);
+    expect(after.installed?.indexVersion).toBe(v1);
+    expect(after.refresh?.lastError?.check).toBe(check);
     expect(await popupIndexVersion()).toBe(String(v1));
   });
 });
@@ -230,20 +198,22 @@ describe('refresh installs a good copy, answers 304, rolls back, and survives a 
   });
 
   it('does nothing on 304 Not Modified', async () => {
+    await installed(v1 + 1);
     expect(await updateNow()).toEqual({ outcome: 'not-modified' });
-    expect((await status()).installed.indexVersion).toBe(v1 + 1);
+    expect((await status()).installed?.indexVersion).toBe(v1 + 1);
   });
 
   it('refuses an older version than the one installed', async () => {
+    await installed(v1 + 1);
     serve(await publish(indexAt(v1)), '"older"');
     expect(await updateNow()).toMatchObject({ outcome: 'failed', check: 'newer' });
     expect(await popupIndexVersion()).toBe(String(v1 + 1));
   });
 
   it('rolls back to the previous index', async () => {
+    await installed(v1 + 1);
     expect((await status()).canRollBack).toBe(true);
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+    const page = await extensionPage(browser, '/popup.html?tab=-1');
     expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-rollback-index', payload: {} }))).toEqual({
       rolledBack: true,
       indexVersion: v1,
@@ -253,12 +223,13 @@ describe('refresh installs a good copy, answers 304, rolls back, and survives a 
   });
 
   it('after a roll back, "Update now" brings the newer copy back rather than hearing "not modified" (issue 17)', async () => {
+    await installed(v1 + 1);
+    await rolledBack();
     // The same copy, with the ETag the extension stored when it installed it.
     serve(await publish(indexAt(v1 + 1)));
     expect(await updateNow()).toEqual({ outcome: 'updated', indexVersion: v1 + 1 });
     expect(await popupIndexVersion()).toBe(String(v1 + 1));
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+    const page = await extensionPage(browser, '/popup.html?tab=-1');
     expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-rollback-index', payload: {} }))).toEqual({
       rolledBack: true,
       indexVersion: v1,
@@ -274,25 +245,28 @@ describe('refresh installs a good copy, answers 304, rolls back, and survives a 
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write(copy.body.slice(0, 1000));
     };
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=-1`);
+    const downloads = () => server.requests.filter((r) => r.endsWith('/published/index.json')).length;
+    const before = downloads();
+    const page = await extensionPage(browser, '/popup.html?tab=-1');
     void page.evaluate(() => chrome.runtime.sendMessage({ type: 'ui-bg-refresh-index', payload: {} })).catch(() => undefined);
+    // This test's own download: the server's log also holds earlier tests' requests.
     await waitFor(
-      async () => server.requests.filter((r) => r.endsWith('/published/index.json')).length,
-      (n) => n > 0,
+      async () => downloads(),
+      (n) => n > before,
     );
     // Stop the service worker mid-download, as the browser may at any time.
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.close();
-    expect((await status()).installed.indexVersion).toBe(v1);
+    expect((await status()).installed?.indexVersion).toBe(v1);
     serve(copy);
     expect(await updateNow()).toEqual({ outcome: 'updated', indexVersion: v1 + 2 });
     expect(await popupIndexVersion()).toBe(String(v1 + 2));
   });
 
   it('shows the status on the options page, with a refused copy explained in plain words', async () => {
+    await installed(v1 + 2);
     serve(await publish(indexAt(v1 + 3), {}, OTHER_SECRET));
     await updateNow();
     const page = await browser.context.newPage();

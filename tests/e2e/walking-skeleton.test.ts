@@ -1,8 +1,9 @@
 /// <reference types="chrome" />
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadBundledIndex } from '../support/bundled-index';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { resetExtensionState } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { openPopup as openPopupPage, visit as visitPage } from './support/pages';
 
@@ -26,6 +27,9 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+// Tab results and settings outlive a test in the shared profile: each test starts from a clean one.
+beforeEach(() => resetExtensionState(browser));
 
 const visit = (url: string) => visitPage(browser, url);
 const openPopup = (tabId: number, screenshot: string, url?: string) => openPopupPage(browser, tabId, screenshot, url);

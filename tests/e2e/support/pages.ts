@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { activeTabId, type ExtensionBrowser } from './extension-browser';
+import { activeTabId, badgeOf, type ExtensionBrowser, waitFor } from './extension-browser';
 
 /** Opens `url` in a fresh tab, brings it to the front and returns the page and its tab id. */
 export async function visit(browser: ExtensionBrowser, url: string): Promise<{ page: Page; tabId: number }> {
@@ -9,13 +9,30 @@ export async function visit(browser: ExtensionBrowser, url: string): Promise<{ p
   return { page, tabId: await activeTabId(browser) };
 }
 
-/** Opens the popup for `tabId` in a normal tab (as tests and the dashboard do) and screenshots it. */
-export async function openPopup(browser: ExtensionBrowser, tabId: number, screenshot: string, url?: string): Promise<Page> {
+/**
+ * Opens the popup for `tabId` in a normal tab (as tests and the dashboard do) and screenshots it
+ * into test-results/ (no screenshot when a test only needs the popup to set up its own state).
+ */
+export async function openPopup(browser: ExtensionBrowser, tabId: number, screenshot: string | undefined, url?: string): Promise<Page> {
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 360, height: 600 });
   const query = new URLSearchParams({ tab: String(tabId), ...(url ? { url } : {}) });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?${query}`);
   await popup.locator('nsl-popup main[aria-busy="false"]').waitFor();
-  await popup.screenshot({ path: `test-results/${screenshot}`, fullPage: true });
+  if (screenshot !== undefined) await popup.screenshot({ path: `test-results/${screenshot}`, fullPage: true });
   return popup;
+}
+
+/** Visits an organisation's page, waits until the badge shows it recognised, and opens the popup for it. */
+export async function recognisedPopup(
+  browser: ExtensionBrowser,
+  url: string,
+  screenshot: string | undefined,
+): Promise<{ page: Page; tabId: number; popup: Page }> {
+  const { page, tabId } = await visit(browser, url);
+  await waitFor(
+    () => badgeOf(browser, tabId),
+    (b) => b.text !== '',
+  );
+  return { page, tabId, popup: await openPopup(browser, tabId, screenshot) };
 }

@@ -54,9 +54,10 @@ export function htmlSignals(html: string): HtmlSignals {
   };
   let at = 0;
   while (at < html.length) {
-    const open = html.indexOf('<', at);
-    if (open < 0) break;
-    if (anchor && anchor.text.length < MAX_ANCHOR_TEXT) anchor.text += decodeEntities(html.slice(at, open)).slice(0, MAX_ANCHOR_TEXT);
+    const found = html.indexOf('<', at);
+    const open = found < 0 ? html.length : found;
+    if (anchor && anchor.text.length < MAX_ANCHOR_TEXT) anchor.text += decodeEntities(html.slice(at, open).slice(0, MAX_ANCHOR_TEXT));
+    if (found < 0) break;
     const next = html[open + 1] ?? '';
     if (html.startsWith('<!--', open)) {
       const end = html.indexOf('-->', open + 4);

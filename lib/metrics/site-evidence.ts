@@ -6,9 +6,10 @@
  * - a profile the organisation's own current site links to is its official account, in use
  *   ("active"): a link is evidence that the account is the organisation's and in use, not of how
  *   often it posts;
- * - the index's reviewed facts stand: a site link never revives an account the index says was
- *   closed or stopped posting, nor counts on a platform a dated check says the organisation left
- *   or stopped using (both facts are shown, with their dates);
+ * - the index's reviewed facts stand: a site link never revives an official account the index
+ *   says was closed or stopped posting, nor counts on a platform a dated check says the
+ *   organisation left or stopped using (both facts are shown, with their dates); an unverified
+ *   candidate the site links to becomes official and in use (its source's word was never counted);
  * - a link on a site shared by several organisations is not proof for any one of them: it is
  *   shown, marked, and never counted;
  * - a profile the index lists as another organisation's official account is not this one's
@@ -127,12 +128,13 @@ export function siteEvidence(org: Organisation, sightings: readonly StoredSighti
         counting && open && dayOf(counting.lastSeen) > account.checked ? { ...account, checked: dayOf(counting.lastSeen) } : account,
       );
     } else if (counting) {
-      // An unverified candidate its own site links to is official, as `index build` would make it.
+      // An unverified candidate its own site links to is official, as `index build` would make it,
+      // and in use: the unverified source's word on its state was never counted, and is not now.
       rows.push(row);
       accounts.push({
         ...account,
         verification: 'official',
-        state: account.state === 'unknown' ? 'active' : account.state,
+        state: 'active',
         source: OWN_WEBSITE_SOURCE,
         checked: dayOf(counting.lastSeen),
       });

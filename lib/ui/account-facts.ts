@@ -51,6 +51,7 @@ function siteShort(site: StoredSighting): string {
 export function provenanceLine(row: AccountRow, sources: readonly IndexSource[]): string {
   const { index, site, notCounted } = row;
   if (index && site) {
+    if (index.verification === 'unverified') return `${siteShort(site)} (unverified in the index)`;
     if (index.state === 'closed' || index.state === 'dormant')
       return `Index: ${index.state} (${formatFactDate(index.checked)}); its own website still links it (${dayOf(site.lastSeen)})`;
     if (notCounted?.reason === 'index-says')
@@ -69,7 +70,8 @@ export function provenanceLine(row: AccountRow, sources: readonly IndexSource[])
 /** The index's fact about an account in full: "In the index: Curated accounts, checked 1 Aug 2026 (closed)". */
 export function indexFact(account: Account, sources: readonly IndexSource[]): string {
   const state = account.state === 'closed' || account.state === 'dormant' ? `; the source says it is ${account.state}` : '';
-  return `In the index: ${sourceName(account.source, sources)}, checked ${formatFactDate(account.checked)}${state}.`;
+  const candidate = account.verification === 'unverified' ? ' as an unverified candidate' : '';
+  return `In the index${candidate}: ${sourceName(account.source, sources)}, checked ${formatFactDate(account.checked)}${state}.`;
 }
 
 /** The site's fact in full: which page, how, when first and last seen, and where it is kept. */

@@ -191,7 +191,7 @@ export class AccountList extends LitElement {
   private accountRow(row: AccountRow) {
     const { index, site } = row;
     const basis = index && site ? 'both' : site ? 'site' : 'index';
-    const stopped = index?.state === 'closed' || index?.state === 'dormant' ? index.state : undefined;
+    const stopped = index?.verification === 'official' && (index.state === 'closed' || index.state === 'dormant') ? index.state : undefined;
     const label = `${PLATFORM_LABELS[row.platform]} ${row.handle}`;
     return html`<li data-basis=${basis}>
       <p class="line">${this.profileLink(row.platform, row.handle, row.url)}${stopped ? html`<span class="state">(${stopped})</span>` : nothing}</p>

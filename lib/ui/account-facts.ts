@@ -42,9 +42,13 @@ export function siteLine(site: StoredSighting): string {
   return `From ${shared}, seen ${dayOf(site.lastSeen)} on ${hostOf(site.pageUrl)}`;
 }
 
-/** "From its own website, seen 28 Nov 2026": the line under an account (the host is in its details). */
+/**
+ * "From its own website, seen 28 Nov 2026": the line under an account (the host is in its details);
+ * on a shared site it says at once that the link does not count.
+ */
 function siteShort(site: StoredSighting): string {
-  return `From ${site.sharedWith.length > 0 ? 'a site it shares' : 'its own website'}, seen ${dayOf(site.lastSeen)}`;
+  if (site.sharedWith.length > 0) return `Shared site, seen ${dayOf(site.lastSeen)}: not counted`;
+  return `From its own website, seen ${dayOf(site.lastSeen)}`;
 }
 
 /** The one line shown under an account: where it comes from, and when. */

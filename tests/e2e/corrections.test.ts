@@ -85,8 +85,7 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
   it('the popup offers to add an account the footer links to, and the form opens prefilled', async () => {
     const { page, popup } = await trustPopup('corrections-popup-before.png');
     await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJZ');
-    // Issue 19: "Suggest adding" sits in the account's details, behind its disclosure.
-    await popup.locator('summary', { hasText: 'Where X (Twitter) ExampleNHS comes from' }).click();
+    await popup.locator('summary', { hasText: 'Where X (Twitter) ExampleNHS comes from' }).click(); // issue 19: in the row's details
     const suggest = popup.getByRole('link', { name: 'Suggest adding X (Twitter) ExampleNHS to the index' });
     formAddress = (await suggest.getAttribute('href')) ?? '';
     expect(formAddress).toMatch(/^\/corrections\.html\?org=RJZ&kind=missing-account&platform=x&handle=https%3A%2F%2Fx\.com%2FExampleNHS/);

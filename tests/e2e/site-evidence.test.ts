@@ -4,11 +4,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBundledIndex } from '../support/bundled-index';
 import type { Route } from '../support/route-server';
 import { axeViolations } from './support/axe';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { openPopup, visit } from './support/pages';
+import { buildVariant } from './support/variant-build';
 
 /**
  * Issue 19 in Chromium: on an organisation's own site the popup leads with the answer, from the
@@ -34,7 +36,12 @@ const page =
 
 beforeAll(async () => {
   server = await startFixtureServer(
-    { 'www.nuh.nhs.uk': 'news-article.html', 'www.uhd.nhs.uk': 'trust-home-seven.html', 'www.bartshealth.nhs.uk': 'news-article.html' },
+    {
+      'www.nuh.nhs.uk': 'news-article.html',
+      'www.uhd.nhs.uk': 'trust-home-seven.html',
+      'www.bartshealth.nhs.uk': 'news-article.html',
+      'www.nlg.nhs.uk': 'trust-home-seven.html',
+    },
     {
       'www.nuh.nhs.uk /': page('trust-home-seven.html'),
       'www.bartshealth.nhs.uk /': page('home-with-follow-link.html'),
@@ -185,10 +192,69 @@ describe('the organisation’s own website as evidence', () => {
     await tab.close();
   });
 
+  it('shows a group site’s links for each trust sharing it, marked, and counts them for neither', async () => {
+    const { page: tab, tabId } = await visit(browser, 'https://www.nlg.nhs.uk/');
+    expect((await badgeOnceKnown(tabId)).text).toBe('2?');
+    const popup = await openPopup(browser, tabId, 'popup-site-shared.png');
+    await popup.locator('button.choice').first().click();
+    await expect(popup.getByTestId('adoption-level').textContent()).resolves.toBe('Not yet known');
+    await expect(popup.getByTestId('accounts').locator('li').count()).resolves.toBe(SEVEN.length);
+    await expect(popup.getByTestId('provenance').first().textContent()).resolves.toMatch(/^Shared site, seen .+: not counted$/);
+    await popup.screenshot({ path: 'test-results/popup-site-shared-chosen.png', fullPage: true });
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
+    await tab.close();
+  });
+
   it('never asked any other host for anything', () => {
     const hosts = new Set(server.requests.map((r) => r.split('/')[0]));
     // Chromium's own background traffic aside, only the sites the tests opened.
     const ours = [...hosts].filter((h) => !/google|gstatic/.test(h ?? ''));
-    expect(ours.sort()).toEqual(['www.bartshealth.nhs.uk', 'www.nuh.nhs.uk', 'www.uhd.nhs.uk']);
+    expect(ours.sort()).toEqual(['www.bartshealth.nhs.uk', 'www.nlg.nhs.uk', 'www.nuh.nhs.uk', 'www.uhd.nhs.uk']);
+  });
+});
+
+describe('where the index and its own website disagree', () => {
+  it('shows both facts with their dates, counts neither the closed account nor the platform left, and stays accessible', async () => {
+    const index = loadBundledIndex();
+    const nuh = index.organisations.find((o) => o.id === 'RX1');
+    if (nuh === undefined) throw new Error('RX1 missing');
+    const source = index.sources[0]?.id ?? '';
+    nuh.accounts.push({
+      platform: 'x',
+      handle: 'ExampleUniHosp',
+      url: 'https://x.com/ExampleUniHosp',
+      verification: 'official',
+      state: 'closed',
+      source,
+      checked: '2025-03-01',
+    });
+    nuh.platformChecks.push({ platform: 'tiktok', result: 'closed', source, checked: '2024-05' });
+    const variant = await launchExtensionBrowser(server.port, buildVariant('site-disagree', index));
+    try {
+      const tab = await variant.context.newPage();
+      await tab.goto('https://www.nuh.nhs.uk/');
+      await tab.bringToFront();
+      const tabId = await variant
+        .serviceWorker()
+        .then((w) => w.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1));
+      const badge = await waitFor(
+        () => badgeOf(variant, tabId),
+        (b) => b.text !== '',
+      );
+      expect(badge.text).toBe('5');
+      const popup = await openPopup(variant, tabId, 'popup-site-disagree.png');
+      const provenance = await popup.getByTestId('provenance').allTextContents();
+      expect(provenance[0]).toMatch(/^Index: closed \(1 Mar 2025\); its own website still links it \(\d{1,2} \w{3} \d{4}\)$/);
+      expect(provenance.find((line) => line.includes('TikTok'))).toMatch(
+        /^From its own website \(.+\); the index says TikTok: account closed or suspended \(May 2024\)$/,
+      );
+      await expect(popup.getByTestId('adoption-basis').textContent()).resolves.toBe(', from its own website');
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.close();
+      await tab.close();
+    } finally {
+      await variant.close();
+    }
   });
 });

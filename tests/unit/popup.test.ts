@@ -102,7 +102,7 @@ describe('nsl-popup', () => {
     ]);
     expect(rows[0]?.querySelector('[data-testid="provenance"]')?.textContent).toBe('In the index and on its own website, seen 25 Nov 2026');
     expect(rows[0]?.textContent).toContain('From its own website, seen 25 Nov 2026 on www.uclh.nhs.uk');
-    expect(rows[1]?.querySelector('[data-testid="provenance"]')?.textContent).toBe('From a site it shares, seen 25 Nov 2026');
+    expect(rows[1]?.querySelector('[data-testid="provenance"]')?.textContent).toBe('Shared site, seen 25 Nov 2026: not counted');
     expect(rows[1]?.textContent).toContain('shared with RJ1, so the account may be theirs');
     // The shared site's link never counts: the level rests on the index alone.
     expect(card?.querySelector('[data-testid="adoption-level"]')?.textContent).toBe('One platform known');

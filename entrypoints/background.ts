@@ -6,6 +6,7 @@ import { BUNDLED_INDEX_FILE } from '../lib/browser/bundled-index';
 import { openIndexDb } from '../lib/browser/db';
 import { dispatch } from '../lib/browser/messaging';
 import { readSettings, settingsItem } from '../lib/browser/settings';
+import { readSite, SITE_READER_MAX_BYTES, SITE_READER_TIMEOUT_MS } from '../lib/browser/site-reader';
 import { createTabResults } from '../lib/browser/tab-results';
 import { isSharedZone } from '../lib/index/host-rules';
 import { fromBase64 } from '../lib/refresh/published';
@@ -40,6 +41,8 @@ export default defineBackground(() => {
     action: browser.action ?? browser.browserAction,
     now: () => new Date(),
     settings: () => readSettings(isSharedZone),
+    readSite: (host) =>
+      readSite({ fetch: (input, init) => fetch(input, init), timeoutMs: SITE_READER_TIMEOUT_MS, maxBytes: SITE_READER_MAX_BYTES }, host),
   });
   const ownOrigin = browser.runtime.getURL('/');
 

@@ -1,4 +1,5 @@
-import { type AdoptionLevel, adoptionOf } from '../metrics/adoption';
+import type { AdoptionLevel } from '../metrics/adoption';
+import { adoptionWithSite, levelInWords, siteEvidence } from '../metrics/site-evidence';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import type { TabResult } from './messaging';
@@ -27,7 +28,8 @@ export const LEVEL_COLOURS: Record<AdoptionLevel, string> = {
 /**
  * What the toolbar badge says for a result: the number of platforms the organisation is active on
  * ("?" when not yet known; "0" only when every platform was checked), a colour for its adoption
- * level, and a tooltip naming it.
+ * level, and a tooltip naming it. Counted over the index and the profiles its own site links to
+ * (issue 19), as the popup counts them.
  */
 export function badgeFor(result: TabResult, counted: readonly Platform[] = PLATFORMS): { text: string; colour: string; title: string } {
   const blank = { text: '', colour: LEVEL_COLOURS.unknown, title: DEFAULT_TITLE };
@@ -42,9 +44,10 @@ export function badgeFor(result: TabResult, counted: readonly Platform[] = PLATF
       title: `NHS Social Lens: ${candidates.length} organisations share this site`,
     };
   }
-  const adoption = adoptionOf(first.organisation, counted);
+  const org = first.organisation;
+  const adoption = adoptionWithSite(org, siteEvidence(org, result.sightings), counted);
   const text = adoption.level === 'unknown' ? '?' : String(adoption.activePlatforms.length);
-  return { text, colour: LEVEL_COLOURS[adoption.level], title: `NHS Social Lens: ${first.organisation.name} (${adoption.label})` };
+  return { text, colour: LEVEL_COLOURS[adoption.level], title: `NHS Social Lens: ${org.name} (${levelInWords(adoption)})` };
 }
 
 /** Shows the badge for `result` on a tab (or leaves it empty when the user turned the badge off). */

@@ -8,11 +8,12 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { StoredCorrection } from '../corrections/stored-correction';
 import type { StoredSighting } from '../detect/stored-sighting';
+import type { StoredSiteRead } from '../detect/stored-site-read';
 import type { IndexSource, NhsIndex, Organisation } from '../index/schema';
 import type { ResearchVisit } from '../research-log/research-visit';
 
 export const DB_NAME = 'nhs-social-lens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
 export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
@@ -49,6 +50,8 @@ export interface NslDb extends DBSchema {
   meta: { key: 'installed-index'; value: InstalledIndexMeta };
   corrections: { key: string; value: StoredCorrection; indexes: { 'by-organisation': string } };
   visits: { key: number; value: ResearchVisit };
+  /** The last read of each organisation's own site by the background (issue 19), by organisation. */
+  siteReads: { key: string; value: StoredSiteRead };
 }
 
 export type NslDatabase = IDBPDatabase<NslDb>;
@@ -77,12 +80,18 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
         corrections.createIndex('by-organisation', 'draft.organisationId');
         db.createObjectStore('visits', { autoIncrement: true });
       }
+      if (oldVersion < 4) {
+        db.createObjectStore('siteReads', { keyPath: 'organisationId' });
+      }
     },
   });
 }
 
-/** The stores that hold the user's own data: "Delete all my data" empties them; the index stays. */
-const USER_STORES = ['sightings', 'corrections', 'visits'] as const;
+/**
+ * The stores that hold the user's own data: "Delete all my data" empties them; the index stays.
+ * The site reads say which organisations' sites the user visited, so they go too (issue 19).
+ */
+export const USER_STORES = ['sightings', 'corrections', 'visits', 'siteReads'] as const;
 
 /** Empties every store of the user's own data in one transaction. */
 export async function deleteUserData(db: NslDatabase): Promise<void> {

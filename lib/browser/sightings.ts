@@ -2,6 +2,7 @@ import type { Sighting as DetectSighting, SightingsLookup } from '../detect/dete
 import type { PageProfile } from '../detect/page-signals';
 import { cappedPageUrl } from '../detect/page-url';
 import type { StoredSighting } from '../detect/stored-sighting';
+import { officialOwnersIn, withoutOthersAccounts } from '../metrics/site-evidence';
 import { accountKey } from '../social/profile-url';
 import type { NslDatabase } from './db';
 import { getOrganisation } from './index-store';
@@ -50,10 +51,16 @@ export async function recordSightings(
   await Promise.all([...writes, tx.done]);
 }
 
-/** Every profile seen linked from these organisations' sites. */
+/**
+ * Every profile seen linked from these organisations' sites, except those the index lists as
+ * another organisation's official account (a trust's footer linking NHS England's: issue 19).
+ */
 export async function sightingsFor(db: NslDatabase, organisationIds: readonly string[]): Promise<StoredSighting[]> {
   const lists = await Promise.all(organisationIds.map((id) => db.getAllFromIndex('sightings', 'by-organisation', id)));
-  return lists.flat();
+  const sightings = lists.flat();
+  const keys = [...new Set(sightings.map((s) => s.accountKey))];
+  const listing = await Promise.all(keys.map((key) => db.getAllFromIndex('organisations', 'by-account', key)));
+  return withoutOthersAccounts(sightings, officialOwnersIn(listing.flat()));
 }
 
 /** Answers "which organisation's site linked this account?" for recognising social profiles. */

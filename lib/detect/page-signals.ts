@@ -25,8 +25,40 @@ const MAX_JSON_LD_CHARS = 100_000;
 /** The part of a document this needs (a real DOM in the content script, linkedom in the CLI). */
 export type QueryableDocument = Pick<Document, 'querySelectorAll'>;
 
+/**
+ * What a page offers, in document order, before any rule is applied (issue 19): the content script
+ * reads it from the DOM, the background's site reader from HTML text (html-signals.ts), and one
+ * function, `profilesFromSignals`, applies the rules to both, so they can never disagree.
+ */
+export interface PageSignals {
+  /** `href` of each `a` and `link` with `rel~="me"`. */
+  relMe: string[];
+  /** `href` of each `a` (the rules read the first MAX_ANCHORS). */
+  links: string[];
+  /** The text of each `script[type="application/ld+json"]`. */
+  jsonLd: string[];
+  /** `content` of each `meta[name="twitter:site"]`. */
+  twitterSite: string[];
+}
+
 /** The social profiles `doc` (at `pageUrl`) links to, first occurrence first, without duplicates. */
 export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): PageProfile[] {
+  const all = (selector: string, read: (element: Element) => string | null) =>
+    Array.from(doc.querySelectorAll(selector), (e) => read(e) ?? '');
+  const href = (element: Element) => element.getAttribute('href');
+  return profilesFromSignals(
+    {
+      relMe: all('a[href][rel~="me"], link[href][rel~="me"]', href),
+      links: all('a[href]', href),
+      jsonLd: all('script[type="application/ld+json"]', (e) => e.textContent),
+      twitterSite: all('meta[name="twitter:site"][content]', (e) => e.getAttribute('content')),
+    },
+    pageUrl,
+  );
+}
+
+/** The social profiles a page's signals name, first occurrence first, without duplicates. */
+export function profilesFromSignals(signals: PageSignals, pageUrl: string): PageProfile[] {
   const found = new Map<string, PageProfile>();
   const add = (raw: string, via: ProfileVia) => {
     if (found.size >= MAX_PAGE_PROFILES || !URL.canParse(raw, pageUrl)) return;
@@ -37,22 +69,11 @@ export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): Pa
     const parsed = parseProfileUrl(url.href, isMe ? new Set([url.hostname]) : undefined);
     if (parsed.ok && !found.has(parsed.profile.url)) found.set(parsed.profile.url, { ...parsed.profile, via });
   };
-
-  for (const element of doc.querySelectorAll('a[href][rel~="me"], link[href][rel~="me"]'))
-    add(element.getAttribute('href') ?? '', 'rel-me');
-  let anchors = 0;
-  for (const anchor of doc.querySelectorAll('a[href]')) {
-    if (anchors++ >= MAX_ANCHORS) break;
-    add(anchor.getAttribute('href') ?? '', 'link');
-  }
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_JSON_LD_CHARS) continue;
-    for (const value of sameAsValues(text)) add(value, 'json-ld');
-  }
+  for (const raw of signals.relMe) add(raw, 'rel-me');
+  for (const raw of signals.links.slice(0, MAX_ANCHORS)) add(raw, 'link');
+  for (const text of signals.jsonLd) if (text.length <= MAX_JSON_LD_CHARS) for (const value of sameAsValues(text)) add(value, 'json-ld');
   // The same path as every link (one code path keeps the content script small: issue 17).
-  for (const meta of doc.querySelectorAll('meta[name="twitter:site"][content]'))
-    add(`https://x.com/${(meta.getAttribute('content') ?? '').trim().replace(/^@/, '')}`, 'meta');
+  for (const site of signals.twitterSite) add(`https://x.com/${site.trim().replace(/^@/, '')}`, 'meta');
   return [...found.values()];
 }
 

@@ -1,26 +1,28 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { CorrectionPrefill } from '../corrections/prefill';
+import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from '../format';
 import type { Account, IndexSource, PlatformCheck } from '../index/schema';
 import { isHttpUrl } from '../index/schema';
+import type { AccountRow } from '../metrics/site-evidence';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import type { Platform } from '../social/platforms';
-import { accountKey } from '../social/profile-url';
+import { checkWords, indexFact, notCountedFact, provenanceLine, siteFact, siteLine, sourceName } from './account-facts';
 import { platformIcon } from './platform-icon';
 import './nsl-figure';
 import './nsl-sparkline';
-import type { StoredSighting as Sighting } from '../detect/stored-sighting';
-import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from '../format';
 import { theme } from './theme';
 
 /**
- * An organisation's accounts as links, each with where it came from and when it was checked; the
- * profiles its own site was seen linking to; and what sources say about other platforms.
+ * An organisation's accounts, one compact row each (issue 19): the platform, the handle as a link,
+ * its figures when measured, and one line saying where it comes from (the index, its own website,
+ * or both), with the full facts and the correction buttons behind a disclosure. Then, behind
+ * disclosures too, the index's unverified candidates and what sources say about other platforms.
  */
 export class AccountList extends LitElement {
   static override properties = {
-    accounts: { attribute: false },
+    rows: { attribute: false },
+    unverified: { attribute: false },
     platformChecks: { attribute: false },
-    sightings: { attribute: false },
     sources: { attribute: false },
     now: { attribute: false },
     suggest: { attribute: false },
@@ -30,10 +32,11 @@ export class AccountList extends LitElement {
    * Unset on the dashboard, which shows no correction buttons.
    */
   suggest?: (prefill: Pick<CorrectionPrefill, 'kind' | 'platform' | 'handle' | 'evidenceUrl'>) => string;
-  accounts: readonly Account[] = [];
+  /** The organisation's accounts: the index's official ones and those its own site links to (site-evidence.ts). */
+  rows: readonly AccountRow[] = [];
+  /** The index's unverified candidates its own site does not confirm. */
+  unverified: readonly AccountRow[] = [];
   platformChecks: readonly PlatformCheck[] = [];
-  /** Profiles this browser saw the organisation's own site link to. */
-  sightings: readonly Sighting[] = [];
   sources: readonly IndexSource[] = [];
   /** Today, for marking figures over a year old. */
   now = new Date();
@@ -47,36 +50,101 @@ export class AccountList extends LitElement {
         padding: 0;
       }
       li {
-        padding: 8px 0;
+        position: relative;
+        padding: 2px 0 3px;
         border-bottom: 1px solid var(--nsl-border);
       }
       li:last-child {
         border-bottom: 0;
       }
-      .platform {
-        font-weight: 600;
-      }
-      .fact {
-        display: block;
-        font-size: 14px;
-      }
       p {
         margin: 0;
       }
-      .platform-icon {
-        vertical-align: -6px;
-        margin-right: 2px;
+      /* One line: icon, platform, handle (cut short with an ellipsis, in full on hover and to screen readers). */
+      .line {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        min-height: 24px;
+        padding-right: 30px;
+        font-size: 15px;
+        white-space: nowrap;
       }
-      .metrics {
-        margin-top: 2px;
+      .platform {
+        font-weight: 600;
+      }
+      .line a {
+        display: inline-block;
+        min-width: 24px;
+        line-height: 24px;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .platform-icon {
+        width: 20px;
+        height: 20px;
+        flex: none;
+      }
+      .fact {
+        display: block;
+        font-size: 13px;
+        padding-left: 26px;
+      }
+      details.about {
+        font-size: 13px;
+        padding-left: 26px;
+      }
+      details.about > summary {
+        position: absolute;
+        top: 2px;
+        right: 0;
+        width: 24px;
+        height: 24px;
+        list-style: none;
+        cursor: pointer;
+        border-radius: 4px;
+        color: var(--nsl-blue);
+        text-align: center;
+        line-height: 24px;
+      }
+      details.about > summary::-webkit-details-marker {
+        display: none;
+      }
+      details.about > summary::before {
+        content: '▸';
+      }
+      details.about[open] > summary::before {
+        content: '▾';
+      }
+      details.about[open] {
+        padding-bottom: 4px;
+      }
+      details.about p {
+        margin: 2px 0 0;
+        overflow-wrap: anywhere;
+      }
+      summary:focus-visible {
+        outline: 4px solid transparent;
+        background-color: var(--nsl-focus);
+        color: var(--nsl-text);
+        box-shadow: 0 -2px var(--nsl-focus), 0 4px var(--nsl-text);
+      }
+      details.section {
+        margin-top: 8px;
+        font-size: 15px;
+      }
+      details.section > summary {
+        cursor: pointer;
+        width: fit-content;
+        font-weight: 600;
+        color: var(--nsl-blue);
       }
       .old {
         color: var(--nsl-red);
         font-weight: 600;
       }
-      h3 {
-        font-size: 16px;
-        margin: 16px 0 0;
+      .state {
+        font-weight: 600;
       }
       .suggest {
         display: inline-block;
@@ -91,53 +159,82 @@ export class AccountList extends LitElement {
   ];
 
   override render() {
-    const official = this.accounts.filter((a) => a.verification === 'official');
-    const unverified = this.accounts.filter((a) => a.verification === 'unverified');
-    const listed = new Set(this.accounts.map((a) => accountKey(a.platform, a.handle)));
-    const seenOnly = this.sightings.filter((s) => !listed.has(s.accountKey));
     return html`
       ${
-        official.length === 0
-          ? html`<p data-testid="accounts-unknown"><strong>Not yet known.</strong> The index records no official accounts for this organisation yet, which does not mean it has none.</p>`
-          : html`<ul data-testid="accounts">${official.map((a) => this.accountItem(a))}</ul>`
+        this.rows.length === 0
+          ? html`<p data-testid="accounts-unknown"><strong>Not yet known.</strong> Neither the index nor its own website, as far as this browser has seen it, names an official account for this organisation yet, which does not mean it has none.</p>`
+          : html`<ul data-testid="accounts">${this.rows.map((row) => this.accountRow(row))}</ul>`
       }
       ${
-        seenOnly.length === 0
+        this.unverified.length === 0
           ? nothing
-          : html`<h3>Linked from its own website, not in the index</h3>
-            <ul data-testid="seen-accounts">${seenOnly.map((s) => this.sightingItem(s))}</ul>`
-      }
-      ${
-        unverified.length === 0
-          ? nothing
-          : html`<h3>Possibly also (unverified)</h3>
-            <ul data-testid="unverified-accounts">${unverified.map((a) => this.accountItem(a))}</ul>`
+          : html`<details class="section">
+              <summary>Possibly also: ${this.unverified.length} unverified candidate${this.unverified.length === 1 ? '' : 's'}</summary>
+              <ul data-testid="unverified-accounts">${this.unverified.map((row) => this.candidateRow(row))}</ul>
+            </details>`
       }
       ${
         this.platformChecks.length === 0
           ? nothing
-          : html`<h3>What sources say about other platforms</h3>
-            <ul data-testid="platform-checks">${this.platformChecks.map((c) => this.checkItem(c))}</ul>`
+          : html`<details class="section">
+              <summary>What sources say about other platforms</summary>
+              <ul data-testid="platform-checks">${this.platformChecks.map((c) => this.checkItem(c))}</ul>
+            </details>`
       }
     `;
   }
 
-  private accountItem(account: Account) {
-    const source = this.sources.find((s) => s.id === account.source);
-    const seen = this.sightings.find((s) => s.accountKey === accountKey(account.platform, account.handle));
+  /**
+   * One account: the link, where it comes from in one line, its figures when measured, and the
+   * full facts (and "Suggest adding") behind the chevron at the end of the line.
+   */
+  private accountRow(row: AccountRow) {
+    const { index, site } = row;
+    const basis = index && site ? 'both' : site ? 'site' : 'index';
+    const stopped = index?.verification === 'official' && (index.state === 'closed' || index.state === 'dormant') ? index.state : undefined;
+    const label = `${PLATFORM_LABELS[row.platform]} ${row.handle}`;
+    return html`<li data-basis=${basis}>
+      <p class="line">${this.profileLink(row.platform, row.handle, row.url)}${stopped ? html`<span class="state">(${stopped})</span>` : nothing}</p>
+      <span class="fact secondary" data-testid="provenance">${provenanceLine(row, this.sources)}${
+        index && !site && isOlderThanAYear(index.checked, this.now) ? html` <strong class="old">(over a year old)</strong>` : nothing
+      }</span>
+      ${index?.metrics ? this.metricsOf(index) : nothing}
+      <details class="about">
+        <summary><span class="visually-hidden">Where ${label} comes from</span></summary>
+        ${site ? html`<p>${siteLine(site)}: ${siteFact(site)}</p>` : nothing}
+        ${index ? html`<p>${indexFact(index, this.sources)}${index.note ? ` ${index.note}` : ''}</p>` : nothing}
+        ${row.notCounted ? html`<p>${notCountedFact(row)}</p>` : nothing}
+        ${index?.metrics ? nothing : html`<p data-testid="metrics">Followers and activity: not measured.</p>`}
+        ${!index && site ? this.suggestAdding(row) : nothing}
+      </details>
+    </li>`;
+  }
+
+  /** "Suggest adding" for an account its own site links to and the index lacks. */
+  private suggestAdding(row: AccountRow) {
+    if (this.suggest === undefined || row.site === undefined) return nothing;
+    const href = this.suggest({ kind: 'missing-account', platform: row.platform, handle: row.url, evidenceUrl: row.site.pageUrl });
+    return html`<p><a class="suggest" data-testid="suggest-adding" href=${href} target="_blank"
+      aria-label=${`Suggest adding ${PLATFORM_LABELS[row.platform]} ${row.handle} to the index`}>Suggest adding</a></p>`;
+  }
+
+  /** An unverified candidate, with its source and, on the popup, "Confirm" or "Not theirs". */
+  private candidateRow(row: AccountRow) {
+    const account = row.index;
+    if (account === undefined) return nothing;
     return html`<li>
-      ${this.profileLink(account.platform, account.handle, account.url)}
-      ${account.state === 'closed' || account.state === 'dormant' ? html`<strong>(${account.state})</strong>` : nothing}
-      <span class="fact secondary">Source: ${source?.name ?? account.source}, ${this.dated(account.checked)}</span>
-      ${seen ? html`<span class="fact secondary">${seenLine(seen)}</span>` : nothing}
-      ${account.verification === 'official' ? this.metricsOf(account) : this.confirmButtons(account, seen)}
+      <p class="line">${this.profileLink(row.platform, row.handle, row.url)}</p>
+      <span class="fact secondary">Source: ${sourceName(account.source, this.sources)}, ${this.dated(account.checked)}</span>
+      ${row.site ? html`<span class="fact secondary">${siteLine(row.site)}</span>` : nothing}
+      ${row.notCounted ? html`<span class="fact secondary">${notCountedFact(row)}</span>` : nothing}
+      ${this.confirmButtons(account, row)}
     </li>`;
   }
 
   /** An unverified candidate: "Confirm" or "Not theirs" starts a correction with the evidence field ready. */
-  private confirmButtons(account: Account, seen: Sighting | undefined) {
+  private confirmButtons(account: Account, row: AccountRow) {
     if (this.suggest === undefined) return nothing;
-    const about = { platform: account.platform, handle: account.url, ...(seen ? { evidenceUrl: seen.pageUrl } : {}) };
+    const about = { platform: account.platform, handle: account.url, ...(row.site ? { evidenceUrl: row.site.pageUrl } : {}) };
     const label = `${PLATFORM_LABELS[account.platform]} ${account.handle}`;
     return html`<span class="fact">
       <a class="suggest" href=${this.suggest({ kind: 'missing-account', ...about })} target="_blank" aria-label=${`Confirm ${label}`}>Confirm</a>
@@ -145,19 +242,18 @@ export class AccountList extends LitElement {
     </span>`;
   }
 
-  /** An account's figures, each "not measured" when absent, with their date and source. */
+  /** An account's figures, with their date and source; a figure not measured says so, never 0. */
   private metricsOf(account: Account) {
     const m = account.metrics;
-    if (m === undefined) return html`<span class="fact metrics" data-testid="metrics">Followers and activity: not measured</span>`;
-    const source = this.sources.find((s) => s.id === m.source);
+    if (m === undefined) return nothing;
     return html`<span class="fact metrics" data-testid="metrics">
         ${m.followers === undefined ? 'Followers not measured' : html`<nsl-figure .value=${m.followers} unit="followers"></nsl-figure>`} ·
         ${m.posts30d === undefined ? 'posts not measured' : `${formatCount(m.posts30d)} posts in 30 days`}${
           m.replyShare30d === undefined ? nothing : ` · ${formatShare(m.replyShare30d)} replies`
         }${m.engagementPerPost30d === undefined ? nothing : ` · ${m.engagementPerPost30d.toFixed(1)} interactions a post`}
       </span>
-      <span class="fact secondary">Measured ${this.dated(m.measuredAt)} from ${source?.name ?? m.source}</span>
-      ${account.history && account.history.length > 1 ? html`<nsl-sparkline .history=${account.history}></nsl-sparkline>` : nothing}`;
+      <span class="fact secondary">Measured ${this.dated(m.measuredAt)} from ${sourceName(m.source, this.sources)}</span>
+      ${account.history && account.history.length > 1 ? html`<span class="fact"><nsl-sparkline .history=${account.history}></nsl-sparkline></span>` : nothing}`;
   }
 
   /** A date, marked "(over a year old)" when it is. */
@@ -167,55 +263,22 @@ export class AccountList extends LitElement {
       : formatFactDate(date);
   }
 
-  private sightingItem(sighting: Sighting) {
-    return html`<li>
-      ${this.profileLink(sighting.platform, sighting.handle, sighting.url)}
-      <span class="fact secondary">${seenLine(sighting)}</span>
-      ${
-        sighting.sharedWith.length > 0
-          ? html`<span class="fact secondary">This site is shared with ${sighting.sharedWith.join(', ')}, so the account may be theirs.</span>`
-          : nothing
-      }
-      ${
-        this.suggest
-          ? html`<span class="fact"><a class="suggest" data-testid="suggest-adding" href=${this.suggest({
-              kind: 'missing-account',
-              platform: sighting.platform,
-              handle: sighting.url,
-              evidenceUrl: sighting.pageUrl,
-            })} target="_blank" aria-label=${`Suggest adding ${PLATFORM_LABELS[sighting.platform]} ${sighting.handle} to the index`}>Suggest adding</a></span>`
-          : nothing
-      }
-    </li>`;
-  }
-
   private checkItem(check: PlatformCheck) {
-    const source = this.sources.find((s) => s.id === check.source);
     return html`<li>
-      <span class="platform">${PLATFORM_LABELS[check.platform]}</span> ${CHECK_LABELS[check.result]}
-      <span class="fact secondary">Source: ${source?.name ?? check.source}, ${this.dated(check.checked)}</span>
+      <span class="platform">${PLATFORM_LABELS[check.platform]}</span> ${checkWords(check)}
+      <span class="fact secondary">Source: ${sourceName(check.source, this.sources)}, ${this.dated(check.checked)}</span>
     </li>`;
   }
 
   private profileLink(platform: Platform, handle: string, url: string) {
-    return html`${platformIcon(platform)} <span class="platform">${PLATFORM_LABELS[platform]}</span>
+    return html`${platformIcon(platform)}<span class="platform">${PLATFORM_LABELS[platform]}</span>
       ${
         // Defence in depth: the validator refuses other schemes, and the popup never links one.
-        isHttpUrl(url) ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${handle}</a>` : html`<span>${handle}</span>`
+        isHttpUrl(url)
+          ? html`<a href=${url} title=${handle} target="_blank" rel="noopener noreferrer">${handle}</a>`
+          : html`<span>${handle}</span>`
       }`;
   }
-}
-
-const CHECK_LABELS: Record<PlatformCheck['result'], string> = {
-  'no-account': 'no account found',
-  closed: 'account closed or suspended',
-  dormant: 'stopped posting',
-  'account-unnamed': 'has an account (name not recorded)',
-};
-
-/** "Linked from www.uclh.nhs.uk on 25 Nov 2026": where and when this browser saw the link. */
-function seenLine(sighting: Sighting): string {
-  return `Linked from ${new URL(sighting.pageUrl).hostname} on ${formatFactDate(sighting.lastSeen.slice(0, 10))} (seen by you, kept on this device)`;
 }
 
 customElements.define('nsl-account-list', AccountList);

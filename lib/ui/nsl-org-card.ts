@@ -7,10 +7,10 @@ import { describeEvidence } from '../detect/evidence';
 import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import type { Candidate } from '../detect/types';
 import { formatCount, formatFactDate, formatShare, kindLabel } from '../format';
-import { type IndexSource, isHttpUrl } from '../index/schema';
-import { adoptionOf } from '../metrics/adoption';
+import { type IndexSource, isHttpUrl, type Organisation } from '../index/schema';
 import { organisationMetrics } from '../metrics/organisation-metrics';
 import { peerLabel } from '../metrics/sector-context';
+import { adoptionWithSite, siteEvidence } from '../metrics/site-evidence';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { theme } from './theme';
@@ -50,55 +50,77 @@ export class OrgCard extends LitElement {
     theme,
     css`
       h1 {
-        font-size: 20px;
-        line-height: 1.3;
-        margin: 0 0 4px;
+        font-size: 18px;
+        line-height: 1.25;
+        margin: 0 0 2px;
       }
       h2 {
-        font-size: 17px;
-        margin: 16px 0 4px;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 2px 12px;
-        margin: 8px 0;
-        font-size: 15px;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
+        font-size: 16px;
+        margin: 10px 0 2px;
       }
       p {
-        margin: 4px 0;
+        margin: 2px 0;
       }
-      .evidence,
-      .basis {
+      .meta,
+      .evidence {
         font-size: 14px;
+        overflow-wrap: anywhere;
       }
       .merged {
         border-left: 4px solid var(--nsl-blue);
         padding-left: 8px;
-        margin: 8px 0;
+        margin: 6px 0;
+        font-size: 14px;
       }
       .adoption {
+        position: relative;
         border: 1px solid var(--nsl-border);
         border-left: 8px solid var(--level-colour);
         background: var(--nsl-grey-5);
-        padding: 8px 12px;
-        margin-top: 12px;
+        padding: 3px 10px 5px;
+        margin-top: 8px;
+      }
+      /* "Why?" sits at the end of the level's line; what it opens flows below the level. */
+      .why > summary {
+        position: absolute;
+        right: 8px;
+        top: 20px;
+        min-height: 24px;
+        line-height: 24px;
       }
       .adoption h2 {
-        margin-top: 0;
-        font-size: 15px;
+        margin: 0;
+        font-size: 13px;
+        font-weight: 400;
         color: var(--nsl-secondary-text);
       }
       .level {
-        font-size: 19px;
+        font-size: 17px;
         font-weight: 700;
+        margin: 0;
+        padding-right: 56px;
+        line-height: 26px;
+      }
+      details {
+        font-size: 14px;
+      }
+      details p {
+        margin: 4px 0;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--nsl-blue);
+        width: fit-content;
+      }
+      summary:focus-visible {
+        outline: 4px solid transparent;
+        background-color: var(--nsl-focus);
+        color: var(--nsl-text);
+        box-shadow: 0 -2px var(--nsl-focus), 0 4px var(--nsl-text);
+      }
+      .engagement {
+        font-size: 14px;
+        margin-top: 6px;
       }
       .level-several-platforms {
         --level-colour: #007f3b;
@@ -114,7 +136,7 @@ export class OrgCard extends LitElement {
         --level-colour: #aeb7bd;
       }
       .links {
-        margin-top: 12px;
+        margin-top: 10px;
         font-size: 15px;
         display: flex;
         flex-wrap: wrap;
@@ -124,7 +146,7 @@ export class OrgCard extends LitElement {
         border: 1px dashed var(--nsl-blue);
         background: #e8f1f8;
         padding: 4px 12px 8px;
-        margin-top: 12px;
+        margin-top: 10px;
       }
       .own ul {
         margin: 4px 0;
@@ -154,9 +176,22 @@ export class OrgCard extends LitElement {
     const org = candidate.organisation;
     const evidence = candidate.evidence;
     const website = org.domains[0];
-    const adoption = adoptionOf(org, this.countedPlatforms);
+    // The index and what its own website links to, as one list (issue 19); the level counts both.
+    const union = siteEvidence(org, this.sightings);
+    const adoption = adoptionWithSite(org, union, this.countedPlatforms);
+    const type = `${kindLabel(org.kind)}${org.trustType && org.trustType !== 'unknown' ? ` (${org.trustType.replace('-', ' ')})` : ''}`;
     return html`
       <h1 data-testid="org-name">${org.name}</h1>
+      <p class="meta secondary">
+        ODS <span data-testid="org-ods">${org.id}</span> · ${type} · ${org.region === 'unknown' ? 'region not yet known' : org.region} ·
+        <span data-testid="org-website">${
+          website
+            ? html`<a href=${`https://${website.host}/`} target="_blank" rel="noopener noreferrer">${website.host}</a>`
+            : org.homepage && isHttpUrl(org.homepage)
+              ? html`<a href=${org.homepage} target="_blank" rel="noopener noreferrer">GOV.UK page</a>`
+              : 'website not yet known'
+        }</span>
+      </p>
       ${
         evidence.predecessor
           ? html`<p class="merged" data-testid="merged">
@@ -165,44 +200,33 @@ export class OrgCard extends LitElement {
             </p>`
           : nothing
       }
-      <dl>
-        <dt>ODS code</dt>
-        <dd data-testid="org-ods">${org.id}</dd>
-        <dt>Type</dt>
-        <dd>${kindLabel(org.kind)}${org.trustType && org.trustType !== 'unknown' ? ` (${org.trustType.replace('-', ' ')})` : ''}</dd>
-        <dt>Region</dt>
-        <dd>${org.region === 'unknown' ? 'Not yet known' : org.region}</dd>
-        <dt>Website</dt>
-        <dd data-testid="org-website">
-          ${
-            website
-              ? html`<a href=${`https://${website.host}/`} target="_blank" rel="noopener noreferrer">${website.host}</a>`
-              : org.homepage && isHttpUrl(org.homepage)
-                ? html`<a href=${org.homepage} target="_blank" rel="noopener noreferrer">GOV.UK page</a>`
-                : 'Not yet known'
-          }
-        </dd>
-      </dl>
       ${this.showEvidence ? html`<p class="evidence secondary" data-testid="evidence">${capitalise(describeEvidence(evidence))}.</p>` : nothing}
       <section class="adoption level-${adoption.level}" data-testid="adoption" aria-labelledby="adoption-heading">
-        <h2 id="adoption-heading">Adoption level</h2>
+        <h2 id="adoption-heading">Adoption level${
+          adoption.basisLabel ? html`<span data-testid="adoption-basis">, ${adoption.basisLabel}</span>` : nothing
+        }</h2>
         <p class="level" data-testid="adoption-level">${adoption.label}</p>
-        <p data-testid="adoption-explanation">${adoption.explanation}</p>
-        <p class="basis secondary">
-          From the index's official accounts and the sources' dated checks below, after the NHS social-media research of 2014 and 2015.
-        </p>
+        <details class="why">
+          <summary>Why?<span class="visually-hidden"> How this level was reached</span></summary>
+          <p data-testid="adoption-explanation">${adoption.explanation}</p>
+          <p class="secondary">
+            From the index's official accounts and the sources' dated checks, and the profiles its own website links to, after the NHS
+            social-media research of 2014 and 2015.
+          </p>
+          ${this.engagement(union.view, false)}
+        </details>
       </section>
-      ${this.engagement()}
-      <h2>Social media accounts</h2>
-      ${this.ownSuggestions()}
+      ${this.engagement(union.view, true)}
+      <h2>Social media accounts${union.rows.length > 0 ? ` (${union.rows.length})` : ''}</h2>
       <nsl-account-list
         .suggest=${this.showEvidence ? (prefill: Omit<CorrectionPrefill, 'organisationId'>) => this.formHref(prefill) : undefined}
-        .accounts=${org.accounts}
+        .rows=${union.rows}
+        .unverified=${union.unverified}
         .platformChecks=${org.platformChecks}
-        .sightings=${this.sightings.filter((s) => s.organisationId === org.id)}
         .sources=${this.sources}
         .now=${this.now}
       ></nsl-account-list>
+      ${this.ownSuggestions()}
       ${
         this.showEvidence
           ? html`<p class="links">
@@ -240,19 +264,20 @@ export class OrgCard extends LitElement {
     </section>`;
   }
 
-  /** The organisation's figures across its measured accounts, and where they stand among its peers. */
-  private engagement() {
-    const org = this.candidate?.organisation;
-    if (org === undefined) return nothing;
+  /**
+   * The organisation's figures across its measured accounts, and where they stand among its peers:
+   * in view when measured (`shown`), else "not measured" behind "Why this level".
+   */
+  private engagement(org: Organisation, shown: boolean) {
     const totals = organisationMetrics(org);
-    const context = this.context.filter((c) => c.organisationId === org.id && c.peersMeasured >= MIN_PEERS_FOR_CONTEXT);
+    if (totals.measuredAccounts > 0 !== shown) return nothing;
     if (totals.measuredAccounts === 0) {
-      return html`<h2>Engagement</h2>
-        <p data-testid="engagement">Not measured: the index holds no figures for this organisation's accounts yet.</p>`;
+      return html`<p data-testid="engagement"><strong>Engagement:</strong> Not measured: the index holds no figures for this organisation's accounts yet.</p>`;
     }
-    return html`<h2>Engagement</h2>
-      <p data-testid="engagement">
-        ${totals.followers === undefined ? 'Followers not measured' : html`<nsl-figure .value=${totals.followers} unit="followers"></nsl-figure>`}
+    const context = this.context.filter((c) => c.organisationId === org.id && c.peersMeasured >= MIN_PEERS_FOR_CONTEXT);
+    return html`<p class="engagement" data-testid="engagement">
+        <strong>Engagement:</strong>
+        ${totals.followers === undefined ? 'followers not measured' : html`<nsl-figure .value=${totals.followers} unit="followers"></nsl-figure>`}
         across ${totals.measuredAccounts} measured account${totals.measuredAccounts === 1 ? '' : 's'}${totals.unmeasuredAccounts > 0 ? ` (${totals.unmeasuredAccounts} not measured)` : ''};
         ${totals.posts30d === undefined ? 'posts not measured' : `${formatCount(totals.posts30d)} posts in the last 30 days`}${
           totals.replyShare30d === undefined ? '' : `, ${formatShare(totals.replyShare30d)} of them replies`
@@ -260,7 +285,7 @@ export class OrgCard extends LitElement {
       </p>
       ${context.map(
         (c) =>
-          html`<p data-testid="sector-context">
+          html`<p class="engagement secondary" data-testid="sector-context">
             More ${PLATFORM_LABELS[c.platform]} followers than ${c.percentile}% of the ${c.peersMeasured} ${peerLabel(org)} with a measured figure.
           </p>`,
       )}`;

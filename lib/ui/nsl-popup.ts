@@ -84,27 +84,28 @@ export class Popup extends LitElement {
         min-height: 120px;
         background: var(--nsl-white);
       }
+      /* Slim chrome, so that the answer (name, level, accounts) fits Chrome's 600 px popup (issue 19). */
       header {
         background: var(--nsl-blue);
         color: var(--nsl-white);
-        padding: 10px 16px;
+        padding: 5px 12px;
         display: flex;
         align-items: center;
         gap: 8px;
         font-weight: 600;
-        font-size: 18px;
+        font-size: 16px;
       }
       header img {
-        width: 24px;
-        height: 24px;
+        width: 20px;
+        height: 20px;
       }
       main {
-        padding: 12px 16px 16px;
+        padding: 8px 12px 12px;
       }
       footer {
         border-top: 1px solid var(--nsl-border);
         background: var(--nsl-grey-5);
-        padding: 8px 16px;
+        padding: 8px 12px;
         font-size: 13px;
       }
       footer p {

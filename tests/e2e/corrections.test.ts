@@ -89,14 +89,17 @@ async function installedFromPublished(index: NhsIndex): Promise<void> {
 
 const trustPopup = (screenshot: string | undefined) => recognisedPopup(browser, TRUST_PAGE, screenshot);
 
-/** The popup's "Suggest adding" link for the account the trust's footer links to. */
-const suggestAdding = (popup: Page) => popup.getByRole('link', { name: 'Suggest adding X (Twitter) ExampleNHS to the index' });
+/** The popup's "Suggest adding" link for the account the trust's footer links to, in that row's details (issue 19). */
+async function suggestAdding(popup: Page) {
+  await popup.locator('summary', { hasText: 'Where X (Twitter) ExampleNHS comes from' }).click();
+  return popup.getByRole('link', { name: 'Suggest adding X (Twitter) ExampleNHS to the index' });
+}
 
 describe('a volunteer’s correction, from the popup to a merged index', () => {
   it('the popup offers to add an account the footer links to, and the form opens prefilled', async () => {
     const { page, popup } = await trustPopup('corrections-popup-before.png');
     await expect(popup.getByTestId('org-ods').textContent()).resolves.toBe('RJZ');
-    const formAddress = (await suggestAdding(popup).getAttribute('href')) ?? '';
+    const formAddress = (await (await suggestAdding(popup)).getAttribute('href')) ?? '';
     expect(formAddress).toMatch(/^\/corrections\.html\?org=RJZ&kind=missing-account&platform=x&handle=https%3A%2F%2Fx\.com%2FExampleNHS/);
     await expect(popup.getByTestId('suggest-correction').getAttribute('href')).resolves.toContain('org=RJZ');
     await popup.close();
@@ -112,7 +115,7 @@ describe('a volunteer’s correction, from the popup to a merged index', () => {
 
   it('refuses an invalid suggestion with messages beside the fields, and keeps what was typed, also across a reload', async () => {
     const { page, popup } = await trustPopup(undefined);
-    const formAddress = (await suggestAdding(popup).getAttribute('href')) ?? '';
+    const formAddress = (await (await suggestAdding(popup)).getAttribute('href')) ?? '';
     await popup.close();
     await page.close();
     const form = await extensionPage(formAddress);

@@ -46,14 +46,18 @@ describe('detection in Chromium', () => {
     const { page, tabId } = await visit(browser, 'https://www.kch.nhs.uk/news');
     await recognisedBadge(tabId);
     const popup = await openPopup(browser, tabId, 'popup-seen-on-site.png');
-    const list = popup.getByTestId('seen-accounts');
-    await expect(list.locator('a:not(.suggest)').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves.toEqual([
+    // Issue 19: the profiles its own site links to are its accounts, in the one list, each saying so.
+    const list = popup.getByTestId('accounts');
+    await expect(
+      list.locator('li[data-basis="site"] p.line a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).resolves.toEqual([
+      'https://x.com/ExampleNHS',
       'https://www.facebook.com/ExampleHospitalsNHS',
       'https://www.instagram.com/examplehospitalsnhs',
-      'https://x.com/ExampleNHS',
       'https://www.youtube.com/@ExampleHospitalsNHS',
     ]);
-    await expect(list.textContent()).resolves.toContain('Linked from www.kch.nhs.uk on');
+    await expect(list.textContent()).resolves.toContain('From its own website, seen');
+    await expect(list.textContent()).resolves.toContain('on www.kch.nhs.uk');
     await popup.close();
     await page.close();
   });

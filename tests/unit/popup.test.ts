@@ -93,11 +93,20 @@ describe('nsl-popup', () => {
       firstSeen: '2026-11-25T09:00:00.000Z',
       lastSeen: '2026-11-25T09:00:00.000Z',
     });
-    const { list } = await mount(async () => ({ ...recognised(org), sightings: [seen('uclh'), seen('UCLHCharity', ['RJ1'])] }));
-    expect(list?.querySelector('[data-testid="accounts"]')?.textContent).toContain('Linked from www.uclh.nhs.uk on 25 Nov 2026');
-    const seenOnly = list?.querySelector('[data-testid="seen-accounts"]');
-    expect(seenOnly?.querySelector('a')?.getAttribute('href')).toBe('https://x.com/UCLHCharity');
-    expect(seenOnly?.textContent).toContain('shared with RJ1, so the account may be theirs');
+    const { card, list } = await mount(async () => ({ ...recognised(org), sightings: [seen('uclh'), seen('UCLHCharity', ['RJ1'])] }));
+    // Issue 19: one list; the index's account says both facts, the site's own is a row of its own.
+    const rows = list?.querySelectorAll('[data-testid="accounts"] > li') ?? [];
+    expect([...rows].map((li) => li.querySelector('.line a')?.getAttribute('href'))).toEqual([
+      'https://x.com/uclh',
+      'https://x.com/UCLHCharity',
+    ]);
+    expect(rows[0]?.querySelector('[data-testid="provenance"]')?.textContent).toBe('In the index and on its own website, seen 25 Nov 2026');
+    expect(rows[0]?.textContent).toContain('From its own website, seen 25 Nov 2026 on www.uclh.nhs.uk');
+    expect(rows[1]?.querySelector('[data-testid="provenance"]')?.textContent).toBe('Shared site, seen 25 Nov 2026: not counted');
+    expect(rows[1]?.textContent).toContain('shared with RJ1, so the account may be theirs');
+    // The shared site's link never counts: the level rests on the index alone.
+    expect(card?.querySelector('[data-testid="adoption-level"]')?.textContent).toBe('One platform known');
+    expect(card?.querySelector('[data-testid="adoption-basis"]')).toBeNull();
     expect(list?.querySelector('[data-testid="platform-checks"]')?.textContent).toMatch(/Facebook\s+account closed or suspended/);
   });
 

@@ -3,6 +3,7 @@ import type { Settings } from '../../settings';
 import type { BadgeAction } from '../badge';
 import type { NslDatabase } from '../db';
 import type { Handlers, MessageType } from '../messaging';
+import type { SiteReader } from '../site-reads';
 import type { TabResults } from '../tab-results';
 
 /** What the background is given: the browser's parts, passed in so that Node tests can stand in for them. */
@@ -16,6 +17,11 @@ export interface BackgroundDeps {
   action: BadgeAction;
   now: () => Date;
   settings: () => Promise<Settings>;
+  /**
+   * Reads an organisation's home page (and at most one linked page) when the page the user is on
+   * links no profiles (issue 19). Absent in tests that are not about it: then nothing is read.
+   */
+  readSite?: SiteReader;
 }
 
 /**

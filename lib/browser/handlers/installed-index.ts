@@ -1,4 +1,5 @@
 /** The installed index: its status, "Update now", "Roll back", and the organisations the pages show. */
+import { officialOwnersIn, withoutOthersAccounts } from '../../metrics/site-evidence';
 import { getOrganisation, withoutKeys } from '../index-store';
 import { readRefreshStatus, rollBack, rollBackProblem } from '../refresh';
 import { sightingsFor } from '../sightings';
@@ -39,7 +40,8 @@ export function indexHandlers(
       const organisations = (await db.getAll('organisations')).map(withoutKeys);
       return {
         organisations,
-        sightings: await db.getAll('sightings'),
+        // Never another organisation's official account as this one's (issue 19).
+        sightings: withoutOthersAccounts(await db.getAll('sightings'), officialOwnersIn(organisations)),
         index: { version: meta?.indexVersion ?? 0, generatedAt: meta?.generatedAt ?? '', sources: meta?.sources ?? [] },
       };
     },

@@ -12,8 +12,8 @@ import { cappedPageUrl, hostnameOf, pageUrlFromSender } from '../../detect/page-
 import type { Candidate } from '../../detect/types';
 import { isSharedZone } from '../../index/host-rules';
 import type { NhsIndex, Organisation } from '../../index/schema';
-import { adoptionOf } from '../../metrics/adoption';
 import { followersContext } from '../../metrics/sector-context';
+import { adoptionWithSite, levelInWords, siteEvidence } from '../../metrics/site-evidence';
 import { disabledSiteFor, type Settings, switchableSiteOf } from '../../settings';
 import { showBadge } from '../badge';
 import { pendingCorrectionsFor } from '../corrections-store';
@@ -22,6 +22,7 @@ import { indexedDbLookups } from '../index-store';
 import type { SectorContextLine, TabResult } from '../messaging';
 import { logVisit } from '../research-log';
 import { recordSightings, sightingsFor, sightingsLookup } from '../sightings';
+import { readSiteIfDue } from '../site-reads';
 import type { BackgroundContext, HandlerGroup } from './context';
 
 /** Sector context for organisations with measured followers; the whole index is read only then. */
@@ -89,6 +90,37 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
     };
   };
 
+  /**
+   * Reads of organisations' own sites under way, by tab (issue 19): the popup waits for its tab's
+   * (bounded by the reader's timeout) rather than show a result about to change.
+   */
+  const siteReads = new Map<number, Promise<void>>();
+
+  /**
+   * When a page of an organisation's own site links no profiles, reads the site's home page (and
+   * at most one linked page) in the background, and shows what it found on the tab, if the tab is
+   * still on that page. The page's own answer never waits for it.
+   */
+  const readSiteFor = (tabId: number, url: string, result: TabResult, settings: Settings) => {
+    const readSite = deps.readSite;
+    if (readSite === undefined || result.state !== 'recognised' || !result.detection.candidates.every(onOwnSite)) return;
+    const organisations = result.detection.candidates.map((c) => c.organisation);
+    const read = (async () => {
+      const db = await ctx.db();
+      if (!(await readSiteIfDue(db, readSite, organisations, url, deps.now()))) return;
+      if (resultUrl(await deps.tabResults.get(tabId)) !== url) return;
+      const updated = await resultFor(url, [], settings);
+      await deps.tabResults.save(tabId, updated);
+      await showBadge(deps.action, tabId, updated, settings);
+    })()
+      // A failed read leaves the page's own result as it was; the reader records why it failed.
+      .catch(() => undefined)
+      .finally(() => {
+        if (siteReads.get(tabId) === read) siteReads.delete(tabId);
+      });
+    siteReads.set(tabId, read);
+  };
+
   /** A stored result with the user's corrections as they are now: one may have been added since the page loaded. */
   const withCurrentCorrections = async (result: TabResult, settings: Settings): Promise<TabResult> => {
     if (result.state !== 'recognised') return result;
@@ -103,9 +135,11 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
       const url = pageUrlFromSender(reported, sender);
       if (tabId === undefined || url === undefined) return { recognised: false };
       const settings = await deps.settings();
-      const result = await resultFor(url, sanitisePageProfiles(profiles), settings);
+      const pageProfiles = sanitisePageProfiles(profiles);
+      const result = await resultFor(url, pageProfiles, settings);
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, settings);
+      if (pageProfiles.length === 0) readSiteFor(tabId, url, result, settings);
       if (result.state !== 'recognised') return { recognised: false };
       if (settings.researchLog) {
         const organisations = result.detection.candidates.map((c) => c.organisation);
@@ -121,10 +155,16 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
       if (!settings.showInPageFlag || only === undefined || others.length > 0 || !onOwnSite(only)) return { recognised: true };
       return {
         recognised: true,
-        flag: { name: only.organisation.name, level: adoptionOf(only.organisation, settings.countedPlatforms).label },
+        flag: {
+          name: only.organisation.name,
+          level: levelInWords(
+            adoptionWithSite(only.organisation, siteEvidence(only.organisation, result.sightings), settings.countedPlatforms),
+          ),
+        },
       };
     },
     async 'ui-bg-get-tab-result'({ tabId, url }) {
+      await siteReads.get(tabId);
       const stored = await deps.tabResults.get(tabId);
       // The stored answer holds unless the tab moved on or the user switched the site off or on since.
       // The popup is our own page, but the tab's address can be any length: it is kept capped like every other (issue 17).

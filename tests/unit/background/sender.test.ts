@@ -265,7 +265,8 @@ describe('a predecessor’s old domain', () => {
     const { svc, send } = service(MERGED, FLAG_ON);
     await expect(send(visited('https://www.royalfree.nhs.uk/'), chromiumSender(4, 'https://www.royalfree.nhs.uk/'))).resolves.toEqual({
       recognised: true,
-      flag: { name: 'Royal Free London NHS Foundation Trust', level: 'Not yet known' },
+      // The level counts the profile the page links to (issue 19).
+      flag: { name: 'Royal Free London NHS Foundation Trust', level: 'One platform known, from its own website' },
     });
     expect(await (await svc.database()).count('sightings')).toBe(1);
   });

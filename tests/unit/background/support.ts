@@ -8,6 +8,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { createBackgroundService } from '../../../lib/browser/background-service';
 import type { BadgeAction } from '../../../lib/browser/badge';
 import { DB_NAME, openIndexDb } from '../../../lib/browser/db';
+import type { BackgroundDeps } from '../../../lib/browser/handlers/context';
 import { createTabResults, type SessionArea } from '../../../lib/browser/tab-results';
 import type { StoredCorrection } from '../../../lib/corrections/stored-correction';
 import type { NhsIndex } from '../../../lib/index/schema';
@@ -75,8 +76,11 @@ export function recordingAction() {
   return { action, badges };
 }
 
-/** The service with `index` bundled and these settings; the published copy is never reachable. */
-export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFAULT_SETTINGS) {
+/**
+ * The service with `index` bundled and these settings; the published copy is never reachable.
+ * `extra` replaces other parts (a clock, a site reader: issue 19).
+ */
+export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFAULT_SETTINGS, extra: Partial<BackgroundDeps> = {}) {
   const session = memorySession();
   const { action, badges } = recordingAction();
   const svc = createBackgroundService({
@@ -94,6 +98,7 @@ export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFA
     action,
     now: () => NOW,
     settings: async () => settings,
+    ...extra,
   });
   return { svc, session, badges };
 }

@@ -1,0 +1,128 @@
+/**
+ * Reads an organisation's own site, in the background, for the profiles it links to (issue 19):
+ * the home page of the host the user is on and, when that links none, at most one page it links
+ * to that says "social media", "follow us" or "contact", on the same host. Every request goes
+ * without cookies or a referrer, stops at a redirect (the browser does not say where a redirect
+ * leads without following it, and following could reach another host), gives up after a timeout,
+ * reads at most a byte cap of a text/html answer, and never touches any other host.
+ */
+import { htmlSignals } from '../detect/html-signals';
+import { type PageProfile, profilesFromSignals } from '../detect/page-signals';
+import { accountsPageLink, homePageOf } from '../detect/site-links';
+import type { StoredSiteRead } from '../detect/stored-site-read';
+
+export interface SiteReaderDeps {
+  fetch: typeof fetch;
+  /** The longest a whole read (both pages) may take. */
+  timeoutMs: number;
+  /** The most bytes read of one page; the rest is never downloaded. */
+  maxBytes: number;
+}
+
+/** One page read, with the profiles it links to. */
+export interface PageRead {
+  url: string;
+  profiles: PageProfile[];
+}
+
+export interface SiteRead {
+  /** Every address requested, in order. */
+  requested: string[];
+  /** The pages read whole (or up to the cap), with their profiles. */
+  pages: PageRead[];
+  outcome: StoredSiteRead['outcome'];
+  reason?: string;
+}
+
+/** Production settings: ten seconds for the whole read, 2 MB a page (a trust's home page is rarely a tenth of that). */
+export const SITE_READER_TIMEOUT_MS = 10_000;
+export const SITE_READER_MAX_BYTES = 2_000_000;
+
+type Fetched = { ok: true; html: string } | { ok: false; reason: string };
+
+/** Reads `host`'s home page, then at most one linked page on `host`, as the rules above say. */
+export async function readSite(deps: SiteReaderDeps, host: string): Promise<SiteRead> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
+  const requested: string[] = [];
+  const pages: PageRead[] = [];
+  const get = (url: string): Promise<Fetched> => {
+    requested.push(url);
+    return fetchPage(deps, url, host, controller.signal);
+  };
+  try {
+    const home = homePageOf(host);
+    const first = await get(home);
+    if (!first.ok) return { requested, pages, outcome: 'failed', reason: first.reason };
+    const signals = htmlSignals(first.html);
+    pages.push({ url: home, profiles: profilesFromSignals(signals, home) });
+    if (pages[0]?.profiles.length) return { requested, pages, outcome: 'found' };
+    const linked = accountsPageLink(signals.anchors, home, host);
+    if (linked === undefined) return { requested, pages, outcome: 'none' };
+    const second = await get(linked);
+    if (!second.ok) return { requested, pages, outcome: 'failed', reason: second.reason };
+    const profiles = profilesFromSignals(htmlSignals(second.html), linked);
+    pages.push({ url: linked, profiles });
+    return { requested, pages, outcome: profiles.length > 0 ? 'found' : 'none' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** One page: no cookies, no referrer, no redirects, text/html only, at most `maxBytes`. */
+async function fetchPage(deps: SiteReaderDeps, url: string, host: string, signal: AbortSignal): Promise<Fetched> {
+  // Checked again here, so that no caller can ever make the reader leave the host (issue 19).
+  if (new URL(url).hostname !== host) return { ok: false, reason: 'another host' };
+  let response: Response;
+  try {
+    response = await deps.fetch(url, {
+      credentials: 'omit',
+      redirect: 'manual',
+      referrerPolicy: 'no-referrer',
+      headers: { accept: 'text/html' },
+      signal,
+    });
+  } catch {
+    return { ok: false, reason: signal.aborted ? 'timed out' : 'could not connect' };
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    await response.body?.cancel().catch(() => undefined);
+    return { ok: false, reason: 'redirected' };
+  }
+  if (response.status !== 200) {
+    await response.body?.cancel().catch(() => undefined);
+    return { ok: false, reason: `HTTP ${response.status}` };
+  }
+  const type = (response.headers.get('content-type') ?? '').toLowerCase();
+  if (!type.startsWith('text/html') && !type.startsWith('application/xhtml+xml')) {
+    await response.body?.cancel().catch(() => undefined);
+    return { ok: false, reason: 'not an HTML page' };
+  }
+  try {
+    return { ok: true, html: await readCapped(response, deps.maxBytes) };
+  } catch {
+    return { ok: false, reason: signal.aborted ? 'timed out' : 'could not read the page' };
+  }
+}
+
+/** The body's first `maxBytes` bytes as text: the stream is cancelled there, the rest never downloaded. */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = maxBytes - bytes;
+    const chunk = value.byteLength > room ? value.subarray(0, room) : value;
+    bytes += chunk.byteLength;
+    text += decoder.decode(chunk, { stream: true });
+    if (bytes >= maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  return text + decoder.decode();
+}

@@ -6,13 +6,15 @@
  * the new one, never a mix.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { LiveAnswer, LivePlatform, MeasuredAnswer } from '../collect/live-figures';
 import type { StoredCorrection } from '../corrections/stored-correction';
 import type { StoredSighting } from '../detect/stored-sighting';
 import type { IndexSource, NhsIndex, Organisation } from '../index/schema';
 import type { ResearchVisit } from '../research-log/research-visit';
 
 export const DB_NAME = 'nhs-social-lens';
-export const DB_VERSION = 3;
+/** Version 5 (issue 19, live figures); 4 is issue 19's other part: the lead orders them at merge. */
+export const DB_VERSION = 5;
 
 /** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
 export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
@@ -40,6 +42,24 @@ export interface RefreshStatus {
   notBefore?: string;
 }
 
+/** The live figures of one account (issue 19): the last attempt and the last figures read, kept on this device. */
+export interface StoredLiveAnswer {
+  /** `accountKey(platform, handle)`. */
+  key: string;
+  platform: LivePlatform;
+  handle: string;
+  last: LiveAnswer;
+  good?: MeasuredAnswer;
+}
+
+/** One follower count a day per account, from the user's own requests: the growth line "your visits". */
+export interface StoredLivePoint {
+  key: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  followers: number;
+}
+
 export interface NslDb extends DBSchema {
   organisations: { key: string; value: StoredOrganisation; indexes: { 'by-host': string; 'by-code': string; 'by-account': string } };
   sightings: { key: [string, string]; value: StoredSighting; indexes: { 'by-organisation': string; 'by-account': string } };
@@ -49,6 +69,8 @@ export interface NslDb extends DBSchema {
   meta: { key: 'installed-index'; value: InstalledIndexMeta };
   corrections: { key: string; value: StoredCorrection; indexes: { 'by-organisation': string } };
   visits: { key: number; value: ResearchVisit };
+  liveAnswers: { key: string; value: StoredLiveAnswer };
+  livePoints: { key: [string, string]; value: StoredLivePoint; indexes: { 'by-account': string } };
 }
 
 export type NslDatabase = IDBPDatabase<NslDb>;
@@ -77,12 +99,16 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
         corrections.createIndex('by-organisation', 'draft.organisationId');
         db.createObjectStore('visits', { autoIncrement: true });
       }
+      if (oldVersion < 5) {
+        db.createObjectStore('liveAnswers', { keyPath: 'key' });
+        db.createObjectStore('livePoints', { keyPath: ['key', 'day'] }).createIndex('by-account', 'key');
+      }
     },
   });
 }
 
 /** The stores that hold the user's own data: "Delete all my data" empties them; the index stays. */
-const USER_STORES = ['sightings', 'corrections', 'visits'] as const;
+const USER_STORES = ['sightings', 'corrections', 'visits', 'liveAnswers', 'livePoints'] as const;
 
 /** Empties every store of the user's own data in one transaction. */
 export async function deleteUserData(db: NslDatabase): Promise<void> {

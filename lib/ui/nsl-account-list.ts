@@ -8,8 +8,11 @@ import { accountKey } from '../social/profile-url';
 import { platformIcon } from './platform-icon';
 import './nsl-figure';
 import './nsl-sparkline';
+import './nsl-live-figures';
+import { LIVE_PLATFORMS, type LivePlatform } from '../collect/live-figures';
 import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from '../format';
+import type { LiveFiguresClient } from './nsl-live-figures';
 import { theme } from './theme';
 
 /**
@@ -24,7 +27,10 @@ export class AccountList extends LitElement {
     sources: { attribute: false },
     now: { attribute: false },
     suggest: { attribute: false },
+    live: { attribute: false },
   };
+  /** Where the popup offers live figures (issue 19): the client they are asked through. Unset on the dashboard. */
+  live?: LiveFiguresClient;
   /**
    * Where the popup offers corrections: builds the prefilled form's address for an account.
    * Unset on the dashboard, which shows no correction buttons.
@@ -131,7 +137,14 @@ export class AccountList extends LitElement {
       <span class="fact secondary">Source: ${source?.name ?? account.source}, ${this.dated(account.checked)}</span>
       ${seen ? html`<span class="fact secondary">${seenLine(seen)}</span>` : nothing}
       ${account.verification === 'official' ? this.metricsOf(account) : this.confirmButtons(account, seen)}
+      ${account.state === 'closed' ? nothing : this.liveFigures(account)}
     </li>`;
+  }
+
+  /** "Get live figures" for a Bluesky or Mastodon account, in the popup only. */
+  private liveFigures({ platform, handle, url }: { platform: Platform; handle: string; url: string }) {
+    if (this.live === undefined || !isLivePlatform(platform)) return nothing;
+    return html`<nsl-live-figures .account=${{ platform, handle, url }} .client=${this.live}></nsl-live-figures>`;
   }
 
   /** An unverified candidate: "Confirm" or "Not theirs" starts a correction with the evidence field ready. */
@@ -171,6 +184,7 @@ export class AccountList extends LitElement {
     return html`<li>
       ${this.profileLink(sighting.platform, sighting.handle, sighting.url)}
       <span class="fact secondary">${seenLine(sighting)}</span>
+      ${this.liveFigures(sighting)}
       ${
         sighting.sharedWith.length > 0
           ? html`<span class="fact secondary">This site is shared with ${sighting.sharedWith.join(', ')}, so the account may be theirs.</span>`
@@ -205,6 +219,8 @@ export class AccountList extends LitElement {
       }`;
   }
 }
+
+const isLivePlatform = (platform: Platform): platform is LivePlatform => (LIVE_PLATFORMS as readonly Platform[]).includes(platform);
 
 const CHECK_LABELS: Record<PlatformCheck['result'], string> = {
   'no-account': 'no account found',

@@ -28,6 +28,8 @@ describe('database migrations', () => {
     const db = await trackedOpen();
     expect([...db.objectStoreNames].sort()).toEqual([
       'corrections',
+      'liveAnswers',
+      'livePoints',
       'meta',
       'organisations',
       'refresh',
@@ -38,5 +40,31 @@ describe('database migrations', () => {
     expect((await db.get('organisations', 'RRV'))?.name).toBe('University College London Hospitals NHS Foundation Trust');
     expect(await db.get('refresh', 'status')).toEqual({ consecutiveFailures: 2 });
     expect(db.transaction('corrections').store.indexNames.contains('by-organisation')).toBe(true);
+  });
+
+  it('version 3 → 5 keeps corrections and the research log, and adds the live figures’ stores (issue 19)', async () => {
+    const { openDB } = await import('idb');
+    const old = await openDB(DB_NAME, 3, {
+      upgrade(db) {
+        db.createObjectStore('organisations', { keyPath: 'id' });
+        db.createObjectStore('meta');
+        db.createObjectStore('sightings', { keyPath: ['organisationId', 'accountKey'] });
+        db.createObjectStore('snapshots');
+        db.createObjectStore('refresh');
+        db.createObjectStore('corrections', { keyPath: 'id' }).createIndex('by-organisation', 'draft.organisationId');
+        db.createObjectStore('visits', { autoIncrement: true });
+      },
+    });
+    await old.put('visits', {
+      at: '2026-11-25T09:00:00.000Z',
+      url: 'https://www.uclh.nhs.uk/',
+      organisationId: 'RRV',
+      organisationName: 'UCLH',
+    });
+    old.close();
+    const db = await trackedOpen();
+    expect(await db.count('visits')).toBe(1);
+    expect(db.transaction('livePoints').store.indexNames.contains('by-account')).toBe(true);
+    expect(db.transaction('liveAnswers').store.keyPath).toBe('key');
   });
 });

@@ -8,6 +8,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { createBackgroundService } from '../../../lib/browser/background-service';
 import type { BadgeAction } from '../../../lib/browser/badge';
 import { DB_NAME, openIndexDb } from '../../../lib/browser/db';
+import type { BackgroundDeps } from '../../../lib/browser/handlers/context';
 import { createTabResults, type SessionArea } from '../../../lib/browser/tab-results';
 import type { StoredCorrection } from '../../../lib/corrections/stored-correction';
 import type { NhsIndex } from '../../../lib/index/schema';
@@ -75,8 +76,12 @@ export function recordingAction() {
   return { action, badges };
 }
 
+/** The live figures' parts: by default no platform host is allowed and nothing answers. */
+export type LiveDeps = BackgroundDeps['live'];
+const NO_LIVE: LiveDeps = { fetch: async () => Response.error(), timeoutMs: 1000, hasHost: async () => false };
+
 /** The service with `index` bundled and these settings; the published copy is never reachable. */
-export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFAULT_SETTINGS) {
+export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFAULT_SETTINGS, live: LiveDeps = NO_LIVE, now = () => NOW) {
   const session = memorySession();
   const { action, badges } = recordingAction();
   const svc = createBackgroundService({
@@ -90,9 +95,10 @@ export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFA
       extensionVersion: '0.1.0',
       timeoutMs: 1000,
     },
+    live,
     tabResults: createTabResults(session),
     action,
-    now: () => NOW,
+    now,
     settings: async () => settings,
   });
   return { svc, session, badges };

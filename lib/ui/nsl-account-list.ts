@@ -144,7 +144,7 @@ export class AccountList extends LitElement {
   /** "Get live figures" for a Bluesky or Mastodon account, in the popup only. */
   private liveFigures({ platform, handle, url }: { platform: Platform; handle: string; url: string }) {
     if (this.live === undefined || !isLivePlatform(platform)) return nothing;
-    return html`<nsl-live-figures .account=${{ platform, handle, url }} .client=${this.live}></nsl-live-figures>`;
+    return html`<nsl-live-figures data-account=${accountKey(platform, handle)} .account=${{ platform, handle, url }} .client=${this.live}></nsl-live-figures>`;
   }
 
   /** An unverified candidate: "Confirm" or "Not theirs" starts a correction with the evidence field ready. */

@@ -1,7 +1,7 @@
 /// <reference types="chrome" />
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatFactDate, formatFactTime } from '../../lib/format';
@@ -43,6 +43,7 @@ const NOW = new Date();
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
+let extension = '';
 let answers: FakeAnswers = {};
 /** While set, the APIs hold their answers until it resolves (to see the busy state). */
 let hold: Promise<void> | undefined;
@@ -93,7 +94,7 @@ function variantIndex(): NhsIndex {
 }
 
 beforeAll(async () => {
-  const extension = buildVariant('live-figures', variantIndex(), {
+  extension = buildVariant('live-figures', variantIndex(), {
     // Stands in for the user's "Allow" at the first click, which automation cannot give.
     NSL_TEST_HOST_PERMISSIONS: `https://${BLUESKY_HOST}/*,https://${MASTODON_HOST}/*`,
   });
@@ -373,6 +374,19 @@ describe('live figures in the popup', () => {
       await options.locator('#live').uncheck();
       await options.close();
     }
+  });
+});
+
+describe('where the live figures run', () => {
+  it('the code that asks the APIs ships in the service worker alone, never in a page’s scripts', () => {
+    const scripts = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? scripts(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+      );
+    const asking = scripts(extension)
+      .filter((file) => ['app.bsky.feed.getAuthorFeed', '/api/v1/accounts/lookup'].some((m) => readFileSync(file, 'utf8').includes(m)))
+      .map((file) => relative(extension, file));
+    expect(asking).toEqual(['background.js']);
   });
 });
 

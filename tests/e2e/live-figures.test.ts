@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { formatFactDate, formatFactTime } from '../../lib/format';
+import { formatFactDate } from '../../lib/format';
 import type { NhsIndex } from '../../lib/index/schema';
 import { loadBundledIndex } from '../support/bundled-index';
 import {
@@ -23,6 +23,7 @@ import type { Route } from '../support/route-server';
 import { axeViolations } from './support/axe';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
+import { liveStores, shownTime } from './support/live-stores';
 import { openPopup, visit } from './support/pages';
 import { buildVariant } from './support/variant-build';
 
@@ -119,52 +120,8 @@ afterAll(async () => {
 beforeEach(async () => {
   answers = GOOD;
   hold = undefined;
-  await liveStores('clear');
+  await liveStores(browser, 'clear');
 });
-
-/**
- * Works on the live figures this browser keeps: `clear` forgets them; `age` moves every answer,
- * wait and daily point two days back, as if the user had asked two days ago.
- */
-async function liveStores(what: 'clear' | 'age'): Promise<void> {
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(async (action) => {
-    const done = <T>(request: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const db = await done(indexedDB.open('nhs-social-lens'));
-    const tx = db.transaction(['liveAnswers', 'livePoints'], 'readwrite');
-    const answersStore = tx.objectStore('liveAnswers');
-    const points = tx.objectStore('livePoints');
-    const back = (iso: string) => new Date(Date.parse(iso) - 2 * 86_400_000).toISOString();
-    if (action === 'clear') {
-      answersStore.clear();
-      points.clear();
-    } else {
-      type Answer = { at: string; problem?: { retryAt?: string } };
-      const shift = (answer: Answer | undefined) => {
-        if (answer === undefined) return;
-        answer.at = back(answer.at);
-        if (answer.problem?.retryAt) answer.problem.retryAt = back(answer.problem.retryAt);
-      };
-      for (const record of (await done(answersStore.getAll())) as { last: Answer; good?: Answer }[]) {
-        shift(record.last);
-        shift(record.good);
-        answersStore.put(record);
-      }
-      for (const point of (await done(points.getAll())) as { key: string; day: string; followers: number }[]) {
-        points.delete([point.key, point.day]);
-        points.put({ ...point, day: back(`${point.day}T12:00:00Z`).slice(0, 10) });
-      }
-    }
-    await new Promise((resolve) => {
-      tx.oncomplete = resolve;
-    });
-    db.close();
-  }, what);
-}
 
 /** The popup on the trust's page, with requests from its own page recorded (there must be none to the APIs). */
 async function trustPopup(screenshot: string) {
@@ -182,24 +139,6 @@ async function trustPopup(screenshot: string) {
 
 const live = (popup: Page, key: string) => popup.locator(`nsl-live-figures[data-account="${key}"]`);
 const getLive = (popup: Page, label: string) => popup.getByRole('button', { name: `Get live figures for ${label}` }).click();
-
-/** The time the worker stored for an account's last answer, as the popup shows it. */
-async function shownTime(key: string): Promise<string> {
-  const worker = await browser.serviceWorker();
-  const at = await worker.evaluate(async (k) => {
-    const db = await new Promise<IDBDatabase>((resolve) => {
-      const r = indexedDB.open('nhs-social-lens');
-      r.onsuccess = () => resolve(r.result);
-    });
-    const record = await new Promise<{ good?: { at: string } }>((resolve) => {
-      const r = db.transaction('liveAnswers').objectStore('liveAnswers').get(k);
-      r.onsuccess = () => resolve(r.result);
-    });
-    db.close();
-    return record.good?.at ?? '';
-  }, key);
-  return formatFactTime(at);
-}
 
 const apiRequests = () => server.requests.filter((r) => r.startsWith(BLUESKY_HOST) || r.startsWith(MASTODON_HOST));
 
@@ -229,7 +168,7 @@ describe('live figures in the popup', () => {
     );
     await expect(bluesky.getByTestId('live-style').textContent()).resolves.toBe('Conversational: replies to people often.');
     await expect(bluesky.getByTestId('live-source').textContent()).resolves.toBe(
-      `live from Bluesky's public API, ${await shownTime(`bluesky:${BSKY}`)}`,
+      `live from Bluesky's public API, ${await shownTime(browser, `bluesky:${BSKY}`)}`,
     );
 
     await getLive(popup, `Mastodon ${MASTO}`);
@@ -274,7 +213,7 @@ describe('live figures in the popup', () => {
     await again.page.close();
 
     // Two days on, the account has grown: a second point, and the line of the user's own visits.
-    await liveStores('age');
+    await liveStores(browser, 'age');
     answers = { ...GOOD, ...blueskyAnswers(BSKY, NOW, 1300) };
     const later = await trustPopup('live-figures-later.png');
     await getLive(later.popup, `Bluesky ${BSKY}`);
@@ -317,7 +256,7 @@ describe('live figures in the popup', () => {
     await getLive(popup, `Bluesky ${BSKY}`);
     await live(popup, `bluesky:${BSKY}`).getByTestId('live-values').waitFor();
     await popup.close();
-    await liveStores('age');
+    await liveStores(browser, 'age');
     answers = { ...GOOD, ...failing };
 
     const again = await openPopup(browser, tabId, `live-figures-${name}-kept.png`);
@@ -327,7 +266,7 @@ describe('live figures in the popup', () => {
     await expect(bluesky.getByTestId('live-problem').textContent()).resolves.toMatch(words);
     await expect(bluesky.getByTestId('live-values').textContent()).resolves.toMatch(/^1,234 followers/);
     await expect(bluesky.getByTestId('live-source').textContent()).resolves.toBe(
-      `Last figures, live from Bluesky's public API, ${await shownTime(`bluesky:${BSKY}`)}`,
+      `Last figures, live from Bluesky's public API, ${await shownTime(browser, `bluesky:${BSKY}`)}`,
     );
     expect(await axeViolations(again)).toEqual([]);
     await again.screenshot({ path: `test-results/live-figures-${name}.png`, fullPage: true });
@@ -340,7 +279,7 @@ describe('live figures in the popup', () => {
     await getLive(first, `Mastodon ${MASTO}`);
     await live(first, `mastodon:${MASTO}`).getByTestId('live-values').waitFor();
     await first.close();
-    await liveStores('age');
+    await liveStores(browser, 'age');
     answers = { ...GOOD, [mastodonLookupPath('uclh')]: jsonAnswer(404, { error: 'Record not found' }) };
     const popup = await openPopup(browser, tabId, 'live-figures-mastodon-kept.png');
     await getLive(popup, `Mastodon ${MASTO}`);

@@ -29,6 +29,11 @@ const refreshTimeoutMs = Number(process.env.NSL_REFRESH_TIMEOUT_MS ?? 30_000);
 const testHostPermissions = (process.env.NSL_TEST_HOST_PERMISSIONS ?? '').split(',').filter(Boolean);
 /** The project's repository, for volunteers' prefilled correction issues; a release sets it. */
 const repositoryUrl = process.env.NSL_REPOSITORY_URL ?? '';
+/**
+ * Hosts the user may allow one at a time, on a click: a published copy of the index they set, and
+ * Bluesky's or a Mastodon instance's public API for live figures (issue 19).
+ */
+const OPTIONAL_HOSTS = ['https://*/*'];
 const bundledIndexVersion = (JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex).indexVersion;
 
 // See https://wxt.dev/api/config.html
@@ -52,7 +57,7 @@ export default defineConfig({
     // reads the follower count on the profile page it was opened on (no warning at install).
     // contextMenus: "Dashboard" and "My corrections" on the toolbar button's own menu (no warning).
     permissions: ['storage', 'activeTab', 'alarms', 'scripting', 'contextMenus'],
-    optional_host_permissions: ['https://*/*'],
+    optional_host_permissions: OPTIONAL_HOSTS,
     // A build with a default source may fetch from it without asking: that host only.
     ...(indexSource || testHostPermissions.length > 0
       ? { host_permissions: [...(indexSource ? [`${new URL(indexSource).origin}/*`] : []), ...testHostPermissions] }
@@ -75,6 +80,9 @@ export default defineConfig({
     },
     // The content script also runs on the index's domains outside nhs.uk, read from the index.
     'build:manifestGenerated': (_wxt, manifest) => {
+      // Manifest V2 (Firefox) has no optional_host_permissions, and WXT drops it: there, hosts are
+      // optional permissions, without which permissions.request for a host fails (issue 19).
+      if (manifest.manifest_version === 2) manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...OPTIONAL_HOSTS];
       const index = JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex;
       for (const script of manifest.content_scripts ?? [])
         script.matches = [...(script.matches ?? []), ...extraContentScriptMatches(index)];

@@ -13,6 +13,8 @@ import { fromBase64 } from '../lib/refresh/published';
 import { REFRESH_SCHEDULES } from '../lib/settings';
 
 const REFRESH_ALARM = 'index-refresh';
+/** How long live figures wait for a platform's answer (issue 19). */
+const LIVE_TIMEOUT_MS = 15_000;
 const TOOLBAR_MENU: Record<string, string> = {
   'open-dashboard': 'Dashboard: every organisation',
   'open-corrections': 'My corrections',
@@ -35,6 +37,11 @@ export default defineBackground(() => {
       defaultSource: DEFAULT_INDEX_SOURCE,
       extensionVersion: browser.runtime.getManifest().version,
       timeoutMs: REFRESH_TIMEOUT_MS,
+    },
+    live: {
+      fetch: (input, init) => fetch(input, init),
+      timeoutMs: LIVE_TIMEOUT_MS,
+      hasHost: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
     },
     tabResults: createTabResults(browser.storage.session),
     // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.

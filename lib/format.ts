@@ -14,6 +14,26 @@ export function formatFactDate(date: string): string {
   return String(year);
 }
 
+/**
+ * A moment the en-GB way, to the minute: "28 Nov 2026 14:02", in `timeZone` (the browser's own
+ * when not given: the time the user lived it).
+ */
+export function formatFactTime(timestamp: string, timeZone?: string): string {
+  const at = new Date(timestamp);
+  if (Number.isNaN(at.getTime())) return timestamp;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')} ${part('month')} ${part('year')} ${part('hour')}:${part('minute')}`;
+}
+
 const KIND_LABELS: Record<string, string> = {
   trust: 'NHS trust',
   icb: 'Integrated care board',

@@ -41,6 +41,11 @@ export const SettingsSchema = v.object({
   repositoryUrl: HttpsOrEmpty,
   /** Keep a local log of the organisations' pages visited, for researchers (off by default). */
   researchLog: v.boolean(),
+  /**
+   * Ask Bluesky's and Mastodon's public APIs for an account's live figures when the popup shows it,
+   * without a click, from hosts the user already allowed (off by default; issue 19).
+   */
+  liveFiguresAutomatic: v.boolean(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -56,15 +61,17 @@ export const DEFAULT_SETTINGS: Settings = {
   recordObservedFollowers: false,
   repositoryUrl: '',
   researchLog: false,
+  liveFiguresAutomatic: false,
 };
 
 /** The settings' storage version; each step up has a migration below. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /**
  * Migrations from each stored version to the next, run once by the storage item when an older
  * version is found. Version 2 added per-site disabling, corrections and the research log: a user's
  * earlier choices are kept and the new fields start at their defaults (the opt-ins stay off).
+ * Version 3 added live figures' automatic setting (issue 19), off: a request to a platform only on a click.
  */
 export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   2: (old) => ({
@@ -75,6 +82,7 @@ export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) 
     repositoryUrl: '',
     researchLog: false,
   }),
+  3: (old) => ({ ...old, liveFiguresAutomatic: false }),
 };
 
 /**

@@ -88,4 +88,5 @@ const SETTING_NAMES: Record<keyof Settings, string> = {
   recordObservedFollowers: 'observed follower counts',
   repositoryUrl: 'project repository',
   researchLog: 'research log',
+  liveFiguresAutomatic: 'live figures without a click',
 };

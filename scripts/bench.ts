@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick]`: what the extension costs, measured, each figure beside a baseline
  * measured in the same run (bench/results.json). `--quick` (CI) measures less and fails when a
- * size budget in bench/budgets.json is broken; timings are reported, never enforced.
+ * size budget in bench/budgets.json is broken, or when the live figures' API code ships anywhere
+ * but the service worker (issue 19); timings are reported, never enforced.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,6 +171,14 @@ for (const f of files.filter(
     budget === undefined ? 'no budget: baseline is itself' : 'baseline: budget',
   );
 }
+
+// Live figures never run on a page's main thread (issue 19): the code that asks Bluesky's and
+// Mastodon's APIs ships in the service worker alone, never in the popup's or a web page's scripts.
+const LIVE_API_MARKERS = ['app.bsky.feed.getAuthorFeed', '/api/v1/accounts/lookup'];
+const liveApiFiles = files
+  .filter((f) => f.file.endsWith('.js') && LIVE_API_MARKERS.some((m) => readFileSync(join(EXTENSION_DIR, f.file), 'utf8').includes(m)))
+  .map((f) => f.file);
+const liveFiguresOnlyInServiceWorker = liveApiFiles.length === 1 && liveApiFiles[0] === 'background.js';
 
 // --- Chromium ------------------------------------------------------------------------------
 const server = await startFixtureServer(
@@ -345,6 +354,7 @@ const targets = {
   lookupP99On10kMet: big.p99 < (budgets.targets.lookupP99MicrosecondsOn10k ?? 20),
   contentScriptNotInjectedOnOtherPages: !injectedOnOther,
   siteReadInServiceWorkerNotOnPage: siteReadOffPage,
+  liveFiguresOnlyInServiceWorker,
   sizeBudgetsMet: broken.length === 0,
 };
 mkdirSync('bench', { recursive: true });
@@ -357,6 +367,10 @@ for (const r of rows) {
   );
 }
 console.log(`\ntargets: ${JSON.stringify(targets)}`);
+if (!liveFiguresOnlyInServiceWorker) {
+  console.error(`the live figures' API code is in ${liveApiFiles.join(', ') || 'no file'}, not the service worker alone`);
+  process.exit(1);
+}
 if (broken.length > 0) {
   console.error(`size budget broken: ${broken.join('; ')}`);
   process.exit(1);

@@ -8,6 +8,7 @@ import type { NslDatabase } from './db';
 import type { BackgroundContext, BackgroundDeps } from './handlers/context';
 import { correctionHandlers } from './handlers/corrections';
 import { indexHandlers } from './handlers/installed-index';
+import { liveFigureHandlers } from './handlers/live-figures';
 import { tabResultHandlers } from './handlers/tab-results';
 import { userDataHandlers } from './handlers/user-data';
 import { ensureIndexInstalled } from './index-store';
@@ -54,6 +55,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     ...indexHandlers(ctx),
     ...correctionHandlers(ctx),
     ...userDataHandlers(ctx),
+    ...liveFigureHandlers(ctx),
   };
 
   return {

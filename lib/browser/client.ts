@@ -44,6 +44,7 @@ const MESSAGES: { [T in UiMessageType as MethodOf<T>]: T } = {
   clearResearchLog: 'ui-bg-clear-research-log',
   deleteAllData: 'ui-bg-delete-all-data',
   importCorrections: 'ui-bg-import-corrections',
+  getLiveFigures: 'ui-bg-get-live-figures',
 };
 
 /** The background client over `runtime` (the polyfill's or the browser's own `runtime`). */
@@ -67,8 +68,13 @@ export interface PageClient extends BackgroundClient {
   saveSettings(settings: Settings): Promise<void>;
   /** Back to the defaults ("Delete all my data"). */
   resetSettings(): Promise<void>;
-  /** Asks the browser's leave to read from `origin`: only when the user sets a source, and only that host. */
+  /**
+   * Asks the browser's leave to read from `origin`: only on the user's click (setting a source,
+   * "Get live figures"), and only that host.
+   */
   requestHost(origin: string): Promise<boolean>;
+  /** Whether the browser already lets the extension read from `origin` (asks nothing). */
+  hasHost(origin: string): Promise<boolean>;
   /** This release's version, from the manifest. */
   extensionVersion(): string;
   /** The project's repository for prefilled issues: the user's, else the one this release was built with; empty when neither. */

@@ -6,6 +6,7 @@
  * the new one, never a mix.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { LiveAnswer, LivePlatform, MeasuredAnswer } from '../collect/live-figures';
 import type { StoredCorrection } from '../corrections/stored-correction';
 import type { StoredSighting } from '../detect/stored-sighting';
 import type { StoredSiteRead } from '../detect/stored-site-read';
@@ -13,7 +14,8 @@ import type { IndexSource, NhsIndex, Organisation } from '../index/schema';
 import type { ResearchVisit } from '../research-log/research-visit';
 
 export const DB_NAME = 'nhs-social-lens';
-export const DB_VERSION = 4;
+/** Version 4 added the site reads and version 5 the live figures (both issue 19). */
+export const DB_VERSION = 5;
 
 /** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
 export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
@@ -41,6 +43,24 @@ export interface RefreshStatus {
   notBefore?: string;
 }
 
+/** The live figures of one account (issue 19): the last attempt and the last figures read, kept on this device. */
+export interface StoredLiveAnswer {
+  /** `accountKey(platform, handle)`. */
+  key: string;
+  platform: LivePlatform;
+  handle: string;
+  last: LiveAnswer;
+  good?: MeasuredAnswer;
+}
+
+/** One follower count a day per account, from the user's own requests: the growth line "your visits". */
+export interface StoredLivePoint {
+  key: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  followers: number;
+}
+
 export interface NslDb extends DBSchema {
   organisations: { key: string; value: StoredOrganisation; indexes: { 'by-host': string; 'by-code': string; 'by-account': string } };
   sightings: { key: [string, string]; value: StoredSighting; indexes: { 'by-organisation': string; 'by-account': string } };
@@ -52,6 +72,8 @@ export interface NslDb extends DBSchema {
   visits: { key: number; value: ResearchVisit };
   /** The last read of each organisation's own site by the background (issue 19), by organisation. */
   siteReads: { key: string; value: StoredSiteRead };
+  liveAnswers: { key: string; value: StoredLiveAnswer };
+  livePoints: { key: [string, string]; value: StoredLivePoint; indexes: { 'by-account': string } };
 }
 
 export type NslDatabase = IDBPDatabase<NslDb>;
@@ -83,15 +105,20 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
       if (oldVersion < 4) {
         db.createObjectStore('siteReads', { keyPath: 'organisationId' });
       }
+      if (oldVersion < 5) {
+        db.createObjectStore('liveAnswers', { keyPath: 'key' });
+        db.createObjectStore('livePoints', { keyPath: ['key', 'day'] }).createIndex('by-account', 'key');
+      }
     },
   });
 }
 
 /**
  * The stores that hold the user's own data: "Delete all my data" empties them; the index stays.
- * The site reads say which organisations' sites the user visited, so they go too (issue 19).
+ * The site reads say which organisations' sites the user visited, and the live figures which
+ * accounts they looked at, so they go too (issue 19).
  */
-export const USER_STORES = ['sightings', 'corrections', 'visits', 'siteReads'] as const;
+export const USER_STORES = ['sightings', 'corrections', 'visits', 'siteReads', 'liveAnswers', 'livePoints'] as const;
 
 /** Empties every store of the user's own data in one transaction. */
 export async function deleteUserData(db: NslDatabase): Promise<void> {

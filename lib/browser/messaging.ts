@@ -4,6 +4,7 @@
  * Every context imports these types, so a payload or response can never drift out of shape.
  */
 
+import type { LiveAccount, LiveFiguresState } from '../collect/live-figures';
 import type { CorrectionView, SaveResult, StoredCorrection } from '../corrections/stored-correction';
 import type { PageProfile } from '../detect/page-signals';
 import type { StoredSighting } from '../detect/stored-sighting';
@@ -103,6 +104,11 @@ export interface MessageMap {
   'ui-bg-delete-all-data': { request: Record<string, never>; response: { deleted: true } };
   /** Imports corrections from a settings-and-corrections file the user confirmed. */
   'ui-bg-import-corrections': { request: { records: StoredCorrection[] }; response: { imported: number } };
+  /**
+   * Live figures for one Bluesky or Mastodon account (issue 19): what is kept (`fetch: false`), or
+   * the platform's public API asked now (`fetch: true`, unless an answer under a day old is kept).
+   */
+  'ui-bg-get-live-figures': { request: { account: LiveAccount; fetch: boolean }; response: LiveFiguresState };
 }
 
 export type MessageType = keyof MessageMap;
@@ -156,6 +162,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'ui-bg-clear-research-log': true,
   'ui-bg-delete-all-data': true,
   'ui-bg-import-corrections': true,
+  'ui-bg-get-live-figures': true,
 };
 
 /** Narrows an unknown message to a known envelope; anything else is ignored by the background. */

@@ -17,6 +17,7 @@ export function createPageClient(browser: typeof wxtBrowser): PageClient {
     saveSettings: (settings) => settingsItem.setValue(settings),
     resetSettings: () => settingsItem.removeValue(),
     requestHost: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+    hasHost: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
     extensionVersion: () => browser.runtime.getManifest().version,
     repositoryUrl: async () => (await readSettings()).repositoryUrl || DEFAULT_REPOSITORY_URL,
     async activeTab() {

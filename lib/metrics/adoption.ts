@@ -101,8 +101,24 @@ function accountState(account: Organisation['accounts'][number]): PlatformState 
   if (account.state === 'dormant') return 'dormant';
   const last = account.metrics?.lastPostAt;
   const measured = account.metrics?.measuredAt;
-  if (last && measured && Date.parse(measured) - Date.parse(last) > DORMANT_AFTER_DAYS * DAY_MS) return 'dormant';
-  return 'active';
+  return last && measured && isDormant(last, measured) ? 'dormant' : 'active';
+}
+
+/**
+ * The dormant rule, for the index's figures and for live ones (issue 19): no post for more than
+ * DORMANT_AFTER_DAYS before the figures were measured.
+ */
+export function isDormant(lastPostAt: string, measuredAt: string): boolean {
+  return Date.parse(measuredAt) - Date.parse(lastPostAt) > DORMANT_AFTER_DAYS * DAY_MS;
+}
+
+/**
+ * The conversation rule, for an organisation's accounts together or one account's live figures
+ * (issue 19): at least CONVERSATIONAL_REPLY_SHARE of the recent posts are replies; no posts, unknown.
+ */
+export function styleOf(posts: number, replies: number): ConversationStyle {
+  if (posts === 0) return 'unknown';
+  return replies / posts >= CONVERSATIONAL_REPLY_SHARE ? 'conversational' : 'broadcaster';
 }
 
 function conversationStyle(org: Organisation, active: readonly Platform[]): ConversationStyle {
@@ -120,8 +136,7 @@ function conversationStyle(org: Organisation, active: readonly Platform[]): Conv
     posts += m.posts30d;
     replies += m.replyShare30d * m.posts30d;
   }
-  if (posts === 0) return 'unknown';
-  return replies / posts >= CONVERSATIONAL_REPLY_SHARE ? 'conversational' : 'broadcaster';
+  return styleOf(posts, replies);
 }
 
 function labelOf(level: AdoptionLevel, xOnly: boolean): string {

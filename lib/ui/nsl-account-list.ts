@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { LIVE_PLATFORMS, type LivePlatform } from '../collect/live-figures';
 import type { CorrectionPrefill } from '../corrections/prefill';
 import { formatCount, formatFactDate, formatShare, isOlderThanAYear } from '../format';
 import type { Account, IndexSource, PlatformCheck } from '../index/schema';
@@ -6,8 +7,11 @@ import { isHttpUrl } from '../index/schema';
 import type { AccountRow } from '../metrics/site-evidence';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import type { Platform } from '../social/platforms';
+import { accountKey } from '../social/profile-url';
 import { checkWords, indexFact, notCountedFact, provenanceLine, siteFact, siteLine, sourceName } from './account-facts';
 import { platformIcon } from './platform-icon';
+import './nsl-live-figures';
+import type { LiveFiguresClient } from './nsl-live-figures';
 import './nsl-figure';
 import './nsl-sparkline';
 import { theme } from './theme';
@@ -26,7 +30,10 @@ export class AccountList extends LitElement {
     sources: { attribute: false },
     now: { attribute: false },
     suggest: { attribute: false },
+    live: { attribute: false },
   };
+  /** Where the popup offers live figures (issue 19): the client they are asked through. Unset on the dashboard. */
+  live?: LiveFiguresClient;
   /**
    * Where the popup offers corrections: builds the prefilled form's address for an account.
    * Unset on the dashboard, which shows no correction buttons.
@@ -199,6 +206,7 @@ export class AccountList extends LitElement {
         index && !site && isOlderThanAYear(index.checked, this.now) ? html` <strong class="old">(over a year old)</strong>` : nothing
       }</span>
       ${index?.metrics ? this.metricsOf(index) : nothing}
+      ${stopped === 'closed' ? nothing : this.liveFigures(row)}
       <details class="about">
         <summary><span class="visually-hidden">Where ${label} comes from</span></summary>
         ${site ? html`<p>${siteLine(site)}: ${siteFact(site)}</p>` : nothing}
@@ -229,6 +237,12 @@ export class AccountList extends LitElement {
       ${row.notCounted ? html`<span class="fact secondary">${notCountedFact(row)}</span>` : nothing}
       ${this.confirmButtons(account, row)}
     </li>`;
+  }
+
+  /** "Get live figures" for a Bluesky or Mastodon account, in the popup only. */
+  private liveFigures({ platform, handle, url }: { platform: Platform; handle: string; url: string }) {
+    if (this.live === undefined || !isLivePlatform(platform)) return nothing;
+    return html`<nsl-live-figures data-account=${accountKey(platform, handle)} .account=${{ platform, handle, url }} .client=${this.live}></nsl-live-figures>`;
   }
 
   /** An unverified candidate: "Confirm" or "Not theirs" starts a correction with the evidence field ready. */
@@ -282,6 +296,8 @@ export class AccountList extends LitElement {
 }
 
 customElements.define('nsl-account-list', AccountList);
+const isLivePlatform = (platform: Platform): platform is LivePlatform => (LIVE_PLATFORMS as readonly Platform[]).includes(platform);
+
 declare global {
   interface HTMLElementTagNameMap {
     'nsl-account-list': AccountList;

@@ -15,6 +15,7 @@ import { PLATFORM_LABELS } from '../social/platform-labels';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { theme } from './theme';
 import './nsl-account-list';
+import type { LiveFiguresClient } from './nsl-live-figures';
 import './nsl-figure';
 
 /**
@@ -32,7 +33,10 @@ export class OrgCard extends LitElement {
     showEvidence: { attribute: false },
     ownCorrections: { attribute: false },
     pageUrl: { attribute: false },
+    live: { attribute: false },
   };
+  /** The popup's client for live figures (issue 19); unset on the dashboard. */
+  live?: LiveFiguresClient;
   /** The user's own checked corrections not yet in the index, shown as "your suggestion, not yet reviewed". */
   ownCorrections: readonly StoredCorrection[] = [];
   /** The page the popup was opened on, passed to the correction form for its suggestions. */
@@ -225,6 +229,7 @@ export class OrgCard extends LitElement {
         .platformChecks=${org.platformChecks}
         .sources=${this.sources}
         .now=${this.now}
+        .live=${this.live}
       ></nsl-account-list>
       ${this.ownSuggestions()}
       ${

@@ -8,12 +8,14 @@ import type { PageWindow } from './mount-page';
 import { theme } from './theme';
 import './nsl-org-card';
 import { daysSince, formatFactDate, kindLabel } from '../format';
+import type { LiveFiguresClient } from './nsl-live-figures';
 
 /** Only show "looking up" if the answer is slow, so a fast answer never flashes a loading state. */
 const LOADING_MESSAGE_DELAY_MS = 300;
 
 /** What the popup asks of the extension: the settings, the tab, its result, and (opt-in) the count its page shows. */
-export type PopupClient = Pick<PageClient, 'readSettings' | 'saveSettings' | 'activeTab' | 'getTabResult' | 'observeFollowers'>;
+export type PopupClient = Pick<PageClient, 'readSettings' | 'saveSettings' | 'activeTab' | 'getTabResult' | 'observeFollowers'> &
+  LiveFiguresClient;
 
 /**
  * `popup.html?tab=<id>[&url=<address>]` shows a given tab (tests, the dashboard); with no `tab`,
@@ -270,6 +272,7 @@ export class Popup extends LitElement {
           @hide-own-suggestions=${() => this.run(() => ({ showOwnSuggestions: false }))}
           .countedPlatforms=${this.settings.countedPlatforms}
           .now=${this.now}
+          .live=${this.client}
         ></nsl-org-card>
       </div>`;
     }

@@ -3,10 +3,15 @@ import { formatCount, formatFactDate } from '../format';
 import type { MonthlyFigure } from '../index/schema';
 import { theme } from './theme';
 
-/** Follower growth month by month: a small line, with its figures as text a click away. */
+/**
+ * Follower growth: a small line, with its figures as text a click away. Month by month from the
+ * index, or day by day from the user's own live figures (issue 19), with `caption` saying which.
+ */
 export class Sparkline extends LitElement {
-  static override properties = { history: { attribute: false } };
+  static override properties = { history: { attribute: false }, caption: { attribute: false } };
+  /** `month` is a month (2026-08) from the index, or a day (2026-11-28) for the user's own points. */
   history: readonly MonthlyFigure[] = [];
+  caption = 'Followers by month';
 
   static override styles = [
     theme,
@@ -49,10 +54,10 @@ export class Sparkline extends LitElement {
     const words = this.history.map((h) => `${formatFactDate(h.month)}: ${formatCount(h.followers)}`).join('; ');
     return html`<details>
       <summary>
-        ${svg`<svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img" aria-label=${`Followers by month: ${words}`}>
+        ${svg`<svg width=${width} height=${height} viewBox="0 0 ${width} ${height}" role="img" aria-label=${`${this.caption}: ${words}`}>
           <polyline points=${points} fill="none" stroke="#005eb8" stroke-width="2"></polyline>
         </svg>`}
-        Followers by month
+        ${this.caption}
       </summary>
       <ul>
         ${this.history.map((h) => html`<li>${formatFactDate(h.month)}: ${formatCount(h.followers)}</li>`)}

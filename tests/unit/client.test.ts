@@ -33,6 +33,10 @@ const CALLS = {
   'ui-bg-clear-research-log': ['clearResearchLog', undefined],
   'ui-bg-delete-all-data': ['deleteAllData', undefined],
   'ui-bg-import-corrections': ['importCorrections', { records: [] }],
+  'ui-bg-get-live-figures': [
+    'getLiveFigures',
+    { account: { platform: 'bluesky', handle: 'uclh.bsky.social', url: 'https://bsky.app/profile/uclh.bsky.social' }, fetch: true },
+  ],
 } satisfies Record<UiMessageType, [keyof BackgroundClient, object | undefined]>;
 
 describe('createBackgroundClient', () => {

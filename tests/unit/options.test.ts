@@ -162,3 +162,17 @@ describe('importing a settings file', () => {
     }
   });
 });
+
+describe('live figures without a click (issue 19)', () => {
+  it('is off by default, explained beside its box, and saved when ticked', async () => {
+    const { options, root, state } = await mount();
+    const box = root.querySelector<HTMLInputElement>('#live');
+    expect(box?.checked).toBe(false);
+    expect(root.querySelector('label[for="live"]')?.textContent).toContain('Only platforms you already allowed with that button are asked');
+    if (!box) throw new Error('no live figures box');
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await settle(options);
+    expect(state.settings.liveFiguresAutomatic).toBe(true);
+  });
+});

@@ -248,6 +248,7 @@ describe('rollBack (issue 17)', () => {
         bundledIndexVersion,
         loadBundledIndex: async () => indexAt(bundledIndexVersion),
         refresh: { fetch, publicKey, defaultSource: SOURCE, extensionVersion: '0.1.0', timeoutMs: 1000 },
+        live: { fetch, timeoutMs: 1000, hasHost: async () => false },
         tabResults: createTabResults({ get: async () => ({}), set: async () => undefined, remove: async () => undefined }),
         action: { setBadgeText: async () => undefined, setBadgeBackgroundColor: async () => undefined, setTitle: async () => undefined },
         now: () => NOW,

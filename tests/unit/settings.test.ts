@@ -28,7 +28,18 @@ describe('settings migrations', () => {
       repositoryUrl: '',
       researchLog: false,
     });
-    expect(Object.keys(migrated ?? {}).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+  });
+
+  it('version 2 → 3 keeps every choice and leaves live figures to a click (issue 19)', () => {
+    const version2 = { ...DEFAULT_SETTINGS, researchLog: true, recordObservedFollowers: true } as Record<string, unknown>;
+    delete version2.liveFiguresAutomatic;
+    expect(SETTINGS_MIGRATIONS[3]?.(version2)).toEqual({ ...version2, liveFiguresAutomatic: false });
+  });
+
+  it('every migration from version 1 in turn gives every field of the current settings', () => {
+    let value: Record<string, unknown> = VERSION_1;
+    for (let version = 2; version <= SETTINGS_VERSION; version++) value = SETTINGS_MIGRATIONS[version]?.(value) ?? {};
+    expect(Object.keys(value).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
   });
 
   describe('through the storage item, as the extension runs it', () => {
@@ -44,7 +55,7 @@ describe('settings migrations', () => {
       await fakeBrowser.storage.local.set({ settings: VERSION_1, settings$: { v: 1 } });
       await settingsModule.settingsItem.migrate();
       const settings = await settingsModule.readSettings();
-      expect(settings).toMatchObject({ ...VERSION_1, researchLog: false, disabledSites: [] });
+      expect(settings).toMatchObject({ ...VERSION_1, researchLog: false, disabledSites: [], liveFiguresAutomatic: false });
       expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
     });
 

@@ -14,6 +14,11 @@ export interface BackgroundDeps {
   /** Refreshing from the published copy: how to fetch, the key to trust, the default source. */
   refresh: { fetch: typeof fetch; publicKey: Uint8Array; defaultSource: string; extensionVersion: string; timeoutMs: number };
   tabResults: TabResults;
+  /**
+   * Live figures (issue 19): how to fetch, how long to wait, and whether the user allowed the
+   * extension to reach a platform's host (the browser's optional host permissions).
+   */
+  live: { fetch: typeof fetch; timeoutMs: number; hasHost(origin: string): Promise<boolean> };
   action: BadgeAction;
   now: () => Date;
   settings: () => Promise<Settings>;

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { formStyles, pagePanel, theme } from '../theme';
 import type { OptionsPage } from './options-page';
 
-/** Settings, "Corrections and research": the repository for prefilled issues, observed counts, the research log. */
+/** Settings, "Corrections and research": the repository for prefilled issues, observed counts, the research log, automatic live figures. */
 export class CorrectionsSettings extends LitElement {
   static override properties = { settings: { attribute: false }, page: { attribute: false }, repositoryError: { state: true } };
   settings: Settings = DEFAULT_SETTINGS;
@@ -30,6 +30,10 @@ export class CorrectionsSettings extends LitElement {
       <div class="field">
         <input id="log" type="checkbox" .checked=${s.researchLog} @change=${(e: Event) => this.page?.save({ researchLog: (e.target as HTMLInputElement).checked })} />
         <label for="log">Keep a research log<span class="hint">The organisations’ pages you visit, with the time and address, kept only on this device. <a href="/research-log.html" target="_blank">View, export or clear it</a>.</span></label>
+      </div>
+      <div class="field">
+        <input id="live" type="checkbox" .checked=${s.liveFiguresAutomatic} @change=${(e: Event) => this.page?.save({ liveFiguresAutomatic: (e.target as HTMLInputElement).checked })} />
+        <label for="live">Get live figures without a click<span class="hint">When the popup shows a Bluesky or Mastodon account, it asks that platform’s public API for the account’s current figures straight away, instead of waiting for “Get live figures”. Only platforms you already allowed with that button are asked; the request names the account and nothing else, and an answer is kept for a day. Off unless you turn it on.</span></label>
       </div>
     </section>`;
   }

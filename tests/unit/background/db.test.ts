@@ -28,6 +28,8 @@ describe('database migrations', () => {
     const db = await trackedOpen();
     expect([...db.objectStoreNames].sort()).toEqual([
       'corrections',
+      'liveAnswers',
+      'livePoints',
       'meta',
       'organisations',
       'refresh',
@@ -41,7 +43,7 @@ describe('database migrations', () => {
     expect(db.transaction('corrections').store.indexNames.contains('by-organisation')).toBe(true);
   });
 
-  it('version 3 → 4 keeps every store and its records, and adds the site reads, which "Delete all my data" empties', async () => {
+  it('version 3 → 4 (and on to 5) keeps every store and its records, and adds the site reads, which "Delete all my data" empties', async () => {
     const { openDB } = await import('idb');
     const old = await openDB(DB_NAME, 3, {
       upgrade(db) {
@@ -86,5 +88,31 @@ describe('database migrations', () => {
     await deleteUserData(db);
     expect(await db.count('siteReads')).toBe(0);
     expect(await db.count('organisations')).toBe(1);
+  });
+
+  it('version 3 → 5 keeps corrections and the research log, and adds the live figures’ stores (issue 19)', async () => {
+    const { openDB } = await import('idb');
+    const old = await openDB(DB_NAME, 3, {
+      upgrade(db) {
+        db.createObjectStore('organisations', { keyPath: 'id' });
+        db.createObjectStore('meta');
+        db.createObjectStore('sightings', { keyPath: ['organisationId', 'accountKey'] });
+        db.createObjectStore('snapshots');
+        db.createObjectStore('refresh');
+        db.createObjectStore('corrections', { keyPath: 'id' }).createIndex('by-organisation', 'draft.organisationId');
+        db.createObjectStore('visits', { autoIncrement: true });
+      },
+    });
+    await old.put('visits', {
+      at: '2026-11-25T09:00:00.000Z',
+      url: 'https://www.uclh.nhs.uk/',
+      organisationId: 'RRV',
+      organisationName: 'UCLH',
+    });
+    old.close();
+    const db = await trackedOpen();
+    expect(await db.count('visits')).toBe(1);
+    expect(db.transaction('livePoints').store.indexNames.contains('by-account')).toBe(true);
+    expect(db.transaction('liveAnswers').store.keyPath).toBe('key');
   });
 });

@@ -76,9 +76,14 @@ export function recordingAction() {
   return { action, badges };
 }
 
+/** The live figures' parts: by default no platform host is allowed and nothing answers. */
+export type LiveDeps = BackgroundDeps['live'];
+const NO_LIVE: LiveDeps = { fetch: async () => Response.error(), timeoutMs: 1000, hasHost: async () => false };
+
 /**
- * The service with `index` bundled and these settings; the published copy is never reachable.
- * `extra` replaces other parts (a clock, a site reader: issue 19).
+ * The service with `index` bundled and these settings; the published copy is never reachable and
+ * no platform host is allowed. `extra` replaces other parts (a clock, a site reader, the live
+ * figures' fetch: issue 19).
  */
 export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFAULT_SETTINGS, extra: Partial<BackgroundDeps> = {}) {
   const session = memorySession();
@@ -94,6 +99,7 @@ export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFA
       extensionVersion: '0.1.0',
       timeoutMs: 1000,
     },
+    live: NO_LIVE,
     tabResults: createTabResults(session),
     action,
     now: () => NOW,

@@ -66,7 +66,7 @@ export class LiveFigures extends LitElement {
       button {
         font: inherit;
         font-size: 14px;
-        margin-top: 4px;
+        margin-top: 0;
         padding: 2px 8px;
         color: var(--nsl-blue);
         background: var(--nsl-white);
@@ -169,15 +169,14 @@ export class LiveFigures extends LitElement {
             )}.</p>`
           : waiting === 'wait'
             ? nothing
-            : html`<button
+            : html`<p class="get-line"><button
                 data-testid="live-get"
                 ?disabled=${this.busy || !where.ok}
                 aria-label=${`Get live figures for ${PLATFORM_LABELS[account.platform]} ${account.handle}`}
                 @click=${() => this.getLive()}
-              >
-                Get live figures
-              </button>
-              ${good || !where.ok ? nothing : html`<p class="secondary">Asks ${where.name}'s public API for this account's current figures; nothing else is sent.</p>`}`
+              >Get live figures</button>${
+                good || !where.ok ? nothing : html` <span class="secondary">asks ${where.name}'s public API only</span>`
+              }</p>`
       }
     </div>`;
   }

@@ -3,6 +3,7 @@ import type { SectorContextLine } from '../browser/messaging';
 import { describeCorrection } from '../corrections/describe';
 import { type CorrectionPrefill, correctionFormHref } from '../corrections/prefill';
 import type { StoredCorrection } from '../corrections/stored-correction';
+import { codeSchemeOf } from '../dashboard/rows';
 import { describeEvidence } from '../detect/evidence';
 import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import type { Candidate } from '../detect/types';
@@ -187,7 +188,9 @@ export class OrgCard extends LitElement {
     return html`
       <h1 data-testid="org-name">${org.name}</h1>
       <p class="meta secondary">
-        ODS <span data-testid="org-ods">${org.id}</span> · ${type} · ${org.region === 'unknown' ? 'region not yet known' : org.region} ·
+        ${codeOf(org)} · ${type} ·
+        ${org.region === org.country ? nothing : html`${org.region === 'unknown' ? 'region not yet known' : org.region} ·`}
+        <span data-testid="org-country">${org.country}</span> ·
         <span data-testid="org-website">${
           website
             ? html`<a href=${`https://${website.host}/`} target="_blank" rel="noopener noreferrer">${website.host}</a>`
@@ -305,6 +308,12 @@ function capitalise(text: string): string {
 }
 
 customElements.define('nsl-org-card', OrgCard);
+/** "ODS RJ1", "GSS S08000031", "PHS SB0801", or "No code" for a body no scheme codes (issue 20). */
+function codeOf(org: Organisation) {
+  const scheme = codeSchemeOf(org);
+  return scheme === 'none' ? 'No code' : html`${scheme.toUpperCase()} <span data-testid="org-ods">${org.id}</span>`;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'nsl-org-card': OrgCard;

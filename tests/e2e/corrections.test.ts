@@ -273,7 +273,7 @@ describe('switching the extension off on one site', () => {
 describe('the options page: your data', () => {
   it('exports settings and corrections, refuses a broken file, imports after confirmation, and deletes all on request', async () => {
     // Where the volunteer's loop leaves a profile: a refreshed index and one correction.
-    await installedFromPublished({ ...loadBundledIndex(), indexVersion: 2 });
+    await installedFromPublished({ ...loadBundledIndex(), indexVersion: loadBundledIndex().indexVersion + 1 });
     await savedCorrection(browser, SUGGESTION);
     const options = await extensionPage('/options.html');
     await options.getByTestId('index-version').filter({ hasText: 'refreshed' }).waitFor();

@@ -1,8 +1,9 @@
 /// <reference types="chrome" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
-import { visit } from './support/pages';
+import { openPopup, visit } from './support/pages';
 
 /**
  * Issue 20 in Chromium: the content script runs on the new zones (national bodies' own sites, GOV.UK
@@ -46,6 +47,24 @@ describe('the NHS of every nation, in Chromium', () => {
       (b) => b.text !== '',
     );
     expect(badge.title).toContain(name);
+    await page.close();
+  });
+
+  it.each([
+    ['https://www.nhsggc.scot/', 'GSS S08000031', 'Scotland', 'popup-nation-scotland.png'],
+    ['https://belfasttrust.hscni.net/', 'No code', 'Northern Ireland', 'popup-nation-ni.png'],
+    ['https://bcuhb.nhs.wales/', 'ODS 7A1', 'Wales', 'popup-nation-wales.png'],
+  ])('shows the code by its scheme and the country in the popup on %s', async (url, code, country, screenshot) => {
+    const { page, tabId } = await visit(browser, url);
+    await waitFor(
+      () => badgeOf(browser, tabId),
+      (b) => b.text !== '',
+    );
+    const popup = await openPopup(browser, tabId, screenshot);
+    await expect(popup.getByTestId('org-country').textContent()).resolves.toBe(country);
+    await expect(popup.locator('.meta').first().textContent()).resolves.toContain(code);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.close();
     await page.close();
   });
 

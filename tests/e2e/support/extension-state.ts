@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import type { Page } from 'playwright-core';
-import { DB_NAME } from '../../../lib/browser/db';
+import { DB_NAME, USER_STORES } from '../../../lib/browser/db';
 import type { MessageType, Request, Response } from '../../../lib/browser/messaging';
 import { SETTINGS_VERSION, type Settings } from '../../../lib/settings';
 import type { ExtensionBrowser } from './extension-browser';
@@ -10,8 +10,11 @@ import type { ExtensionBrowser } from './extension-browser';
  * launching another Chromium (issue 18: every e2e test runs alone and in any order).
  */
 
-/** The user's data stores; the installed index (`organisations`, `meta`) is reset apart, as it takes an install. */
-const USER_STORES = ['sightings', 'corrections', 'visits', 'snapshots', 'refresh'] as const;
+/**
+ * The user's data stores (the product's own list, "Delete all my data") and the refresh state; the
+ * installed index (`organisations`, `meta`) is reset apart, as it takes an install.
+ */
+const RESET_STORES = [...USER_STORES, 'snapshots', 'refresh'] as const;
 
 /** Opens `path` (such as `/options.html`) in a new tab of the extension. */
 export async function extensionPage(browser: ExtensionBrowser, path: string): Promise<Page> {
@@ -117,7 +120,7 @@ export async function resetExtensionState(browser: ExtensionBrowser): Promise<vo
         db.close();
       }
     },
-    { name: DB_NAME, stores: [...USER_STORES] },
+    { name: DB_NAME, stores: [...RESET_STORES] },
   );
   if (origin !== undefined && origin !== 'bundled') await restartServiceWorker(browser);
 }

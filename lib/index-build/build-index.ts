@@ -7,7 +7,7 @@
  * trusts.ts, icbs.ts, national-bodies.ts, devolved.ts and trust-successions.ts read the
  * organisations; legacy-bodies.ts, ccgs.ts, national-body-domains.ts and trust-types.ts add the
  * facts of issue 20; social-accounts.ts, merge-collected.ts and merge-curated.ts add what is known
- * about their accounts.
+ * about their accounts, and own-pages.ts what organisations' own pages say (2026-11).
  */
 import type { CuratedCorrection } from '../corrections/apply';
 import { type IndexSource, type NhsIndex, type Organisation, SCHEMA_VERSION } from '../index/schema';
@@ -21,6 +21,7 @@ import { type CollectedFile, mergeDiscoveries, mergeMetrics } from './merge-coll
 import { mergeCurated } from './merge-curated';
 import { nationalBodies } from './national-bodies';
 import { addNationalBodyDomains } from './national-body-domains';
+import { addOwnPages } from './own-pages';
 import { addSocialAccounts } from './social-accounts';
 import { evidenceSources, SOURCES, socialSource } from './sources';
 import { addTrustPredecessors, dropFormerDomainsOwnedByCurrent } from './trust-successions';
@@ -43,6 +44,8 @@ export const SOURCE_FILES = {
   trustTypes: 'trust-types.csv',
   evidencePages: 'evidence-pages.csv',
   socialAccounts: 'nhs-social-accounts.csv',
+  // What 12 organisations' own pages say about their platforms and accounts (read 2026-11-28).
+  ownPages: 'own-pages-2026-11.tsv',
 } as const;
 
 /** The parsed source tables, by name. */
@@ -94,6 +97,7 @@ export function buildIndex(inputs: BuildInputs): { index: NhsIndex; report: Buil
   addTrustTypes(organisations, inputs.trustTypes, report);
   dropFormerDomainsOwnedByCurrent(organisations, report);
   const usedSocialSources = addSocialAccounts(organisations, inputs.socialAccounts, report);
+  const ownPageSources = addOwnPages(organisations, inputs.ownPages, report);
   const collectedSources = [
     ...mergeDiscoveries(organisations, inputs.discoveries ?? [], report),
     ...mergeMetrics(organisations, inputs.metricSnapshots ?? [], report),
@@ -112,6 +116,7 @@ export function buildIndex(inputs: BuildInputs): { index: NhsIndex; report: Buil
     ...SOURCES,
     ...citedPages.flatMap((id) => pages.get(id) ?? []),
     ...[...usedSocialSources].sort().map((id) => socialSource(id, inputs.socialAccounts)),
+    ...ownPageSources,
     ...collectedSources,
   ];
   const index: NhsIndex = {

@@ -45,3 +45,23 @@ export function parseCsvRecords(text: string): Record<string, string>[] {
     .filter((row) => row.some((cell) => cell !== ''))
     .map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
 }
+
+/**
+ * Parses a tab-separated table with a header row. Such tables (the shared research folder's
+ * `own-pages-2026-11.tsv`) do not quote: a cell is everything between two tabs, quotes included.
+ */
+export function parseTsvRecords(text: string): Record<string, string>[] {
+  const [header, ...rows] = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.split('\t'));
+  if (header === undefined) return [];
+  return rows
+    .filter((row) => row.some((cell) => cell !== ''))
+    .map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
+}
+
+/** A source table's records, read as TSV when its file name ends in `.tsv`, else as CSV. */
+export function parseTableRecords(fileName: string, text: string): Record<string, string>[] {
+  return fileName.endsWith('.tsv') ? parseTsvRecords(text) : parseCsvRecords(text);
+}

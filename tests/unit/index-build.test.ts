@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateIndex } from '../../lib/index/validate';
 import { type BuildInputs, buildIndex, readSourceTables } from '../../lib/index-build/build-index';
 import { factDate } from '../../lib/index-build/cells';
-import { parseCsv, parseCsvRecords } from '../../lib/index-build/csv';
+import { parseCsv, parseCsvRecords, parseTableRecords } from '../../lib/index-build/csv';
 import { titleCaseOdsName } from '../../lib/index-build/names';
 import { serialiseIndex } from '../../lib/index-build/serialise-index';
 
@@ -13,7 +13,7 @@ const SHARED_DATA = join(process.cwd(), '../shared/data');
 
 function inputsFrom(dir: string): BuildInputs {
   return {
-    ...readSourceTables((name) => parseCsvRecords(readFileSync(join(dir, name), 'utf8'))),
+    ...readSourceTables((name) => parseTableRecords(name, readFileSync(join(dir, name), 'utf8'))),
     release: JSON.parse(readFileSync(join(process.cwd(), 'data/index-release.json'), 'utf8')),
   };
 }

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateIndex } from '../../lib/index/validate';
 import { type BuildInputs, buildIndex, readSourceTables } from '../../lib/index-build/build-index';
-import { parseCsvRecords } from '../../lib/index-build/csv';
+import { parseTableRecords } from '../../lib/index-build/csv';
 import { adoptionOf } from '../../lib/metrics/adoption';
 
 const SOURCES = join(process.cwd(), 'data/sources');
-const table = (name: string) => parseCsvRecords(readFileSync(join(SOURCES, name), 'utf8'));
+const table = (name: string) => parseTableRecords(name, readFileSync(join(SOURCES, name), 'utf8'));
 const BASE: BuildInputs = {
   ...readSourceTables(table),
   release: { indexVersion: 2, generatedAt: '2026-11-25T00:00:00.000Z' },

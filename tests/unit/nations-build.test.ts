@@ -5,7 +5,7 @@ import type { Organisation } from '../../lib/index/schema';
 import { type BuildInputs, buildIndex, readSourceTables } from '../../lib/index-build/build-index';
 import type { BuildReport } from '../../lib/index-build/build-report';
 import { addCcgPredecessors } from '../../lib/index-build/ccgs';
-import { parseCsvRecords } from '../../lib/index-build/csv';
+import { parseTableRecords } from '../../lib/index-build/csv';
 import { addDevolvedDomains, addDevolvedOrganisations } from '../../lib/index-build/devolved';
 import { addLegacyBodies } from '../../lib/index-build/legacy-bodies';
 import { addNationalBodyDomains } from '../../lib/index-build/national-body-domains';
@@ -16,7 +16,7 @@ import { makeIndex, makeOrganisation } from '../support/index-factory';
 /** Issue 20: what the new tables add to the index, each fact with its source and date. */
 const SOURCES_DIR = join(process.cwd(), 'data/sources');
 const inputs: BuildInputs = {
-  ...readSourceTables((name) => parseCsvRecords(readFileSync(join(SOURCES_DIR, name), 'utf8'))),
+  ...readSourceTables((name) => parseTableRecords(name, readFileSync(join(SOURCES_DIR, name), 'utf8'))),
   release: { indexVersion: 2, generatedAt: '2026-11-28T00:00:00.000Z' },
 };
 const { index, report } = buildIndex(inputs);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseCuratedCorrections } from '../../corrections/apply';
 import { validateIndex } from '../../index/validate';
 import { buildIndex, readSourceTables, SOURCE_FILES } from '../../index-build/build-index';
-import { parseCsvRecords } from '../../index-build/csv';
+import { parseTableRecords } from '../../index-build/csv';
 import type { CollectedFile } from '../../index-build/merge-collected';
 import { serialiseIndex } from '../../index-build/serialise-index';
 import { parseArgs, stringOption } from '../args';
@@ -27,7 +27,7 @@ export function indexBuildCommand(argv: string[]): void {
   if (args.positionals.length > 0) throw new CliError('usage: index build [--from DIR] [--collected DIR] [--out FILE]');
   const from = stringOption(args, 'from') ?? DEFAULT_SOURCES;
   const out = stringOption(args, 'out') ?? BUNDLED_INDEX_PATH;
-  const table = (name: string) => parseCsvRecords(readTextFile(join(from, name)));
+  const table = (name: string) => parseTableRecords(name, readTextFile(join(from, name)));
   const release = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data/index-release.json'), 'utf8')) as {
     indexVersion: number;
     generatedAt: string;
@@ -36,7 +36,9 @@ export function indexBuildCommand(argv: string[]): void {
   const collected = stringOption(args, 'collected') ?? join(PROJECT_ROOT, 'data');
   const { index, report } = buildIndex({
     ...readSourceTables((file) =>
-      file === SOURCE_FILES.socialAccounts ? parseCsvRecords(readTextFile(join(socialDir, file))) : table(file),
+      file === SOURCE_FILES.socialAccounts || file === SOURCE_FILES.ownPages
+        ? parseTableRecords(file, readTextFile(join(socialDir, file)))
+        : table(file),
     ),
     discoveries: collectedFiles(join(collected, 'discovered')),
     metricSnapshots: collectedFiles(join(collected, 'metrics')),

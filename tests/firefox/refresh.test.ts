@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NhsIndex } from '../../lib/index/schema';
-import { loadBundledIndex } from '../support/bundled-index';
-import type { Route } from '../support/route-server';
 import { type FixtureServer, startFixtureServer } from '../e2e/support/fixture-server';
 import { INDEX_HOST as HOST, publish, send, TEST_PUBLIC_KEY } from '../e2e/support/published-copy';
 import { buildVariant } from '../e2e/support/variant-build';
+import { loadBundledIndex } from '../support/bundled-index';
+import type { Route } from '../support/route-server';
 import { badgeOnceShown, type FirefoxExtension, launchFirefoxWithExtension, textIn } from './support/firefox-browser';
 
 /**
@@ -49,7 +49,7 @@ beforeAll(async () => {
     'firefox-refresh',
     bundled,
     { NSL_INDEX_PUBLIC_KEY: TEST_PUBLIC_KEY, NSL_INDEX_SOURCE: `https://${HOST}/published`, NSL_REFRESH_TIMEOUT_MS: '5000' },
-    'firefox',
+    true,
   );
   server = await startFixtureServer(
     { 'www.guysandstthomas.nhs.uk': 'trust-home.html' },

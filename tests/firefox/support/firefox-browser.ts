@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { MessageType, Request, Response } from '../../../lib/browser/messaging';
-import { FIREFOX_PATH } from '../../support/firefox';
 import { waitFor } from '../../e2e/support/extension-browser';
+import { FIREFOX_PATH } from '../../support/firefox';
 import { type ConnectProxy, startConnectProxy } from './connect-proxy';
 
 /** The Firefox build (`wxt build -b firefox`), as a user would load it from `about:debugging`. */
@@ -96,8 +96,8 @@ export async function launchFirefoxWithExtension(serverPort: number, extensionDi
   // One extension page kept open to send messages from: opening a page for each costs more than the message.
   let channel: Promise<Page> | undefined;
   const fromChannel = async () => {
-    const page = await (channel ??= extensionPage('/popup.html?tab=-1'));
-    if (!page.isClosed()) return page;
+    const kept = channel ? await channel : undefined;
+    if (kept && !kept.isClosed()) return kept;
     channel = extensionPage('/popup.html?tab=-1');
     return channel;
   };

@@ -86,6 +86,14 @@ export default defineConfig({
       const index = JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex;
       for (const script of manifest.content_scripts ?? [])
         script.matches = [...(script.matches ?? []), ...extraContentScriptMatches(index)];
+      // Chromium lets the background read an organisation's home page on a host the content script
+      // is declared on; Firefox (Manifest V2) only on a host in `permissions`, and refused it without
+      // (tests/firefox/extension.test.ts, issue 22). The same whole-host patterns, so Firefox's install
+      // prompt, which already lists the content script's hosts, asks for nothing more.
+      if (manifest.manifest_version === 2) {
+        const wholeHosts = (manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []).filter((m) => /^\*:\/\/[^/]+\/\*$/.test(m));
+        manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...wholeHosts])];
+      }
     },
   },
   vite: () => ({

@@ -15,6 +15,8 @@ export default class ShuffledRunner extends VitestTestRunner {
     config.sequence.shuffle = true;
     // Vitest sets a seed only when it shuffles itself; `--sequence.seed=<n>` gives one to replay an order.
     if (!Number.isFinite(config.sequence.seed)) config.sequence.seed = Date.now();
-    console.info(`e2e tests shuffled with seed ${config.sequence.seed}: replay with --sequence.seed=${config.sequence.seed}`);
+    console.info(
+      `${config.name ?? 'e2e'} tests shuffled with seed ${config.sequence.seed}: replay with --sequence.seed=${config.sequence.seed}`,
+    );
   }
 }

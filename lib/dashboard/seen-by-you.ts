@@ -132,7 +132,9 @@ export function seenByYou(organisations: readonly Organisation[], records: SeenR
                 pageUrl: r.site.pageUrl,
                 firstSeen: r.site.firstSeen,
                 lastSeen: r.site.lastSeen,
-                ...(r.notCounted ? { notCounted: r.notCounted.reason === 'shared-site' ? 'shared site' : 'the index says it stopped' } : {}),
+                ...(r.notCounted
+                  ? { notCounted: r.notCounted.reason === 'shared-site' ? 'shared site' : 'the index says it stopped' }
+                  : {}),
               },
             }
           : {}),
@@ -144,8 +146,9 @@ export function seenByYou(organisations: readonly Organisation[], records: SeenR
     const dates = [
       ...accounts.flatMap((a) => [a.site?.firstSeen, a.site?.lastSeen, a.live?.at]),
       read?.readAt,
-      // A day's point is dated to the day: its noon stands for it (the answer's own time is kept in `live`).
-      ...accounts.flatMap((a) => a.points.map((p) => `${p.day}T12:00:00.000Z`)),
+      // An earlier day's point is known to the day only: the day's start stands for it. The last
+      // answer's own day is dated by the answer's time (a later hour would move "last observed").
+      ...accounts.flatMap((a) => a.points.filter((p) => p.day !== a.live?.at.slice(0, 10)).map((p) => `${p.day}T00:00:00.000Z`)),
     ].filter((d): d is string => d !== undefined);
     const firstSeen = earliest(dates);
     const lastSeen = latest(dates);

@@ -85,7 +85,13 @@ function accountFacts(org: SeenOrganisation, account: SeenAccount): SeenFact[] {
     if (f.posts30d !== undefined) facts.push({ ...base, ...at, fact: 'posts-30d', value: f.posts30d });
     if (f.replyShare30d !== undefined) facts.push({ ...base, ...at, fact: 'reply-share-30d', value: f.replyShare30d });
     if (f.lastPostAt !== undefined)
-      facts.push({ ...base, ...at, fact: 'last-post', value: f.lastPostAt, ...(f.dormant ? { detail: 'dormant: no post for 90 days' } : {}) });
+      facts.push({
+        ...base,
+        ...at,
+        fact: 'last-post',
+        value: f.lastPostAt,
+        ...(f.dormant ? { detail: 'dormant: no post for 90 days' } : {}),
+      });
     if (f.style !== 'unknown') facts.push({ ...base, ...at, fact: 'conversation-style', value: f.style });
   }
   // The user's earlier days: the growth line (the last answer's own day is its followers fact above).
@@ -106,9 +112,7 @@ function accountFacts(org: SeenOrganisation, account: SeenAccount): SeenFact[] {
 /** Every fact of one organisation: its level, its home-page read, then each account's facts. */
 function organisationFacts(org: SeenOrganisation): SeenFact[] {
   const base = { organisationId: org.id, organisationName: org.name };
-  const latestLink = org.accounts
-    .flatMap((a) => (a.site ? [a.site] : []))
-    .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))[0];
+  const latestLink = org.accounts.flatMap((a) => (a.site ? [a.site] : [])).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))[0];
   const facts: SeenFact[] = [
     {
       ...base,

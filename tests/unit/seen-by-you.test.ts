@@ -7,7 +7,6 @@ import { type LiveRecord, type SeenRecords, seenByYou } from '../../lib/dashboar
 import { SEEN_CSV_COLUMNS, seenFacts, seenToCsv, seenToJsonLines } from '../../lib/dashboard/seen-export';
 import { besideIndex, overviewChartsWithSeen, seenSeriesLabel, seenToday } from '../../lib/dashboard/seen-series';
 import type { StoredSighting } from '../../lib/detect/stored-sighting';
-import type { StoredSiteRead } from '../../lib/detect/stored-site-read';
 import { parseCsv, parseCsvRecords } from '../../lib/index-build/csv';
 import type { Platform } from '../../lib/social/platforms';
 import { makeAccount, makeOrganisation } from '../support/index-factory';

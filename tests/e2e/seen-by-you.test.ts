@@ -217,6 +217,9 @@ describe('the dashboard’s "Seen by you" layer', () => {
       ),
     );
     await page.screenshot({ path: 'test-results/dashboard-seen-by-you.png', fullPage: true });
+    await seen.screenshot({ path: 'test-results/dashboard-seen-by-you-layer.png' });
+    await page.locator('nsl-then-and-now').screenshot({ path: 'test-results/dashboard-seen-by-you-then-and-now.png' });
+    await levels.screenshot({ path: 'test-results/dashboard-seen-by-you-levels.png' });
     expect(await axeViolations(page)).toEqual([]);
 
     const csv = await downloaded(page, 'seen-csv');

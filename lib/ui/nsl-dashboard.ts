@@ -102,8 +102,10 @@ export class Dashboard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const data = this.data;
-    if ((changed.has('data') || changed.has('countedPlatforms') || changed.has('seenRecords')) && data) {
-      this.rows = dashboardRows(data.organisations, this.countedPlatforms);
+    const indexChanged = changed.has('data') || changed.has('countedPlatforms');
+    if ((indexChanged || changed.has('seenRecords')) && data) {
+      // The layer arrives apart from the index: the index's rows are not made again for it (10,000 organisations).
+      if (indexChanged) this.rows = dashboardRows(data.organisations, this.countedPlatforms);
       this.seen = this.seenRecords
         ? seenByYou(data.organisations, { ...this.seenRecords, sightings: data.sightings }, this.countedPlatforms)
         : undefined;

@@ -194,6 +194,26 @@ describe('seenByYou', () => {
     expect(layer.organisations.flatMap((o) => o.accounts.map((a) => a.handle))).not.toContain('NHSEngland');
   });
 
+  it('shows a group site’s links for each trust sharing it, marked, and counts them for neither', () => {
+    const shared = (id: string, other: string) => ({
+      ...sighting(id, 'x', 'groupsite', 'https://www.group.nhs.uk/', day(1)),
+      sharedWith: [other],
+    });
+    const layer = seenByYou(ORGS, records({ sightings: [shared('RX1', 'R0D'), shared('R0D', 'RX1')] }));
+    expect(layer.organisations.map((o) => [o.id, o.row.level, o.accounts[0]?.site?.notCounted])).toEqual([
+      ['RX1', 'unknown', 'shared site'],
+      ['R0D', 'unknown', 'shared site'],
+    ]);
+    expect(
+      seenFacts(layer)
+        .filter((f) => f.fact === 'site-links-account')
+        .map((f) => [f.value, f.detail]),
+    ).toEqual([
+      ['not-counted', 'not counted: shared site'],
+      ['not-counted', 'not counted: shared site'],
+    ]);
+  });
+
   it('is empty, with no dates, when nothing was seen', () => {
     const layer = seenByYou(ORGS, records());
     expect(layer).toEqual({ organisations: [], rows: [] });

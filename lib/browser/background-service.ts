@@ -9,6 +9,7 @@ import type { BackgroundContext, BackgroundDeps } from './handlers/context';
 import { correctionHandlers } from './handlers/corrections';
 import { indexHandlers } from './handlers/installed-index';
 import { liveFigureHandlers } from './handlers/live-figures';
+import { seenByYouHandlers } from './handlers/seen-by-you';
 import { tabResultHandlers } from './handlers/tab-results';
 import { userDataHandlers } from './handlers/user-data';
 import { ensureIndexInstalled } from './index-store';
@@ -56,6 +57,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     ...correctionHandlers(ctx),
     ...userDataHandlers(ctx),
     ...liveFigureHandlers(ctx),
+    ...seenByYouHandlers(ctx),
   };
 
   return {

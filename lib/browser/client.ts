@@ -45,6 +45,7 @@ const MESSAGES: { [T in UiMessageType as MethodOf<T>]: T } = {
   deleteAllData: 'ui-bg-delete-all-data',
   importCorrections: 'ui-bg-import-corrections',
   getLiveFigures: 'ui-bg-get-live-figures',
+  getSeenByYou: 'ui-bg-get-seen-by-you',
 };
 
 /** The background client over `runtime` (the polyfill's or the browser's own `runtime`). */

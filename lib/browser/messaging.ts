@@ -8,13 +8,14 @@ import type { LiveAccount, LiveFiguresState } from '../collect/live-figures';
 import type { CorrectionView, SaveResult, StoredCorrection } from '../corrections/stored-correction';
 import type { PageProfile } from '../detect/page-signals';
 import type { StoredSighting } from '../detect/stored-sighting';
+import type { StoredSiteRead } from '../detect/stored-site-read';
 import type { Detection, PageFlag } from '../detect/types';
 import type { IndexSource, Organisation } from '../index/schema';
 import type { SectorContext } from '../metrics/sector-context';
 import type { RefreshOutcome } from '../refresh/refresh-outcome';
 import type { ResearchVisit } from '../research-log/research-visit';
 import type { Platform } from '../social/platforms';
-import type { InstalledIndexMeta, RefreshStatus } from './db';
+import type { InstalledIndexMeta, RefreshStatus, StoredLiveAnswer, StoredLivePoint } from './db';
 
 /** What the popup shows for one tab. */
 export type TabResult =
@@ -49,6 +50,13 @@ export interface InstalledIndexView {
   organisations: Organisation[];
   sightings: StoredSighting[];
   index: { version: number; generatedAt: string; sources: IndexSource[] };
+}
+
+/** The user's own records behind the dashboard's "Seen by you" layer (issue 19), besides the sightings. */
+export interface SeenByYouView {
+  siteReads: StoredSiteRead[];
+  live: StoredLiveAnswer[];
+  points: StoredLivePoint[];
 }
 
 export interface IndexStatus {
@@ -109,6 +117,8 @@ export interface MessageMap {
    * the platform's public API asked now (`fetch: true`, unless an answer under a day old is kept).
    */
   'ui-bg-get-live-figures': { request: { account: LiveAccount; fetch: boolean }; response: LiveFiguresState };
+  /** The dashboard's "Seen by you" layer (issue 19): the home-page reads and live figures kept on this device. */
+  'ui-bg-get-seen-by-you': { request: Record<string, never>; response: SeenByYouView };
 }
 
 export type MessageType = keyof MessageMap;
@@ -163,6 +173,7 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'ui-bg-delete-all-data': true,
   'ui-bg-import-corrections': true,
   'ui-bg-get-live-figures': true,
+  'ui-bg-get-seen-by-you': true,
 };
 
 /** Narrows an unknown message to a known envelope; anything else is ignored by the background. */

@@ -135,6 +135,8 @@ export class BarChart extends LitElement {
         const fraction = chart.scale === 'share' ? (group.total > 0 ? bar.value / group.total : 0) : bar.value / max;
         const length = Math.round(fraction * BAR_SPACE);
         const middle = y + ROW_HEIGHT / 2;
+        // The axis runs beside the bars only, so it never crosses a group's heading.
+        parts.push(svg`<line x1=${LABEL_WIDTH} x2=${LABEL_WIDTH} y1=${y} y2=${y + ROW_HEIGHT} stroke="#4c6272" stroke-width="1"></line>`);
         parts.push(
           svg`<text x=${grouped ? 12 : 0} y=${middle} dominant-baseline="central" font-size="14" fill=${TEXT_FILL}>${bar.label}</text>`,
         );
@@ -163,7 +165,6 @@ export class BarChart extends LitElement {
           <rect width="2.5" height="6" fill="#4c6272"></rect>
         </pattern>
       </defs>
-      <line x1=${LABEL_WIDTH} x2=${LABEL_WIDTH} y1="0" y2=${height} stroke="#4c6272" stroke-width="1"></line>
       ${parts}
     </svg>`;
   }

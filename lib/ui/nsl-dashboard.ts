@@ -1,8 +1,10 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PageClient } from '../browser/client';
-import type { InstalledIndexView } from '../browser/messaging';
-import { type ChartSpec, overviewCharts, shareOf } from '../dashboard/aggregate';
+import type { InstalledIndexView, SeenByYouView } from '../browser/messaging';
+import { type ChartSpec, shareOf } from '../dashboard/aggregate';
 import { type DashboardRow, dashboardRows } from '../dashboard/rows';
+import { type SeenLayer, seenByYou } from '../dashboard/seen-by-you';
+import { overviewChartsWithSeen, type SeenToday, seenToday } from '../dashboard/seen-series';
 import { parseTableQuery, type TableQuery, tableQueryToHash } from '../dashboard/table-query';
 import { type TodayFigures, todayFigures } from '../dashboard/then-and-now';
 import type { PageWindow } from './mount-page';
@@ -10,12 +12,13 @@ import { pageLayout, theme } from './theme';
 import './nsl-bar-chart';
 import './nsl-org-card';
 import './nsl-org-table';
+import './nsl-seen-by-you';
 import './nsl-then-and-now';
 import { formatCount, formatFactDate } from '../format';
 import { PLATFORMS, type Platform } from '../social/platforms';
 
-/** What the dashboard asks of the extension: the whole installed index, and which platforms count. */
-export type DashboardClient = Pick<PageClient, 'getOrganisations' | 'readSettings'>;
+/** What the dashboard asks of the extension: the whole installed index, which platforms count, and the user's own records. */
+export type DashboardClient = Pick<PageClient, 'getOrganisations' | 'readSettings' | 'getSeenByYou'>;
 
 type View = { name: 'overview' } | { name: 'table'; query: TableQuery } | { name: 'organisation'; id: string };
 
@@ -50,8 +53,13 @@ export class Dashboard extends LitElement {
     error: { state: true },
     route: { attribute: false },
     countedPlatforms: { attribute: false },
+    seenRecords: { state: true },
+    seenProblem: { state: true },
   };
   data?: InstalledIndexView;
+  /** The user's own records for the "Seen by you" layer (issue 19), besides the sightings in `data`. */
+  seenRecords?: SeenByYouView;
+  seenProblem = '';
   error?: string;
   /** The location hash. */
   route = '';
@@ -59,6 +67,8 @@ export class Dashboard extends LitElement {
   private rows: DashboardRow[] = [];
   private charts: ChartSpec[] = [];
   private today?: TodayFigures;
+  private seen?: SeenLayer;
+  private seenToday?: SeenToday;
   /** The last table view, where "All organisations" goes back to. */
   private lastTable = '#table';
 
@@ -74,6 +84,15 @@ export class Dashboard extends LitElement {
     void client.readSettings().then((settings) => {
       this.countedPlatforms = settings.countedPlatforms;
     });
+    // The layer is the user's own: the index's views stand without it when it cannot be read.
+    void (async () => client.getSeenByYou())().then(
+      (records) => {
+        this.seenRecords = records;
+      },
+      (error: unknown) => {
+        this.seenProblem = error instanceof Error ? error.message : String(error);
+      },
+    );
     try {
       this.data = await client.getOrganisations();
     } catch (error) {
@@ -82,10 +101,17 @@ export class Dashboard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('data') || changed.has('countedPlatforms')) && this.data) {
-      this.rows = dashboardRows(this.data.organisations, this.countedPlatforms);
-      this.charts = overviewCharts(this.rows);
+    const data = this.data;
+    const indexChanged = changed.has('data') || changed.has('countedPlatforms');
+    if ((indexChanged || changed.has('seenRecords')) && data) {
+      // The layer arrives apart from the index: the index's rows are not made again for it (10,000 organisations).
+      if (indexChanged) this.rows = dashboardRows(data.organisations, this.countedPlatforms);
+      this.seen = this.seenRecords
+        ? seenByYou(data.organisations, { ...this.seenRecords, sightings: data.sightings }, this.countedPlatforms)
+        : undefined;
+      this.charts = overviewChartsWithSeen(this.rows, this.seen);
       this.today = todayFigures(this.rows);
+      this.seenToday = seenToday(this.seen);
     }
     if (changed.has('route') && viewOf(this.route).name === 'table') this.lastTable = this.route || '#table';
   }
@@ -229,8 +255,9 @@ export class Dashboard extends LitElement {
             </dl>`
           : nothing
       }
-      <nsl-then-and-now .today=${today} .generatedAt=${data.index.generatedAt}></nsl-then-and-now>
-      <h2>The index at a glance</h2>
+      <nsl-then-and-now .today=${today} .seen=${this.seenToday} .generatedAt=${data.index.generatedAt}></nsl-then-and-now>
+      <nsl-seen-by-you .layer=${this.seen} .problem=${this.seenProblem}></nsl-seen-by-you>
+      <h2>${this.seenToday ? 'The index and what you have seen, at a glance' : 'The index at a glance'}</h2>
       ${this.charts.map((chart) => html`<nsl-bar-chart .chart=${chart} .credit=${credit}></nsl-bar-chart>`)}`;
   }
 

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { shareOf } from '../dashboard/aggregate';
+import { datesInWords, type SeenToday } from '../dashboard/seen-series';
 import { PUBLISHED_FIGURES, type TodayFigures } from '../dashboard/then-and-now';
 import { formatCount, formatFactDate } from '../format';
 import { theme } from './theme';
@@ -12,8 +13,11 @@ export class ThenAndNow extends LitElement {
   static override properties = {
     today: { attribute: false },
     generatedAt: { attribute: false },
+    seen: { attribute: false },
   };
   today?: TodayFigures;
+  /** The "Seen by you" layer's figures (issue 19), when anything was seen. */
+  seen?: SeenToday;
   /** The index's date (ISO timestamp). */
   generatedAt = '';
 
@@ -69,6 +73,8 @@ export class ThenAndNow extends LitElement {
     const today = this.today;
     if (today === undefined) return nothing;
     const share = (n: number) => (today.organisations > 0 ? ` (${shareOf(n, today.organisations)})` : '');
+    const seen = this.seen;
+    const seenShare = (n: number) => (seen && seen.organisations > 0 ? ` (${shareOf(n, seen.organisations)})` : '');
     return html`<section aria-labelledby="then-and-now">
       <h2 id="then-and-now">Then and now</h2>
       <table>
@@ -92,6 +98,22 @@ export class ThenAndNow extends LitElement {
               </ul>
             </td>
           </tr>
+          ${
+            seen
+              ? html`<tr class="today" data-testid="seen-today">
+                  <th scope="row">Seen by you</th>
+                  <td>Your own visits, ${datesInWords(seen.firstSeen, seen.lastSeen)}: the index and what their own websites link to</td>
+                  <td>${formatCount(seen.organisations)} organisation${seen.organisations === 1 ? '' : 's'} whose own websites you visited</td>
+                  <td>
+                    <ul>
+                      <li>${formatCount(seen.atLeastOne)}${seenShare(seen.atLeastOne)} have at least one official account in use</li>
+                      <li>${formatCount(seen.noneFound)}${seenShare(seen.noneFound)} were checked on every platform and none was found</li>
+                      <li>${formatCount(seen.notYetKnown)}${seenShare(seen.notYetKnown)} are not yet known</li>
+                    </ul>
+                  </td>
+                </tr>`
+              : nothing
+          }
         </tbody>
       </table>
       <p class="note" data-testid="then-and-now-note">
@@ -99,7 +121,11 @@ export class ThenAndNow extends LitElement {
         Here ${formatCount(today.notYetKnown)} of ${formatCount(today.organisations)} organisations have not been checked on
         every platform yet, so today's share with none cannot be given, and the share with at least one account is a floor,
         not an estimate. The organisations counted differ too: primary care trusts in 2010, those the reports counted in 2014
-        and 2015, and every organisation in this index today.
+        and 2015, and every organisation in this index today.${
+          seen
+            ? ' The "Today" row is the index alone; the "Seen by you" row counts only the organisations whose own websites you visited, with the accounts those sites link to, so it is not a sample of the NHS.'
+            : ''
+        }
       </p>
     </section>`;
   }

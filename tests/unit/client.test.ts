@@ -37,6 +37,7 @@ const CALLS = {
     'getLiveFigures',
     { account: { platform: 'bluesky', handle: 'uclh.bsky.social', url: 'https://bsky.app/profile/uclh.bsky.social' }, fetch: true },
   ],
+  'ui-bg-get-seen-by-you': ['getSeenByYou', undefined],
 } satisfies Record<UiMessageType, [keyof BackgroundClient, object | undefined]>;
 
 describe('createBackgroundClient', () => {

@@ -37,7 +37,9 @@ export function repositoryFromPackage(repository: unknown): string | undefined {
         ? repository.url
         : undefined;
   if (raw === undefined) return undefined;
-  const match = /^(?:github:|(?:git\+)?https:\/\/github\.com\/|git@github\.com:)?([A-Za-z0-9-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(raw.trim());
+  const match = /^(?:github:|(?:git\+)?https:\/\/github\.com\/|git@github\.com:)?([A-Za-z0-9-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/?$/.exec(
+    raw.trim(),
+  );
   return match?.[1];
 }
 

@@ -22,22 +22,32 @@ function runLinter(dir: string): { status: number; lines: string[] } {
 describe('lint-workflows (actionlint, issue 21)', () => {
   it('passes the project’s own workflows: CI, the index refresh and the release', async () => {
     const files = readWorkflows('.github/workflows');
-    expect(files.map((f) => f.path)).toEqual(['.github/workflows/ci.yml', '.github/workflows/refresh-index.yml', '.github/workflows/release.yml']);
+    expect(files.map((f) => f.path)).toEqual([
+      '.github/workflows/ci.yml',
+      '.github/workflows/refresh-index.yml',
+      '.github/workflows/release.yml',
+    ]);
     expect(await lintWorkflows(files)).toEqual([]);
   });
 
   it('catches an unknown key and an expression reading a property that does not exist, one line each', async () => {
     const problems = await lintWorkflows(readWorkflows(BROKEN));
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^tests\/fixtures\/workflows-broken\/broken\.yml:14:5: unexpected key "timeout-minute" for "job" section.* \[syntax-check\]$/);
-    expect(problems[1]).toMatch(/^tests\/fixtures\/workflows-broken\/broken\.yml:16:\d+: property "no_such_property" is not defined.* \[expression\]$/);
+    expect(problems[0]).toMatch(
+      /^tests\/fixtures\/workflows-broken\/broken\.yml:14:5: unexpected key "timeout-minute" for "job" section.* \[syntax-check\]$/,
+    );
+    expect(problems[1]).toMatch(
+      /^tests\/fixtures\/workflows-broken\/broken\.yml:16:\d+: property "no_such_property" is not defined.* \[expression\]$/,
+    );
   });
 
   it('catches a mistake slipped into a sound workflow (a job needing one that does not exist)', async () => {
     const [release] = readWorkflows('.github/workflows').filter((f) => f.path.endsWith('release.yml'));
     const text = (release?.text ?? '').replace('needs: zips', 'needs: zipz');
     const problems = await lintWorkflows([{ path: 'release.yml', text }]);
-    expect(problems).toContainEqual(expect.stringMatching(/^release\.yml:\d+:\d+: job "release" needs job "zipz" which does not exist.*\[job-needs\]$/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^release\.yml:\d+:\d+: job "release" needs job "zipz" which does not exist.*\[job-needs\]$/),
+    );
   });
 
   it('as a script: exit 1 and one line per problem for the broken folder, exit 0 for ours', () => {

@@ -14,10 +14,14 @@ const release = (indexVersion: number) => ({ indexVersion, generatedAt: '2026-11
 /** Runs the script as the refresh workflow does: exit status and its message. */
 function runScript(args: string[]): { status: number; stderr: string } {
   try {
-    const stderr = execFileSync(process.execPath, [join(process.cwd(), 'node_modules/tsx/dist/cli.mjs'), 'scripts/next-index-release.ts', ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const stderr = execFileSync(
+      process.execPath,
+      [join(process.cwd(), 'node_modules/tsx/dist/cli.mjs'), 'scripts/next-index-release.ts', ...args],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     return { status: 0, stderr };
   } catch (error) {
     const failed = error as { status: number; stderr: string };
@@ -36,12 +40,16 @@ describe('the refresh’s next index release (issue 21)', () => {
 
   it('is always newer than both, and refuses to pass the most an index may have', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: MAX_INDEX_VERSION - 1 }), fc.option(fc.integer({ min: 1, max: MAX_INDEX_VERSION - 1 })), (a, b) => {
-        const next = nextIndexRelease(release(a), b ?? undefined, NOW).indexVersion;
-        expect(next).toBeGreaterThan(a);
-        expect(next).toBeGreaterThan(b ?? 0);
-        expect(next).toBeLessThanOrEqual(MAX_INDEX_VERSION);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: MAX_INDEX_VERSION - 1 }),
+        fc.option(fc.integer({ min: 1, max: MAX_INDEX_VERSION - 1 })),
+        (a, b) => {
+          const next = nextIndexRelease(release(a), b ?? undefined, NOW).indexVersion;
+          expect(next).toBeGreaterThan(a);
+          expect(next).toBeGreaterThan(b ?? 0);
+          expect(next).toBeLessThanOrEqual(MAX_INDEX_VERSION);
+        },
+      ),
       { numRuns: 300 },
     );
     expect(() => nextIndexRelease(release(MAX_INDEX_VERSION), undefined, NOW)).toThrow(/past the most an index may have/);
@@ -66,7 +74,9 @@ describe('the refresh’s next index release (issue 21)', () => {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ indexVersion: 7 }));
     const bad = runScript(['--release', file, '--published', join(dir, 'manifest.json')]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^next-index-release: .*manifest\.json: the manifest is malformed/)]);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^next-index-release: .*manifest\.json: the manifest is malformed/),
+    ]);
     expect(runScript(['--release', file, '--published', join(dir, 'none.json')]).status).toBe(0);
     const written = JSON.parse(readFileSync(file, 'utf8')) as { indexVersion: number; generatedAt: string };
     expect(written.indexVersion).toBe(5);

@@ -143,7 +143,8 @@ describe('the workflows’ safety rules (issue 21)', () => {
     ]);
     expect(at(/^unset NSL_INDEX_SIGNING_KEY$/)).toBeLessThan(at(/^npm /));
     expect(script).not.toMatch(/set -x|xtrace|printenv|\benv\b|tee|cat "\$key_dir|GITHUB_(OUTPUT|ENV|STEP_SUMMARY)/);
-    expect(script).toContain('index publish --key "$key_dir/index-signing.key" --out site');
+    expect(script).toContain('index publish --key "$key_dir/index-signing.key" --out site \\\n');
+    expect(script).toContain('--min-extension-version "$MIN_EXTENSION_VERSION" > /dev/null');
     // What leaves the job is the site folder only, which the key never enters.
     const uploads = publish.steps.filter((s) => /upload/.test(actionOf(s) ?? ''));
     expect(uploads.map((s) => s.with?.path)).toEqual(['site']);

@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import { BUNDLED_INDEX_FILE } from './lib/browser/bundled-index';
 import { extraContentScriptMatches } from './lib/detect/pages';
 import type { NhsIndex } from './lib/index/schema';
+import { buildDefaults } from './scripts/build-defaults';
 import { keepPolyfillOutOfContentScripts } from './scripts/vite-content-script-browser';
 
 /**
@@ -17,8 +18,12 @@ const bundledIndexPath = resolve(process.env.NSL_BUNDLED_INDEX ?? 'assets/index.
  * (its private half is kept by the maintainers, never in the repository); tests build with their own.
  */
 const indexPublicKey = (process.env.NSL_INDEX_PUBLIC_KEY ?? readFileSync(resolve('assets/release-key.pub'), 'utf8')).trim();
-/** Where the published copy lives by default (a folder URL); none unless a release sets one. */
-const indexSource = process.env.NSL_INDEX_SOURCE ?? '';
+/**
+ * Where the published copy lives by default (a folder URL), and the project's repository, for
+ * volunteers' prefilled correction issues: a release (NSL_RELEASE=1, `npm run zip`) points at the
+ * repository's GitHub Pages site and the repository; every other build at none (issue 21).
+ */
+const { indexSource, repositoryUrl } = buildDefaults(process.env, JSON.parse(readFileSync(resolve('package.json'), 'utf8')));
 /** How long a refresh waits for the server; tests shorten it to exercise a slow server. */
 const refreshTimeoutMs = Number(process.env.NSL_REFRESH_TIMEOUT_MS ?? 30_000);
 /**
@@ -27,8 +32,6 @@ const refreshTimeoutMs = Number(process.env.NSL_REFRESH_TIMEOUT_MS ?? 30_000);
  * every release.
  */
 const testHostPermissions = (process.env.NSL_TEST_HOST_PERMISSIONS ?? '').split(',').filter(Boolean);
-/** The project's repository, for volunteers' prefilled correction issues; a release sets it. */
-const repositoryUrl = process.env.NSL_REPOSITORY_URL ?? '';
 /**
  * Hosts the user may allow one at a time, on a click: a published copy of the index they set, and
  * Bluesky's or a Mastodon instance's public API for live figures (issue 19).

@@ -17,7 +17,7 @@ import { exitWhenDelivered, say, stopQuietlyWhenReaderCloses } from './io';
 const USAGE = `usage: nsl <command>
   ${LOOKUP_USAGE}
   index validate <file>
-  index build [--from DIR] [--out FILE]
+  index build [--from DIR] [--collected DIR] [--release FILE] [--out FILE]
   index stats [file]
   index keygen --out DIR
   index publish --key FILE --out DIR [INDEX] [--min-extension-version X.Y.Z]

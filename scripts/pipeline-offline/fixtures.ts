@@ -53,16 +53,16 @@ export const FIXTURE_SITES: readonly FixtureSite[] = [
 
 /** A site's home page, or its contact page: a header, an article with share buttons (never accounts) and a footer. */
 export function sitePage(name: string, links: readonly string[], linksContactPage: boolean): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  const icons = links.map((href) => `      <a href="${escape(href)}" rel="me" aria-label="Follow us">Follow us</a>`);
+  const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const icons = links.map((href) => `      <a href="${escapeHtml(href)}" rel="me" aria-label="Follow us">Follow us</a>`);
   return `<!doctype html>
 <html lang="en-GB">
-  <head><meta charset="utf-8"><title>${escape(name)}</title></head>
+  <head><meta charset="utf-8"><title>${escapeHtml(name)}</title></head>
   <body>
     <!-- Written for the offline pipeline (issue 21): not a copy of the organisation's site. -->
     <header><nav><a href="/">Home</a>${linksContactPage ? ' <a href="/contact-us">Contact us</a>' : ''}</nav></header>
     <main>
-      <h1>${escape(name)}</h1>
+      <h1>${escapeHtml(name)}</h1>
       <p><a href="https://twitter.com/intent/tweet?text=News">Share on X</a>
       <a href="https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org">Share on Facebook</a></p>
     </main>

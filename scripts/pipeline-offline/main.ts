@@ -38,8 +38,14 @@ function nsl(step: string, args: string[], logs: string, env: Record<string, str
     child.on('close', (code) => {
       writeFileSync(join(logs, `${step}.log`), stderr);
       // The command's last line is its summary, or, on failure, the one line saying why.
-      const last = stderr.replace(/\r[^\n]*(?=\n|$)/g, '').trim().split('\n').pop()?.replace(/^nsl: /, '') ?? '';
-      if (code === 0) resolvePromise(last || "done");
+      const last =
+        stderr
+          .replace(/\r[^\n]*(?=\n|$)/g, '')
+          .trim()
+          .split('\n')
+          .pop()
+          ?.replace(/^nsl: /, '') ?? '';
+      if (code === 0) resolvePromise(last || 'done');
       else reject(new CliError(`${step} failed: ${last || `exit ${code}`}`));
     });
   });
@@ -71,7 +77,8 @@ async function run(argv: string[]): Promise<void> {
   const sites: SiteRoute[] = FIXTURE_SITES.map((site) => {
     const org = previous.organisations.find((o) => o.id === site.ods);
     const host = org?.domains[0]?.host;
-    if (org === undefined || host === undefined) throw new CliError(`${previousPath}: no organisation ${site.ods} with a website, which the fixture sites need`);
+    if (org === undefined || host === undefined)
+      throw new CliError(`${previousPath}: no organisation ${site.ods} with a website, which the fixture sites need`);
     return { host, name: org.name, site };
   });
   const server = await startLoopbackServer(sites, apiAnswers(new Date(`${date}T12:00:00Z`)), API_HOSTS, join(work, 'tls'));
@@ -86,10 +93,37 @@ async function run(argv: string[]): Promise<void> {
   try {
     await step('keygen', ['index', 'keygen', '--out', keys]);
     const ods = sites.flatMap((s) => ['--ods', s.site.ods]);
-    await step('discover', ['accounts', 'discover', ...ods, '--index', previousPath, '--out', discoveries, '--state', join(work, 'discover-state.json'), '--max-pages', '3', ...connect]);
+    await step('discover', [
+      'accounts',
+      'discover',
+      ...ods,
+      '--index',
+      previousPath,
+      '--out',
+      discoveries,
+      '--state',
+      join(work, 'discover-state.json'),
+      '--max-pages',
+      '3',
+      ...connect,
+    ]);
     // Built once with the discoveries, so the accounts just found are measured too; then again with their figures.
     await step('build-discovered', ['index', 'build', '--collected', collected, '--release', release, '--out', discoveredIndex]);
-    await step('metrics', ['metrics', 'collect', '--platform', 'bluesky', '--platform', 'mastodon', '--index', discoveredIndex, '--out', snapshot, '--state', join(work, 'metrics-state.json'), ...connect]);
+    await step('metrics', [
+      'metrics',
+      'collect',
+      '--platform',
+      'bluesky',
+      '--platform',
+      'mastodon',
+      '--index',
+      discoveredIndex,
+      '--out',
+      snapshot,
+      '--state',
+      join(work, 'metrics-state.json'),
+      ...connect,
+    ]);
     await step('build', ['index', 'build', '--collected', collected, '--release', release, '--out', builtIndex]);
   } finally {
     await server.close();
@@ -98,7 +132,10 @@ async function run(argv: string[]): Promise<void> {
   if (!gate.ok) throw new CliError(`nothing published: ${gate.reason}`);
   await step('export', ['export', '--format', 'datapackage', '--index', builtIndex, '--out', join(dir, 'dataset')]);
   const lines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n') : []);
-  writeFileSync(join(dir, 'report.md'), changeReport(indexChanges(previous, gate.index, runFactsFromLines(lines(discoveries), lines(snapshot)))));
+  writeFileSync(
+    join(dir, 'report.md'),
+    changeReport(indexChanges(previous, gate.index, runFactsFromLines(lines(discoveries), lines(snapshot)))),
+  );
   say(`pipeline: report: ${join(dir, 'report.md')}`);
   // Published last, so a run that fails anywhere before leaves nothing to deploy.
   await step('publish', ['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', join(dir, 'publish'), builtIndex]);
@@ -108,7 +145,9 @@ async function run(argv: string[]): Promise<void> {
 run(process.argv.slice(2)).then(
   () => undefined,
   (error: unknown) => {
-    say(`pipeline: ${error instanceof CliError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`}`);
+    say(
+      `pipeline: ${error instanceof CliError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`}`,
+    );
     process.exitCode = 1;
   },
 );

@@ -58,7 +58,12 @@ function certificateFor(hosts: readonly string[], dir: string): { key: Buffer; c
 }
 
 /** Starts the server: each site's pages by host, the APIs' answers by `host/path?query`, 404 for anything else. */
-export async function startLoopbackServer(sites: readonly SiteRoute[], apis: FakeAnswers, apiHosts: readonly string[], tlsDir: string): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  sites: readonly SiteRoute[],
+  apis: FakeAnswers,
+  apiHosts: readonly string[],
+  tlsDir: string,
+): Promise<LoopbackServer> {
   const byHost = new Map(sites.map((s) => [s.host, s]));
   const { key, cert, certFile } = certificateFor([...byHost.keys(), ...apiHosts], tlsDir);
   const requests: string[] = [];
@@ -68,16 +73,20 @@ export async function startLoopbackServer(sites: readonly SiteRoute[], apis: Fak
     requests.push(`${host} ${path}`);
     const route = byHost.get(host);
     const page = (html: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    if (route?.site.broken !== undefined) return void response.writeHead(route.site.broken, { 'content-type': 'text/plain' }).end('Service unavailable');
+    if (route?.site.broken !== undefined)
+      return void response.writeHead(route.site.broken, { 'content-type': 'text/plain' }).end('Service unavailable');
     if (route && path === '/') return void page(sitePage(route.name, route.site.links, route.site.contactLinks !== undefined));
-    if (route && path === '/contact-us' && route.site.contactLinks) return void page(sitePage(`Contact us: ${route.name}`, route.site.contactLinks, false));
+    if (route && path === '/contact-us' && route.site.contactLinks)
+      return void page(sitePage(`Contact us: ${route.name}`, route.site.contactLinks, false));
     const answer = apis[`${host}${path}`];
     if (answer !== undefined && answer !== 'refuse')
       return void response.writeHead(answer.status, answer.headers ?? { 'content-type': 'application/json' }).end(answer.body);
     if (answer === 'refuse') return void request.socket.destroy();
-    response.writeHead(404, { 'content-type': route ? 'text/plain' : 'application/json' }).end(route ? 'Not found' : '{"error":"NotFound"}');
+    response
+      .writeHead(404, { 'content-type': route ? 'text/plain' : 'application/json' })
+      .end(route ? 'Not found' : '{"error":"NotFound"}');
   });
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<import('node:stream').Duplex>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

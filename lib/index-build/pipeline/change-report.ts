@@ -73,7 +73,12 @@ export function changeReport(changes: IndexChanges): string {
     '',
     ...table(
       ['Account', 'From', 'To', 'Source and date'],
-      c.accountsMoved.map((m) => [address(m.url), organisation(m.fromOds, m.fromName), organisation(m.ods, m.name), `${markdownText(m.source)}, ${markdownText(m.checked)}`]),
+      c.accountsMoved.map((m) => [
+        address(m.url),
+        organisation(m.fromOds, m.fromName),
+        organisation(m.ods, m.name),
+        `${markdownText(m.source)}, ${markdownText(m.checked)}`,
+      ]),
       'None.',
     ),
     '## Accounts removed',
@@ -90,14 +95,22 @@ export function changeReport(changes: IndexChanges): string {
     '',
     ...table(
       ['Organisation', 'Account', 'Why', 'Figures kept'],
-      c.figuresNotUpdated.map((f) => [markdownText(f.ods), address(f.url), markdownText(f.reason), f.kept === undefined ? 'none measured yet' : `measured ${f.kept}`]),
+      c.figuresNotUpdated.map((f) => [
+        markdownText(f.ods),
+        address(f.url),
+        markdownText(f.reason),
+        f.kept === undefined ? 'none measured yet' : `measured ${f.kept}`,
+      ]),
       'Every account’s figures were fetched.',
     ),
     '## Organisations added and removed',
     '',
     ...table(
       ['Organisation', 'Change'],
-      [...c.organisationsAdded.map((o) => [organisation(o.ods, o.name), 'added']), ...c.organisationsRemoved.map((o) => [organisation(o.ods, o.name), 'removed'])],
+      [
+        ...c.organisationsAdded.map((o) => [organisation(o.ods, o.name), 'added']),
+        ...c.organisationsRemoved.map((o) => [organisation(o.ods, o.name), 'removed']),
+      ],
       'None.',
     ),
   ];

@@ -13,7 +13,7 @@
  * organisations publishes nothing, and the run fails with one line saying why.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dateOption, parseArgs, stringOption } from '../../lib/cli/args';
 import { CliError } from '../../lib/cli/cli-error';
@@ -139,7 +139,13 @@ async function run(argv: string[]): Promise<void> {
   say(`pipeline: report: ${join(dir, 'report.md')}`);
   // Published last, so a run that fails anywhere before leaves nothing to deploy.
   await step('publish', ['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', join(dir, 'publish'), builtIndex]);
-  await step('verify', ['index', 'verify', join(dir, 'publish'), '--pub', join(keys, 'index-signing.pub'), '--installed', previousPath]);
+  try {
+    await step('verify', ['index', 'verify', join(dir, 'publish'), '--pub', join(keys, 'index-signing.pub'), '--installed', previousPath]);
+  } catch (error) {
+    // A copy the extension's own checks refuse is never left where a deploy would find it.
+    rmSync(join(dir, 'publish'), { recursive: true, force: true });
+    throw error;
+  }
 }
 
 run(process.argv.slice(2)).then(

@@ -149,3 +149,21 @@ describe('npm run pipeline:offline refuses bad input in one line and publishes n
     expect(code).toBe(1);
   });
 });
+
+describe('nsl index build --release FILE (the version a refresh stamps, issue 21)', () => {
+  it.each([
+    ['not JSON', 'oops', /^nsl: .*release\.json: not JSON$/],
+    [
+      'no version',
+      '{"generatedAt":"2026-11-28T00:00:00.000Z"}',
+      /^nsl: .*release\.json: needs "indexVersion" \(a number\) and "generatedAt" \(an ISO timestamp\)$/,
+    ],
+  ])('refuses a release file with %s in one line', (_label, text, message) => {
+    const root = mkdtempSync(join(tmpdir(), 'nsl-release-'));
+    writeFileSync(join(root, 'release.json'), text);
+    const { code, stderr } = nsl(['index', 'build', '--release', join(root, 'release.json'), '--out', join(root, 'index.json')]);
+    expect(stderr.trim()).toMatch(message);
+    expect(code).toBe(1);
+    expect(existsSync(join(root, 'index.json'))).toBe(false);
+  });
+});

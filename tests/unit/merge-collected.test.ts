@@ -119,6 +119,18 @@ const { index, report } = buildIndex({
         },
       ),
     },
+    {
+      // A later run whose API failed for the account (issue 21): nothing is recorded from it.
+      name: '2026-12-02.jsonl',
+      lines: lines({
+        type: 'failed',
+        ods: 'RR8',
+        platform: 'bluesky',
+        url: 'https://bsky.app/profile/leedsth.bsky.social',
+        checked: '2026-12-02',
+        reason: 'HTTP 502 after 4 tries',
+      }),
+    },
   ],
 });
 const org = (id: string) => index.organisations.find((o) => o.id === id)!;
@@ -184,6 +196,14 @@ describe('merging discovery runs and metric snapshots into the index', () => {
         expect.objectContaining({ row: 'https://bsky.app/profile/nobody.bsky.social', reason: 'no account in the index has this URL' }),
       ]),
     );
+  });
+
+  it('leaves the last figures when the API fails, and an organisation whose site could not be read unknown, never none (issue 21)', () => {
+    const bluesky = org('RR8').accounts.find((a) => a.platform === 'bluesky');
+    expect(bluesky?.metrics).toMatchObject({ measuredAt: '2026-11-25', followers: 1000 });
+    expect(bluesky?.history?.map((h) => h.month)).toEqual(['2026-10', '2026-11']);
+    expect(org('RJ6').platformChecks).toEqual([]);
+    expect(adoptionOf(org('RJ6')).level).toBe('unknown');
   });
 
   it('names each run as a source', () => {

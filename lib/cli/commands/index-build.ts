@@ -21,17 +21,33 @@ function collectedFiles(dir: string): CollectedFile[] {
     .map((name) => ({ name, lines: readFileSync(join(dir, name), 'utf8').split('\n') }));
 }
 
-/** `index build [--from DIR] [--out FILE]`: builds the index from the source tables, deterministically. */
+/** A release file: `{ "indexVersion": 3, "generatedAt": "2026-11-28T00:00:00.000Z" }`, checked so a typo is one line. */
+function parseRelease(path: string, text: string): { indexVersion: number; generatedAt: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new CliError(`${path}: not JSON`);
+  }
+  const { indexVersion, generatedAt } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (typeof indexVersion !== 'number' || typeof generatedAt !== 'string')
+    throw new CliError(`${path}: needs "indexVersion" (a number) and "generatedAt" (an ISO timestamp)`);
+  return { indexVersion, generatedAt };
+}
+
+/**
+ * `index build [--from DIR] [--collected DIR] [--release FILE] [--out FILE]`: builds the index from the
+ * source tables, deterministically. `--release` names the version and date to stamp (default
+ * data/index-release.json), so a refresh can build the next version without editing the repository (issue 21).
+ */
 export function indexBuildCommand(argv: string[]): void {
-  const args = parseArgs(argv, ['from', 'collected', 'out']);
-  if (args.positionals.length > 0) throw new CliError('usage: index build [--from DIR] [--collected DIR] [--out FILE]');
+  const args = parseArgs(argv, ['from', 'collected', 'release', 'out']);
+  if (args.positionals.length > 0) throw new CliError('usage: index build [--from DIR] [--collected DIR] [--release FILE] [--out FILE]');
   const from = stringOption(args, 'from') ?? DEFAULT_SOURCES;
   const out = stringOption(args, 'out') ?? BUNDLED_INDEX_PATH;
   const table = (name: string) => parseTableRecords(name, readTextFile(join(from, name)));
-  const release = JSON.parse(readFileSync(join(PROJECT_ROOT, 'data/index-release.json'), 'utf8')) as {
-    indexVersion: number;
-    generatedAt: string;
-  };
+  const releasePath = stringOption(args, 'release') ?? join(PROJECT_ROOT, 'data/index-release.json');
+  const release = parseRelease(releasePath, readTextFile(releasePath));
   const socialDir = from === DEFAULT_SOURCES ? from : join(from, 'social');
   const collected = stringOption(args, 'collected') ?? join(PROJECT_ROOT, 'data');
   const { index, report } = buildIndex({

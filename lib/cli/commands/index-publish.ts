@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join } from 'node:path';
 import * as ed from '@noble/ed25519';
 import { droppedOrganisationsProblem, parseAndValidateIndex } from '../../index/validate';
+import { releaseGate } from '../../index-build/pipeline/release-gate';
 import {
   checkIndexBody,
   checkManifest,
@@ -92,18 +93,28 @@ export async function indexKeygenCommand(argv: string[]): Promise<void> {
   emit({ key: keyPath, pub: pubPath, publicKey: toBase64(publicKey) });
 }
 
-/** `index publish --key FILE --out DIR [INDEX]`: index.json and a signed manifest.json, for any static host. */
+/**
+ * `index publish --key FILE --out DIR [INDEX] [--previous INDEX]`: index.json and a signed
+ * manifest.json, for any static host. `--previous` names the index this release replaces (a
+ * refresh publishing into an empty folder has no copy there to compare with): a release that is
+ * not newer, or would drop more than a fifth of its organisations, publishes nothing (issue 21).
+ */
 export async function indexPublishCommand(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, ['key', 'out', 'min-extension-version']);
+  const args = parseArgs(argv, ['key', 'out', 'min-extension-version', 'previous']);
   const keyPath = stringOption(args, 'key');
   const dir = stringOption(args, 'out');
   if (keyPath === undefined || dir === undefined || args.positionals.length > 1)
-    throw new CliError('usage: index publish --key FILE --out DIR [INDEX]');
+    throw new CliError('usage: index publish --key FILE --out DIR [INDEX] [--previous INDEX]');
   const indexPath = args.positionals[0] ?? BUNDLED_INDEX_PATH;
   const text = readTextFile(indexPath);
   const result = parseAndValidateIndex(text);
   if (!result.ok)
     throw new CliError(`${indexPath}: refusing to publish an invalid index (${result.problems[0]?.path}: ${result.problems[0]?.message})`);
+  const previousPathOption = stringOption(args, 'previous');
+  if (previousPathOption !== undefined) {
+    const gate = releaseGate(loadIndex(previousPathOption), result.index);
+    if (!gate.ok) throw new CliError(`${indexPath}: refusing to publish over ${previousPathOption}: ${gate.reason}`);
+  }
   const secretKey = readKey(keyPath, 'signing key');
   await checkSigningKey(keyPath, secretKey);
   const previousPath = join(dir, 'manifest.json');

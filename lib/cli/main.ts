@@ -8,6 +8,7 @@ import { correctionsApplyCommand, correctionsCheckCommand } from './commands/cor
 import { EXPORT_USAGE, exportCommand } from './commands/export';
 import { indexBuildCommand } from './commands/index-build';
 import { indexKeygenCommand, indexPublishCommand, indexVerifyCommand } from './commands/index-publish';
+import { indexReportCommand, REPORT_USAGE } from './commands/index-report';
 import { indexStatsCommand } from './commands/index-stats';
 import { indexValidateCommand } from './commands/index-validate';
 import { LOOKUP_USAGE, lookupCommand } from './commands/lookup';
@@ -22,6 +23,7 @@ const USAGE = `usage: nsl <command>
   index keygen --out DIR
   index publish --key FILE --out DIR [INDEX] [--previous INDEX] [--min-extension-version X.Y.Z]
   index verify DIR --pub FILE [--installed INDEX | --installed-version N]
+  ${REPORT_USAGE.replace('usage: ', '')}
   ${DISCOVER_USAGE}
   ${METRICS_USAGE}
   corrections check FILE... [--data DIR]
@@ -47,6 +49,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'index' && sub === 'keygen') return indexKeygenCommand(rest);
   if (command === 'index' && sub === 'publish') return indexPublishCommand(rest);
   if (command === 'index' && sub === 'verify') return indexVerifyCommand(rest);
+  if (command === 'index' && sub === 'report') return indexReportCommand(rest);
   throw new CliError(
     `unknown command "${argv.slice(0, ['index', 'accounts', 'metrics', 'corrections'].includes(command) ? 2 : 1).join(' ')}"; run "nsl help" for the list`,
   );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DISCOVER_USAGE } from '../../lib/cli/commands/accounts-discover';
+import { REPORT_USAGE } from '../../lib/cli/commands/index-report';
 import { METRICS_USAGE } from '../../lib/cli/commands/metrics-collect';
 
 /** The parts of a GitHub Actions workflow these checks read. */
@@ -188,6 +189,7 @@ describe('the workflows’ safety rules (issue 21)', () => {
       'index build',
       'metrics collect',
       'index build',
+      'index report',
       'index publish',
       'index verify',
       'export --format',
@@ -201,7 +203,9 @@ describe('the workflows’ safety rules (issue 21)', () => {
     expect(discover).toContain('--state "$PROGRESS/discover-state.json"');
     for (const option of optionsOf(calls[2] ?? '')) expect(METRICS_USAGE).toContain(`${option}`);
     expect(calls[2]).toContain('--state "$PROGRESS/metrics-state.json"');
-    expect(calls[6]).toBe('export --format datapackage --out site/dataset');
+    expect(calls[7]).toBe('export --format datapackage --out site/dataset');
+    // The pull request carries the change report a maintainer reads before merging, every option one the command takes.
+    for (const option of optionsOf(calls[4] ?? '')) expect(REPORT_USAGE).toContain(`${option} `);
     expect(refresh.env?.PROGRESS).toBe('.nsl-refresh');
     const cached = refresh.jobs.collect?.steps.filter((s) => /^actions\/cache\/(restore|save)$/.test(actionOf(s) ?? '')) ?? [];
     expect(cached.map((s) => [actionOf(s), s.with?.path])).toEqual([

@@ -18,6 +18,9 @@ export async function liveStores(browser: ExtensionBrowser, what: 'clear' | 'age
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
+    // Opening a database that does not exist yet would create it empty, and the extension's own
+    // upgrade would then skip its stores (a race a slow machine loses): nothing there, nothing to do.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'nhs-social-lens')) return;
     const db = await done(indexedDB.open('nhs-social-lens'));
     const tx = db.transaction(['liveAnswers', 'livePoints'], 'readwrite');
     const answersStore = tx.objectStore('liveAnswers');

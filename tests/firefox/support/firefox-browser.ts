@@ -60,6 +60,15 @@ async function openWithoutWaiting(page: Page, url: string): Promise<void> {
  * request goes through a loopback proxy to the fixture server on `serverPort`; its certificate,
  * made at test time, is accepted for the whole session (the background's own fetches included).
  */
+/** The environment without libfaketime's preload and settings. */
+function withoutFakeClock(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && !/^(LD_PRELOAD|FAKETIME\w*|DONT_FAKE_MONOTONIC)$/.test(entry[0]),
+    ),
+  );
+}
+
 export async function launchFirefoxWithExtension(serverPort: number, extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxExtension> {
   const manifestFile = join(extensionDir, 'manifest.json');
   if (!existsSync(manifestFile)) throw new Error(`no built extension in ${extensionDir}: run "npm run build:firefox" first`);
@@ -73,6 +82,9 @@ export async function launchFirefoxWithExtension(serverPort: number, extensionDi
     // Firefox 153 lets WebDriver open only http(s), file and blob pages unless it is started
     // with system access; the tests must open moz-extension:// pages.
     args: ['--remote-allow-system-access'],
+    // Firefox never starts under libfaketime (it hangs before WebDriver answers), so a run with a
+    // moved clock (`faketime ... npm test`, issue 17) starts it on the machine's own clock.
+    env: withoutFakeClock(process.env),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: EXTENSION_UUID }),
       // Every request, the browser's own included, goes to the loopback proxy: nothing reaches the network.

@@ -1,15 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '../lib/browser/messaging';
-import { extractPageProfiles } from '../lib/detect/page-signals';
+import { pageLinks } from '../lib/detect/page-links';
 import { NHS_UK_MATCHES } from '../lib/detect/pages';
 import { showPageFlag } from '../lib/ui/page-flag';
 
 /**
  * Runs only where a match is possible (`*.nhs.uk` here; the build adds the index's other domains
  * and CQC's provider pages; lib/detect/pages.ts lists them all), once the page is idle: it tells
- * the background which page this is and which social profiles it links to, and is done. No index,
- * no UI, no observers.
+ * the background which page this is and which links on it may be social profiles (picked by the
+ * browser's selector engine; the background applies the rules: issue 22), in one message, and is
+ * done. No index, no URL parsing, no UI, no observers.
  */
 export default defineContentScript({
   // WXT imports this file at build time (vite-node) to read the options, so an imported list works.
@@ -19,8 +20,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const report = (url: string) => {
-      const profiles = extractPageProfiles(document, url);
-      void sendMessage(browser.runtime, 'content-bg-page-visited', { url, profiles })
+      void sendMessage(browser.runtime, 'content-bg-page-visited', { url, profiles: pageLinks(document) })
         .then((answer) => answer.flag && showPageFlag(document, answer.flag))
         .catch(() => undefined);
     };

@@ -13,12 +13,13 @@ import { detectPage } from '../lib/detect/detect';
 import { createIndexLookups } from '../lib/index/lookup';
 import type { NhsIndex, Organisation } from '../lib/index/schema';
 import { parseCsvRecords } from '../lib/index-build/csv';
-import { EXTENSION_DIR, launchExtensionBrowser } from '../tests/e2e/support/extension-browser';
+import { activeTabId, EXTENSION_DIR, launchExtensionBrowser } from '../tests/e2e/support/extension-browser';
 import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { loadBundledIndex } from '../tests/support/bundled-index';
-import type { Route } from '../tests/support/route-server';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
+import type { Route } from '../tests/support/route-server';
 import { measureMainThread, type PageCase, reportMainThread } from './bench/main-thread';
+import { measurePopupMemory, reportMemory } from './bench/memory';
 import { add, printRows, round, rows, stats } from './bench/rows';
 
 const quick = process.argv.includes('--quick');
@@ -159,8 +160,18 @@ const LEEDS_PAGE = [process.env.NSL_SAVED_PAGES ?? '', '../shared/pages', '../..
   .filter(Boolean)
   .map((dir) => join(dir, 'www.leedsth.nhs.uk.html'))
   .find((path) => existsSync(path));
+// Trust pages for the memory measure: one address on each of 50 trusts' own domains.
+const memoryUrls = bundledIndex.organisations
+  .filter((org) => org.kind === 'trust')
+  .flatMap((org) => org.domains.slice(0, 1).map((d) => `https://${d.host.startsWith('www.') ? '' : 'www.'}${d.host}/`))
+  .filter((url) => url !== 'https://www.nuh.nhs.uk/')
+  .slice(0, 50);
 const server = await startFixtureServer(
-  { 'www.uclh.nhs.uk': 'footer-icons.html', 'www.nuh.nhs.uk': 'news-article.html' },
+  {
+    ...Object.fromEntries(memoryUrls.map((url) => [new URL(url).hostname, 'footer-icons.html'])),
+    'www.uclh.nhs.uk': 'footer-icons.html',
+    'www.nuh.nhs.uk': 'news-article.html',
+  },
   {
     // Issue 19: a news page that links nothing, on a site whose home page links seven platforms.
     'www.nuh.nhs.uk /': (_request, response) =>
@@ -306,6 +317,15 @@ add(
   'baseline: the popup answering "not recognised"',
   budgets.targets.popupFirstPaintMs,
 );
+
+// Memory (issue 22): the popup on trust pages in turn, both heaps at the first, middle and last.
+const popupCount = quick ? 20 : 50;
+const heaps = await measurePopupMemory(withExtension.context, ext, memoryUrls.slice(0, popupCount), () => activeTabId(withExtension), [
+  1,
+  popupCount / 2,
+  popupCount,
+]);
+const memoryFlat = reportMemory(heaps);
 await withExtension.close();
 await plain.close();
 await server.close();
@@ -318,6 +338,7 @@ const targets = {
   liveFiguresOnlyInServiceWorker,
   sizeBudgetsMet: broken.length === 0,
   mainThreadWithinCiBudget: mainThreadOver.length === 0,
+  memoryFlat,
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify({ when: new Date().toISOString(), quick, rows, targets }, null, 2)}\n`);

@@ -68,7 +68,8 @@ export async function measureMainThread(
     await measureLoad(without, page.url, 200);
     for (let i = 0; i < loads; i++) {
       const order = i % 2 === 0 ? ([withExtension, without] as const) : ([without, withExtension] as const);
-      for (const context of order) (context === withExtension ? result.with : result.without).push(await measureLoad(context, page.url, settleMs));
+      for (const context of order)
+        (context === withExtension ? result.with : result.without).push(await measureLoad(context, page.url, settleMs));
     }
     results.push(result);
   }

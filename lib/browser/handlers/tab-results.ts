@@ -135,7 +135,9 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
       const url = pageUrlFromSender(reported, sender);
       if (tabId === undefined || url === undefined) return { recognised: false };
       const settings = await deps.settings();
-      const pageProfiles = sanitisePageProfiles(profiles);
+      // The page sent the links that may be profiles; the rules run here, off the page's thread
+      // (issue 22), and not at all on a site the user switched off.
+      const pageProfiles = disabledSite(settings, url) === undefined ? sanitisePageProfiles(profiles, url) : [];
       const result = await resultFor(url, pageProfiles, settings);
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, settings);

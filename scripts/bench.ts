@@ -18,6 +18,7 @@ import { startFixtureServer } from '../tests/e2e/support/fixture-server';
 import { loadBundledIndex } from '../tests/support/bundled-index';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import type { Route } from '../tests/support/route-server';
+import { coldStart, popupPaint } from './bench/extension-timings';
 import { measureMainThread, type PageCase, reportMainThread } from './bench/main-thread';
 import { measurePopupMemory, reportMemory } from './bench/memory';
 import { add, printRows, round, rows, stats } from './bench/rows';
@@ -261,17 +262,10 @@ const coldStarts: number[] = [];
 const warm: number[] = [];
 const cdp = await withExtension.context.newCDPSession(control);
 await cdp.send('ServiceWorker.enable');
-for (let i = 0; i < (quick ? 3 : 10); i++) {
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await control.waitForTimeout(200);
-  const ask = () =>
-    control.evaluate(async () => {
-      const t = performance.now();
-      await chrome.runtime.sendMessage({ type: 'ui-bg-get-tab-result', payload: { tabId: 1, url: 'https://www.uclh.nhs.uk/' } });
-      return performance.now() - t;
-    });
-  coldStarts.push(await ask());
-  warm.push(await ask());
+for (let i = 0; i < (quick ? 5 : 15); i++) {
+  const start = await coldStart(control, cdp, 'https://www.uclh.nhs.uk/');
+  coldStarts.push(start.cold);
+  warm.push(start.warm);
 }
 const cold = stats(coldStarts);
 add(
@@ -294,27 +288,30 @@ add(
   'measured by the worker itself',
 );
 
-// Popup: time to its first meaningful paint (the organisation's name on screen).
+// Popup: time to its first meaningful paint (the organisation's name drawn), alternating with the
+// popup answering "not recognised".
 const paint: number[] = [];
+const paintOutside: number[] = [];
 const blank: number[] = [];
-for (let i = 0; i < (quick ? 3 : 10); i++) {
-  const t = Date.now();
-  await control.goto(`${ext}/popup.html?tab=1&url=${encodeURIComponent('https://www.uclh.nhs.uk/')}`);
-  await control.locator('nsl-popup [data-testid="org-name"]').waitFor();
-  paint.push(Date.now() - t);
-  const u = Date.now();
-  await control.goto(`${ext}/popup.html?tab=-2`);
-  await control.locator('nsl-popup [data-state="not-recognised"]').waitFor();
-  blank.push(Date.now() - u);
+for (let i = 0; i < (quick ? 5 : 15); i++) {
+  const shown = await popupPaint(
+    control,
+    `${ext}/popup.html?tab=1&url=${encodeURIComponent('https://www.uclh.nhs.uk/')}`,
+    'nsl-popup [data-testid="org-name"]',
+  );
+  paint.push(shown.inPage);
+  paintOutside.push(shown.outside);
+  blank.push((await popupPaint(control, `${ext}/popup.html?tab=-2`, 'nsl-popup [data-state="not-recognised"]')).inPage);
 }
+const fmp = stats(paint);
 add(
   'popup: first meaningful paint (organisation shown)',
-  stats(paint).median,
+  fmp.median,
   'ms',
   stats(blank).median,
   paint.length,
-  `p25–p75 ${stats(paint).p25}–${stats(paint).p75} ms`,
-  'baseline: the popup answering "not recognised"',
+  `p25–p75 ${round(fmp.p25)}–${round(fmp.p75)} ms; seen from outside (navigation asked to name found) ${round(stats(paintOutside).median)} ms`,
+  'from the popup’s navigation to the frame that draws the name (User Timing mark); baseline: the popup answering "not recognised"',
   budgets.targets.popupFirstPaintMs,
 );
 

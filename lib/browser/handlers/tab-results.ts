@@ -167,12 +167,12 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
     },
     async 'ui-bg-get-tab-result'({ tabId, url }) {
       await siteReads.get(tabId);
-      const stored = await deps.tabResults.get(tabId);
+      // Read together: the popup waits for this answer before it draws anything (issue 22).
+      const [stored, settings] = await Promise.all([deps.tabResults.get(tabId), deps.settings()]);
       // The stored answer holds unless the tab moved on or the user switched the site off or on since.
       // The popup is our own page, but the tab's address can be any length: it is kept capped like every other (issue 17).
       const address = typeof url === 'string' ? cappedPageUrl(url) : resultUrl(stored);
       if (address === undefined) return stored;
-      const settings = await deps.settings();
       const switched = (stored.state === 'disabled') !== (disabledSite(settings, address) !== undefined);
       if (resultUrl(stored) === address && !switched) return withCurrentCorrections(stored, settings);
       // The tab has moved on since its content script reported, or no content script runs on

@@ -33,7 +33,8 @@ export async function measurePopupMemory(
     const tabId = await activeTab();
     const popup = await context.newPage();
     await popup.goto(`${extensionOrigin}/popup.html?tab=${tabId}&url=${encodeURIComponent(url)}`);
-    await popup.locator('nsl-popup [data-testid="org-name"]').first().waitFor();
+    // Whatever the answer, once drawn (the popup's main region is no longer busy).
+    await popup.locator('nsl-popup main[aria-busy="false"]').waitFor();
     if (checkpoints.includes(i + 1)) {
       const cdp = await context.newCDPSession(popup);
       const worker = await attachToTarget(cdp, 'service_worker', extensionOrigin);

@@ -6,7 +6,7 @@
 
 import type { LiveAccount, LiveFiguresState } from '../collect/live-figures';
 import type { CorrectionView, SaveResult, StoredCorrection } from '../corrections/stored-correction';
-import type { PageProfile } from '../detect/page-signals';
+import type { PageLink } from '../detect/page-signals';
 import type { StoredSighting } from '../detect/stored-sighting';
 import type { StoredSiteRead } from '../detect/stored-site-read';
 import type { Detection, PageFlag } from '../detect/types';
@@ -73,7 +73,8 @@ export interface IndexStatus {
 export interface MessageMap {
   /** A page on a host that may match was loaded (or navigated within a single-page app). */
   'content-bg-page-visited': {
-    request: { url: string; profiles: PageProfile[] };
+    /** `profiles`: the links that may be profiles, unparsed (the background applies the rules: issue 22). */
+    request: { url: string; profiles: PageLink[] };
     /** `flag` is set only when the user turned the in-page flag on and the page is recognised. */
     response: { recognised: boolean; flag?: PageFlag };
   };

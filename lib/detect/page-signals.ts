@@ -5,10 +5,17 @@
  * the same rules the index and the maintainers' discovery command use.
  */
 import type { Platform } from '../social/platforms';
-import { isSocialPlatformHost, parseProfileUrl } from '../social/profile-url';
+import { parseProfile } from '../social/profile-url';
 import { MAX_PAGE_URL_LENGTH } from './page-url';
 
 export type ProfileVia = 'link' | 'rel-me' | 'json-ld' | 'meta';
+const VIAS: readonly ProfileVia[] = ['link', 'rel-me', 'json-ld', 'meta'];
+
+/** A link a page offers as a possible profile, unparsed: what the content script sends (issue 22). */
+export interface PageLink {
+  url: string;
+  via: ProfileVia;
+}
 
 export interface PageProfile {
   platform: Platform;
@@ -19,8 +26,10 @@ export interface PageProfile {
 
 /** At most this many profiles are reported per page: enough for any footer, useless to a spammer. */
 export const MAX_PAGE_PROFILES = 30;
+/** At most this many links are read from a page's report: far more than any page's profile links. */
+export const MAX_PAGE_LINKS = 300;
 const MAX_ANCHORS = 3000;
-const MAX_JSON_LD_CHARS = 100_000;
+export const MAX_JSON_LD_CHARS = 100_000;
 
 /** The part of a document this needs (a real DOM in the content script, linkedom in the CLI). */
 export type QueryableDocument = Pick<Document, 'querySelectorAll'>;
@@ -59,26 +68,42 @@ export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): Pa
 
 /** The social profiles a page's signals name, first occurrence first, without duplicates. */
 export function profilesFromSignals(signals: PageSignals, pageUrl: string): PageProfile[] {
+  return profilesOf(
+    [
+      ...signals.relMe.map((url) => ({ url, via: 'rel-me' as const })),
+      ...signals.links.slice(0, MAX_ANCHORS).map((url) => ({ url, via: 'link' as const })),
+      ...signals.jsonLd
+        .flatMap((text) => (text.length <= MAX_JSON_LD_CHARS ? sameAsValues(text) : []))
+        .map((url) => ({ url, via: 'json-ld' as const })),
+      // The same path as every link (one code path keeps the content script small: issue 17).
+      ...signals.twitterSite.map((site) => ({ url: twitterSiteUrl(site), via: 'meta' as const })),
+    ],
+    pageUrl,
+  );
+}
+
+/** The address a `twitter:site` value (`@ExampleNHS`) names. */
+export const twitterSiteUrl = (site: string) => `https://x.com/${site.trim().replace(/^@/, '')}`;
+
+/**
+ * The rules, for links from any source: each address read against the page's own, kept when it is
+ * a profile (on a platform's host, or any host for rel="me", which is how Mastodon and others verify
+ * a profile), first occurrence first, at most MAX_PAGE_PROFILES.
+ */
+function profilesOf(links: Iterable<PageLink>, pageUrl: string | undefined): PageProfile[] {
   const found = new Map<string, PageProfile>();
-  const add = (raw: string, via: ProfileVia) => {
-    if (found.size >= MAX_PAGE_PROFILES || !URL.canParse(raw, pageUrl)) return;
+  for (const { url: raw, via } of links) {
+    if (found.size >= MAX_PAGE_PROFILES) break;
+    if (!URL.canParse(raw, pageUrl)) continue;
     const url = new URL(raw, pageUrl);
-    // rel="me" is how Mastodon and others verify a profile, so it may name any instance.
-    const isMe = via === 'rel-me';
-    if (!isMe && !isSocialPlatformHost(url.hostname)) return;
-    const parsed = parseProfileUrl(url.href, isMe ? new Set([url.hostname]) : undefined);
+    const parsed = parseProfile(url, via === 'rel-me' ? new Set([url.hostname]) : undefined);
     if (parsed.ok && !found.has(parsed.profile.url)) found.set(parsed.profile.url, { ...parsed.profile, via });
-  };
-  for (const raw of signals.relMe) add(raw, 'rel-me');
-  for (const raw of signals.links.slice(0, MAX_ANCHORS)) add(raw, 'link');
-  for (const text of signals.jsonLd) if (text.length <= MAX_JSON_LD_CHARS) for (const value of sameAsValues(text)) add(value, 'json-ld');
-  // The same path as every link (one code path keeps the content script small: issue 17).
-  for (const site of signals.twitterSite) add(`https://x.com/${site.trim().replace(/^@/, '')}`, 'meta');
+  }
   return [...found.values()];
 }
 
 /** Every string under a `sameAs` key anywhere in a JSON-LD block (including `@graph`). */
-function sameAsValues(text: string): string[] {
+export function sameAsValues(text: string): string[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -102,20 +127,21 @@ function sameAsValues(text: string): string[] {
 }
 
 /**
- * Re-checks profiles received from a page: the background never trusts what a content script
- * sends, so every URL is parsed again and anything malformed or excessive is dropped.
+ * Re-checks what a page sent (issue 17), and classifies it (issue 22): the content script sends the
+ * links that may be profiles, unparsed, and the background applies the rules. The background never
+ * trusts a content script, so anything malformed or excessive is dropped: at most MAX_PAGE_LINKS
+ * links are read, a link longer than any profile address is not even parsed, and at most
+ * MAX_PAGE_PROFILES profiles are kept. `pageUrl` resolves relative links, as the page would.
  */
-export function sanitisePageProfiles(raw: unknown): PageProfile[] {
+export function sanitisePageProfiles(raw: unknown, pageUrl?: string): PageProfile[] {
   if (!Array.isArray(raw)) return [];
-  const out = new Map<string, PageProfile>();
-  for (const item of raw.slice(0, MAX_PAGE_PROFILES)) {
-    if (typeof item !== 'object' || item === null) continue;
+  const links = raw.slice(0, MAX_PAGE_LINKS).filter((item): item is PageLink => {
+    if (typeof item !== 'object' || item === null) return false;
     const { url, via } = item as { url?: unknown; via?: unknown };
-    // An address no profile link needs is not even parsed (issue 17).
-    if (typeof url !== 'string' || url.length > MAX_PAGE_URL_LENGTH || !['link', 'rel-me', 'json-ld', 'meta'].includes(via as string))
-      continue;
-    const parsed = parseProfileUrl(url, via === 'rel-me' && URL.canParse(url) ? new Set([new URL(url).hostname]) : undefined);
-    if (parsed.ok) out.set(parsed.profile.url, { ...parsed.profile, via: via as ProfileVia });
-  }
-  return [...out.values()];
+    return typeof url === 'string' && url.length <= MAX_PAGE_URL_LENGTH && VIAS.includes(via as ProfileVia);
+  });
+  return profilesOf(
+    links.map(({ url, via }) => ({ url, via })),
+    pageUrl,
+  );
 }

@@ -75,6 +75,12 @@ const PLATFORM_HOSTS: Record<string, Platform> = {
   'flickr.com': 'flickr',
 };
 
+/**
+ * The platforms' hosts (as PLATFORM_HOSTS names them): the content script picks the links that may
+ * be profiles with attribute selectors built from this list (issue 22), so there is one list of hosts.
+ */
+export const PROFILE_HOSTS: readonly string[] = Object.keys(PLATFORM_HOSTS);
+
 // www., m., mobile. and LinkedIn's country subdomains (uk.linkedin.com) are the same site.
 const hostKey = (hostname: string) => hostname.replace(/\.$/, '').replace(/^(?:www|m|mobile|uk)\./, '');
 

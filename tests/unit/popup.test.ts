@@ -3,7 +3,7 @@ import type { TabResult } from '../../lib/browser/messaging';
 import { isSharedZone } from '../../lib/index/host-rules';
 import type { Organisation } from '../../lib/index/schema';
 import { DEFAULT_SETTINGS, switchableSiteOf } from '../../lib/settings';
-import '../../lib/ui/nsl-popup';
+import { FIRST_PAINT_MARK } from '../../lib/ui/nsl-popup';
 import { makeAccount, makeOrganisation } from '../support/index-factory';
 import { fakePage, mockClient } from '../support/mock-client';
 
@@ -191,5 +191,35 @@ describe('nsl-popup “Don’t run on this site”', () => {
     ['https://co.uk/', undefined],
   ])('on %s offers %s', async (url, offered) => {
     expect(await offeredOn(url)).toBe(offered);
+  });
+});
+
+describe('nsl-popup’s first answer (issue 22)', () => {
+  it('asks for the tab’s result without waiting for the settings, and marks the frame that first draws it', async () => {
+    const calls: string[] = [];
+    let settingsRead: (value: typeof DEFAULT_SETTINGS) => void = () => undefined;
+    const client = mockClient({
+      readSettings: () => {
+        calls.push('settings asked');
+        return new Promise((resolve) => {
+          settingsRead = resolve;
+        });
+      },
+      saveSettings: async () => undefined,
+      getTabResult: async () => {
+        calls.push('result asked');
+        return recognised(makeOrganisation());
+      },
+    });
+    performance.clearMarks(FIRST_PAINT_MARK);
+    const popup = document.createElement('nsl-popup');
+    document.body.append(popup);
+    void popup.start(client, fakePage('?tab=1').page);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toEqual(['settings asked', 'result asked']);
+    settingsRead(DEFAULT_SETTINGS);
+    for (let i = 0; i < 40 && performance.getEntriesByName(FIRST_PAINT_MARK).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(popup.view.state).toBe('ready');
+    expect(performance.getEntriesByName(FIRST_PAINT_MARK)).toHaveLength(1);
   });
 });

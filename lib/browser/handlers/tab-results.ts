@@ -135,7 +135,9 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
       const url = pageUrlFromSender(reported, sender);
       if (tabId === undefined || url === undefined) return { recognised: false };
       const settings = await deps.settings();
-      const pageProfiles = sanitisePageProfiles(profiles);
+      // The page sent the links that may be profiles; the rules run here, off the page's thread
+      // (issue 22), and not at all on a site the user switched off.
+      const pageProfiles = disabledSite(settings, url) === undefined ? sanitisePageProfiles(profiles, url) : [];
       const result = await resultFor(url, pageProfiles, settings);
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, settings);
@@ -165,12 +167,12 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
     },
     async 'ui-bg-get-tab-result'({ tabId, url }) {
       await siteReads.get(tabId);
-      const stored = await deps.tabResults.get(tabId);
+      // Read together: the popup waits for this answer before it draws anything (issue 22).
+      const [stored, settings] = await Promise.all([deps.tabResults.get(tabId), deps.settings()]);
       // The stored answer holds unless the tab moved on or the user switched the site off or on since.
       // The popup is our own page, but the tab's address can be any length: it is kept capped like every other (issue 17).
       const address = typeof url === 'string' ? cappedPageUrl(url) : resultUrl(stored);
       if (address === undefined) return stored;
-      const settings = await deps.settings();
       const switched = (stored.state === 'disabled') !== (disabledSite(settings, address) !== undefined);
       if (resultUrl(stored) === address && !switched) return withCurrentCorrections(stored, settings);
       // The tab has moved on since its content script reported, or no content script runs on

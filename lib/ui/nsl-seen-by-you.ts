@@ -6,7 +6,7 @@ import { formatCount, formatFactTime } from '../format';
 import { isHttpUrl } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { downloadBlob } from './download';
-import { outlineButtons, theme } from './theme';
+import { dashboardSection, outlineButtons, theme } from './theme';
 
 /**
  * The dashboard's "Seen by you" layer (issue 19 part 6): the organisations whose own websites the
@@ -29,33 +29,11 @@ export class SeenByYou extends LitElement {
 
   static override styles = [
     theme,
+    dashboardSection,
     outlineButtons,
     css`
-      :host {
-        display: block;
-      }
       section {
-        background: var(--nsl-white);
-        border: 1px solid var(--nsl-border);
         border-top: 4px solid var(--nsl-dark-blue);
-        padding: 8px 24px 16px;
-        margin-bottom: 24px;
-      }
-      h2 {
-        font-size: 22px;
-        margin: 8px 0;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 15px;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 8px 12px 8px 0;
-        border-bottom: 1px solid var(--nsl-border);
-        vertical-align: top;
       }
       td.number {
         text-align: right;

@@ -3,7 +3,7 @@ import { shareOf } from '../dashboard/aggregate';
 import { datesInWords, type SeenToday } from '../dashboard/seen-series';
 import { PUBLISHED_FIGURES, type TodayFigures } from '../dashboard/then-and-now';
 import { formatCount, formatFactDate } from '../format';
-import { theme } from './theme';
+import { dashboardSection, theme } from './theme';
 
 /**
  * The published figures on NHS organisations' social media (2010, 2014, 2015), each cited, beside
@@ -23,32 +23,8 @@ export class ThenAndNow extends LitElement {
 
   static override styles = [
     theme,
+    dashboardSection,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        background: var(--nsl-white);
-        border: 1px solid var(--nsl-border);
-        padding: 8px 24px 16px;
-        margin-bottom: 24px;
-      }
-      h2 {
-        font-size: 22px;
-        margin: 8px 0;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 15px;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 8px 12px 8px 0;
-        border-bottom: 1px solid var(--nsl-border);
-        vertical-align: top;
-      }
       caption {
         text-align: left;
         padding: 0 0 8px;

@@ -245,3 +245,32 @@ export const factList = css`
     overflow-wrap: anywhere;
   }
 `;
+
+/** A section of the dashboard's overview and its table of figures ("then and now", "Seen by you"). */
+export const dashboardSection = css`
+  :host {
+    display: block;
+  }
+  section {
+    background: var(--nsl-white);
+    border: 1px solid var(--nsl-border);
+    padding: 8px 24px 16px;
+    margin-bottom: 24px;
+  }
+  h2 {
+    font-size: 22px;
+    margin: 8px 0;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 15px;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 8px 12px 8px 0;
+    border-bottom: 1px solid var(--nsl-border);
+    vertical-align: top;
+  }
+`;

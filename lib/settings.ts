@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { normaliseHost } from './detect/page-url';
+import { isHostWithin, normaliseHost } from './detect/page-url';
 import { HOST_PATTERN } from './index/schema';
 import { PLATFORMS } from './social/platforms';
 
@@ -120,7 +120,7 @@ export function switchableSites(sites: unknown, isZone: IsZone): string[] {
 export function disabledSiteFor(settings: Pick<Settings, 'disabledSites'>, hostname: string, isZone: IsZone): string | undefined {
   const host = normaliseHost(hostname, { keepWww: true });
   // A zone is never honoured, however it was stored: it would switch off every organisation under it (issue 17).
-  return settings.disabledSites.find((site) => (host === site || host.endsWith(`.${site}`)) && !isZone(site));
+  return settings.disabledSites.find((site) => isHostWithin(host, site) && !isZone(site));
 }
 
 /** Whether the user switched the extension off on this host (or on a parent site). */

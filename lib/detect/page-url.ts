@@ -19,6 +19,11 @@ export function normaliseHost(raw: string, { keepWww = false }: { keepWww?: bool
   return keepWww ? host : host.replace(/^www\./, '');
 }
 
+/** True when `host` is `domain` or a host under it (`www.nuh.nhs.uk` is within `nuh.nhs.uk`; `evilnuh.nhs.uk` is not). */
+export function isHostWithin(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
 /** The host name of an http(s) page, lower-case without a trailing dot; undefined for anything else. */
 export function hostnameOf(url: URL): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;

@@ -6,7 +6,7 @@
  */
 import type { Organisation } from '../index/schema';
 import type { HtmlAnchor } from './html-signals';
-import { hostnameOf } from './page-url';
+import { hostnameOf, isHostWithin } from './page-url';
 
 /**
  * The host whose pages may be read for `pageUrl`: its own host, when it is one of the current
@@ -17,7 +17,7 @@ export function readableHost(pageUrl: string, organisations: readonly Organisati
   const url = URL.canParse(pageUrl) ? new URL(pageUrl) : undefined;
   const host = url && hostnameOf(url);
   if (host === undefined || url?.port !== '' || organisations.length === 0) return undefined;
-  const owns = (org: Organisation) => org.domains.some((d) => host === d.host || host.endsWith(`.${d.host}`));
+  const owns = (org: Organisation) => org.domains.some((d) => isHostWithin(host, d.host));
   return organisations.every(owns) ? host : undefined;
 }
 

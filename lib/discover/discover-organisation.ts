@@ -5,6 +5,7 @@
  * level say "none" rather than "unknown". Network access is injected, so tests run on loopback.
  */
 import { extractPageProfiles, type ProfileVia, type QueryableDocument } from '../detect/page-signals';
+import { isHostWithin } from '../detect/page-url';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { likelyPages } from './likely-pages';
 import type { RobotsRules } from './robots';
@@ -51,7 +52,7 @@ export async function discoverOrganisation(
     return { findings, pagesRead: 0 };
   }
   const startHost = new URL(startUrl).hostname;
-  const isSameSite = (url: URL) => url.hostname === startHost || domains.some((d) => url.hostname === d || url.hostname.endsWith(`.${d}`));
+  const isSameSite = (url: URL) => url.hostname === startHost || domains.some((d) => isHostWithin(url.hostname, d));
   const accounts = new Map<string, Finding & { type: 'account' }>();
   const pagesRead: string[] = [];
   const queue = [startUrl];

@@ -6,6 +6,7 @@
  * there is, so an account it names on one of the organisation's own hosts is official; a page on
  * any other host (a hosting address) only gives unverified accounts, and its note says so.
  */
+import { isHostWithin } from '../detect/page-url';
 import type { Account, IndexSource, Organisation } from '../index/schema';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { explainRejection } from '../social/profile-rejections';
@@ -24,8 +25,7 @@ export const OWN_PAGES_READ_ON = '2026-11-28';
 
 /** Whether `host` is one of the organisation's own hosts, or one of its predecessors' (an older site). */
 function isOwnHost(org: Organisation, host: string): boolean {
-  const hosts = [...org.domains, ...org.predecessors.flatMap((p) => p.domains)].map((d) => d.host);
-  return hosts.some((own) => host === own || host.endsWith(`.${own}`));
+  return [...org.domains, ...org.predecessors.flatMap((p) => p.domains)].some((d) => isHostWithin(host, d.host));
 }
 
 function isPlatform(name: string): name is Platform {

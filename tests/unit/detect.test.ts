@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect/detect';
-import { hostnameOf, hostSuffixes, normaliseHost } from '../../lib/detect/page-url';
+import { hostnameOf, hostSuffixes, isHostWithin, normaliseHost } from '../../lib/detect/page-url';
 import { createIndexLookups } from '../../lib/index/lookup';
 import { loadBundledIndex } from '../support/bundled-index';
 
@@ -78,6 +78,17 @@ describe('hostnameOf', () => {
     ['https://10.0.0.1/', undefined],
   ])('reads %s as %s', (url, host) => {
     expect(hostnameOf(new URL(url))).toBe(host);
+  });
+});
+
+describe('isHostWithin', () => {
+  it.each([
+    ['nuh.nhs.uk', 'nuh.nhs.uk', true],
+    ['www.nuh.nhs.uk', 'nuh.nhs.uk', true],
+    ['evilnuh.nhs.uk', 'nuh.nhs.uk', false],
+    ['nhs.uk', 'nuh.nhs.uk', false],
+  ])('%s within %s: %s', (host, domain, within) => {
+    expect(isHostWithin(host, domain)).toBe(within);
   });
 });
 

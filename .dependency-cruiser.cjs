@@ -8,7 +8,7 @@
  *   lib/corrections/ dashboard/ collect/ discover/ observe/ refresh/ settings.ts user-data.ts ...
  *   lib/detect/  lib/metrics/         pages and figures
  *   lib/index/                        the model: schema, validate, lookup, keys
- *   lib/social/                       platforms and profile addresses (ships in the content script)
+ *   lib/social/                       platforms and profile addresses (no dependencies)
  */
 const PURE =
   '^lib/(social|index|index-build|detect|metrics|corrections|collect|discover|observe|refresh|dashboard|research-log|settings|user-data|format)';

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { BUNDLED_INDEX_FILE } from './lib/browser/bundled-index';
-import { extraContentScriptMatches } from './lib/detect/pages';
+import { pageMatchPatterns } from './lib/detect/pages';
 import type { NhsIndex } from './lib/index/schema';
 import { buildDefaults } from './scripts/build-defaults';
-import { keepPolyfillOutOfContentScripts } from './scripts/vite-content-script-browser';
 
 /**
  * The index bundled into the build. Browser tests build variants with their own index (one with
@@ -37,7 +36,14 @@ const testHostPermissions = (process.env.NSL_TEST_HOST_PERMISSIONS ?? '').split(
  * Bluesky's or a Mastodon instance's public API for live figures (issue 19).
  */
 const OPTIONAL_HOSTS = ['https://*/*'];
-const bundledIndexVersion = (JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex).indexVersion;
+const bundledIndex = JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex;
+/**
+ * The pages the background reads (issue 22): every nhs.uk site, CQC's and GOV.UK's organisation
+ * pages, and the bundled index's hosts outside nhs.uk, each with its subdomains. There is no
+ * content script: the background asks for these hosts and runs one function in such a page once
+ * it has loaded (lib/browser/page-reader.ts).
+ */
+const pageMatches = pageMatchPatterns(bundledIndex);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -56,15 +62,16 @@ export default defineConfig({
     // without a content script (a trust's X profile) can be looked up, and only on that click.
     // alarms: the scheduled index refresh. The published copy's host is asked for only when the
     // user sets a source (optional host permissions), never at install.
-    // scripting: with activeTab, and only when the user turned "observed figures" on, the popup
-    // reads the follower count on the profile page it was opened on (no warning at install).
+    // scripting: the background reads the pages it matches (the host permissions below) once each
+    // has loaded, and, with activeTab and only when the user turned "observed figures" on, the
+    // popup reads the follower count on the profile page it was opened on.
     // contextMenus: "Dashboard" and "My corrections" on the toolbar button's own menu (no warning).
     permissions: ['storage', 'activeTab', 'alarms', 'scripting', 'contextMenus'],
     optional_host_permissions: OPTIONAL_HOSTS,
-    // A build with a default source may fetch from it without asking: that host only.
-    ...(indexSource || testHostPermissions.length > 0
-      ? { host_permissions: [...(indexSource ? [`${new URL(indexSource).origin}/*`] : []), ...testHostPermissions] }
-      : {}),
+    // The pages the background reads (the install prompt names the same hosts a content script
+    // on them did); and a build with a default source may fetch from it without asking: that host only.
+    // Manifest V2 (Firefox) has no host_permissions: WXT moves them into `permissions`.
+    host_permissions: [...pageMatches, ...(indexSource ? [`${new URL(indexSource).origin}/*`] : []), ...testHostPermissions],
     action: { default_title: 'NHS Social Lens' },
     browser_specific_settings: {
       // Firefox asks extensions to declare what they collect: nothing.
@@ -81,26 +88,13 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: bundledIndexPath, relativeDest: BUNDLED_INDEX_FILE });
     },
-    // The content script also runs on the index's domains outside nhs.uk, read from the index.
     'build:manifestGenerated': (_wxt, manifest) => {
       // Manifest V2 (Firefox) has no optional_host_permissions, and WXT drops it: there, hosts are
       // optional permissions, without which permissions.request for a host fails (issue 19).
       if (manifest.manifest_version === 2) manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...OPTIONAL_HOSTS];
-      const index = JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex;
-      for (const script of manifest.content_scripts ?? [])
-        script.matches = [...(script.matches ?? []), ...extraContentScriptMatches(index)];
-      // Chromium lets the background read an organisation's home page on a host the content script
-      // is declared on; Firefox (Manifest V2) only on a host in `permissions`, and refused it without
-      // (tests/firefox/extension.test.ts, issue 22). The same whole-host patterns, so Firefox's install
-      // prompt, which already lists the content script's hosts, asks for nothing more.
-      if (manifest.manifest_version === 2) {
-        const wholeHosts = (manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []).filter((m) => /^\*:\/\/[^/]+\/\*$/.test(m));
-        manifest.permissions = [...new Set([...(manifest.permissions ?? []), ...wholeHosts])];
-      }
     },
   },
   vite: () => ({
-    plugins: [keepPolyfillOutOfContentScripts()],
     // Rolldown inlines an imported constant at every place it is used: the Public Suffix List's
     // 70 KB label string (tldts) was copied three times into the service worker (353 KB against
     // 213 KB). Minification still folds constants within each module.
@@ -108,7 +102,8 @@ export default defineConfig({
     define: {
       __NSL_INDEX_PUBLIC_KEY__: JSON.stringify(indexPublicKey),
       __NSL_INDEX_SOURCE__: JSON.stringify(indexSource),
-      __NSL_BUNDLED_INDEX_VERSION__: JSON.stringify(bundledIndexVersion),
+      __NSL_BUNDLED_INDEX_VERSION__: JSON.stringify(bundledIndex.indexVersion),
+      __NSL_PAGE_MATCHES__: JSON.stringify(pageMatches),
       __NSL_REFRESH_TIMEOUT_MS__: JSON.stringify(refreshTimeoutMs),
       __NSL_REPOSITORY_URL__: JSON.stringify(repositoryUrl),
     },

@@ -1,13 +1,21 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundService } from '../lib/browser/background-service';
-import { BUNDLED_INDEX_VERSION, DEFAULT_INDEX_SOURCE, INDEX_PUBLIC_KEY, REFRESH_TIMEOUT_MS } from '../lib/browser/build-constants';
+import {
+  BUNDLED_INDEX_VERSION,
+  DEFAULT_INDEX_SOURCE,
+  INDEX_PUBLIC_KEY,
+  PAGE_MATCHES,
+  REFRESH_TIMEOUT_MS,
+} from '../lib/browser/build-constants';
 import { BUNDLED_INDEX_FILE } from '../lib/browser/bundled-index';
 import { openIndexDb } from '../lib/browser/db';
 import { dispatch } from '../lib/browser/messaging';
+import { createPageReader, type PageScripting } from '../lib/browser/page-reader';
 import { readSettings, settingsItem } from '../lib/browser/settings';
 import { readSite, SITE_READER_MAX_BYTES, SITE_READER_TIMEOUT_MS } from '../lib/browser/site-reader';
 import { createTabResults } from '../lib/browser/tab-results';
+import { pageMatcher } from '../lib/detect/pages';
 import { isSharedZone } from '../lib/index/host-rules';
 import { fromBase64 } from '../lib/refresh/published';
 import { REFRESH_SCHEDULES } from '../lib/settings';
@@ -52,6 +60,13 @@ export default defineBackground(() => {
       readSite({ fetch: (input, init) => fetch(input, init), timeoutMs: SITE_READER_TIMEOUT_MS, maxBytes: SITE_READER_MAX_BYTES }, host),
   });
   const ownOrigin = browser.runtime.getURL('/');
+  const pages = createPageReader({
+    // The browsers' and the polyfill's `executeScript` take the same injection; their types differ in detail.
+    scripting: browser.scripting as unknown as PageScripting,
+    readsPage: pageMatcher(PAGE_MATCHES),
+    switchedOff: service.switchedOff,
+    pageVisited: service.pageVisited,
+  });
 
   /** Keeps the refresh alarm in step with the user's schedule. */
   const schedule = async () => {
@@ -60,8 +75,11 @@ export default defineBackground(() => {
     if (minutes > 0) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: minutes, delayInMinutes: Math.min(minutes, 60) });
   };
 
+  const readOpenTabs = async () => pages.tabsOpen(await browser.tabs.query({ url: [...PAGE_MATCHES] }));
+  browser.runtime.onStartup.addListener(() => void readOpenTabs());
   browser.runtime.onInstalled.addListener(() => {
     void service.database();
+    void readOpenTabs();
     void schedule();
     // The toolbar button's own menu (right-click): the pages that are not about the current tab.
     const contexts: ['action' | 'browser_action'] = [import.meta.env.MANIFEST_VERSION === 3 ? 'action' : 'browser_action'];
@@ -78,5 +96,19 @@ export default defineBackground(() => {
     if (alarm.name === REFRESH_ALARM) void service.scheduledRefresh();
   });
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, browser.runtime.id, ownOrigin, service.handlers));
-  browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
+  // A tab's address reaches the worker only on the hosts it may read (no "tabs" permission). Firefox
+  // wakes it only for status and address changes; Chromium has no such filter.
+  const tabUpdated = (tabId: number, change: { status?: string; url?: string }, tab: { url?: string; status?: string }) =>
+    void pages.tabUpdated(tabId, change, tab);
+  if (import.meta.env.FIREFOX) {
+    // Firefox's extra argument, which the shared types leave out.
+    const onUpdated = browser.tabs.onUpdated as unknown as {
+      addListener(listener: typeof tabUpdated, filter: { properties: string[] }): void;
+    };
+    onUpdated.addListener(tabUpdated, { properties: ['status', 'url'] });
+  } else browser.tabs.onUpdated.addListener(tabUpdated);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    pages.tabClosed(tabId);
+    void service.tabClosed(tabId);
+  });
 });

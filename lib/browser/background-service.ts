@@ -1,7 +1,8 @@
 /**
  * The background's service, apart from wiring to browser events: the database, opened once with
- * an index installed, the one refresh that runs at a time, and the handler of every message, each
- * feature answering its own part of the protocol (lib/browser/handlers/, issue 18).
+ * an index installed, the one refresh that runs at a time, the handler of every message, each
+ * feature answering its own part of the protocol (lib/browser/handlers/, issue 18), and what to
+ * make of a page the background read (issue 22).
  */
 import type { RefreshOutcome } from '../refresh/refresh-outcome';
 import type { NslDatabase } from './db';
@@ -50,9 +51,10 @@ export function createBackgroundService(deps: BackgroundDeps) {
   };
 
   const ctx: BackgroundContext = { deps, db: database, refreshNow, indexSource, installDurationMs: () => installDurationMs };
+  const tabs = tabResultHandlers(ctx);
   // Each group answers only the messages it names, so the compiler finds a handler missing here.
   const handlers: Handlers = {
-    ...tabResultHandlers(ctx),
+    ...tabs.handlers,
     ...indexHandlers(ctx),
     ...correctionHandlers(ctx),
     ...userDataHandlers(ctx),
@@ -63,6 +65,9 @@ export function createBackgroundService(deps: BackgroundDeps) {
   return {
     handlers,
     database,
+    /** A page the background read (lib/browser/page-reader.ts): recognises it, records what it links to, sets the badge. */
+    pageVisited: tabs.pageVisited,
+    switchedOff: tabs.switchedOff,
     /** A scheduled refresh: skipped while backing off after failures. */
     async scheduledRefresh(): Promise<RefreshOutcome | undefined> {
       if (await shouldWait(await database(), deps.now())) return undefined;

@@ -4,6 +4,7 @@ declare const __NSL_INDEX_SOURCE__: string;
 declare const __NSL_BUNDLED_INDEX_VERSION__: number;
 declare const __NSL_REFRESH_TIMEOUT_MS__: number;
 declare const __NSL_REPOSITORY_URL__: string;
+declare const __NSL_PAGE_MATCHES__: string[];
 
 /** The Ed25519 public key (base64) that published indexes must be signed with. */
 export const INDEX_PUBLIC_KEY = __NSL_INDEX_PUBLIC_KEY__;
@@ -15,3 +16,8 @@ export const BUNDLED_INDEX_VERSION = __NSL_BUNDLED_INDEX_VERSION__;
 export const REFRESH_TIMEOUT_MS = __NSL_REFRESH_TIMEOUT_MS__;
 /** The project's repository, where prefilled correction issues are opened; empty when the build sets none. */
 export const DEFAULT_REPOSITORY_URL = __NSL_REPOSITORY_URL__;
+/**
+ * The pages the background reads (lib/detect/pages.ts `pageMatchPatterns` over the bundled index),
+ * the same list the build asks host permissions for (issue 22).
+ */
+export const PAGE_MATCHES: readonly string[] = __NSL_PAGE_MATCHES__;

@@ -1,15 +1,15 @@
 /**
- * The one message protocol between the extension's contexts. Message names say who talks to
- * whom (`content-bg-…`: content script to background; `ui-bg-…`: extension pages to background).
+ * The one message protocol between the extension's contexts: extension pages ask the background
+ * (`ui-bg-…`). Web pages never talk to the background: it reads the pages it needs itself
+ * (lib/browser/page-reader.ts, issue 22), so there is no content script and no message from one.
  * Every context imports these types, so a payload or response can never drift out of shape.
  */
 
 import type { LiveAccount, LiveFiguresState } from '../collect/live-figures';
 import type { CorrectionView, SaveResult, StoredCorrection } from '../corrections/stored-correction';
-import type { PageLink } from '../detect/page-signals';
 import type { StoredSighting } from '../detect/stored-sighting';
 import type { StoredSiteRead } from '../detect/stored-site-read';
-import type { Detection, PageFlag } from '../detect/types';
+import type { Detection } from '../detect/types';
 import type { IndexSource, Organisation } from '../index/schema';
 import type { SectorContext } from '../metrics/sector-context';
 import type { RefreshOutcome } from '../refresh/refresh-outcome';
@@ -71,13 +71,6 @@ export interface IndexStatus {
 }
 
 export interface MessageMap {
-  /** A page on a host that may match was loaded (or navigated within a single-page app). */
-  'content-bg-page-visited': {
-    /** `profiles`: the links that may be profiles, unparsed (the background applies the rules: issue 22). */
-    request: { url: string; profiles: PageLink[] };
-    /** `flag` is set only when the user turned the in-page flag on and the page is recognised. */
-    response: { recognised: boolean; flag?: PageFlag };
-  };
   /** Extension pages ask which index is installed (and how long this worker took to install it). */
   'ui-bg-get-index-status': { request: Record<string, never>; response: IndexStatus };
   /** "Update now": check the published copy at once. */
@@ -88,7 +81,7 @@ export interface MessageMap {
   'ui-bg-get-organisations': { request: Record<string, never>; response: InstalledIndexView };
   /**
    * The popup asks what the extension found for a tab. `url` is given when the user opened the
-   * popup on that tab (activeTab), so pages without a content script (a social profile) are looked up too.
+   * popup on that tab (activeTab), so pages the background does not read (a social profile) are looked up too.
    */
   'ui-bg-get-tab-result': { request: { tabId: number; url?: string }; response: TabResult };
   /** The correction form asks for the organisation a correction is about, and what this browser saw it link to. */
@@ -157,7 +150,6 @@ export type Handlers = { [T in MessageType]: (payload: Request<T>, sender: Sende
 
 /** Every message name; the compiler checks it against MessageMap, so none can be forgotten. */
 const MESSAGE_TYPES: Record<MessageType, true> = {
-  'content-bg-page-visited': true,
   'ui-bg-get-index-status': true,
   'ui-bg-get-organisations': true,
   'ui-bg-get-tab-result': true,
@@ -188,8 +180,8 @@ export function isEnvelope(message: unknown): message is Envelope {
 }
 
 /**
- * Routes an envelope to its handler after checking the sender: only this extension may talk to
- * the background, content-script messages must come from a tab, and UI messages from our pages.
+ * Routes an envelope to its handler after checking the sender: only this extension's own pages
+ * may talk to the background.
  */
 export function dispatch(
   message: unknown,
@@ -199,8 +191,7 @@ export function dispatch(
   handlers: Handlers,
 ): Promise<unknown> | undefined {
   if (!isEnvelope(message) || sender.id !== ownId) return undefined;
-  if (message.type.startsWith('content-') && sender.tab?.id === undefined) return undefined;
-  if (message.type.startsWith('ui-') && !sender.url?.startsWith(ownOrigin)) return undefined;
+  if (!sender.url?.startsWith(ownOrigin)) return undefined;
   const handler = handlers[message.type] as (payload: unknown, sender: SenderInfo) => Promise<unknown>;
   return handler(message.payload, sender);
 }

@@ -1,7 +1,7 @@
 /**
  * Reads the social profiles an organisation's page links to: its header, footer and "follow us"
  * links, `rel="me"` links, JSON-LD `sameAs` and the `twitter:site` meta tag. One pass, no
- * observers, small enough for the content script; share buttons and platform pages are refused by
+ * observers; share buttons and platform pages are refused by
  * the same rules the index and the maintainers' discovery command use.
  */
 import type { Platform } from '../social/platforms';
@@ -9,13 +9,6 @@ import { parseProfile } from '../social/profile-url';
 import { MAX_PAGE_URL_LENGTH } from './page-url';
 
 export type ProfileVia = 'link' | 'rel-me' | 'json-ld' | 'meta';
-const VIAS: readonly ProfileVia[] = ['link', 'rel-me', 'json-ld', 'meta'];
-
-/** A link a page offers as a possible profile, unparsed: what the content script sends (issue 22). */
-export interface PageLink {
-  url: string;
-  via: ProfileVia;
-}
 
 export interface PageProfile {
   platform: Platform;
@@ -26,16 +19,16 @@ export interface PageProfile {
 
 /** At most this many profiles are reported per page: enough for any footer, useless to a spammer. */
 export const MAX_PAGE_PROFILES = 30;
-/** At most this many links are read from a page's report: far more than any page's profile links. */
+/** At most this many links of each kind are read from a page's report: far more than any page's profile links. */
 export const MAX_PAGE_LINKS = 300;
 const MAX_ANCHORS = 3000;
 export const MAX_JSON_LD_CHARS = 100_000;
 
-/** The part of a document this needs (a real DOM in the content script, linkedom in the CLI). */
+/** The part of a document this needs (a real DOM in the page, happy-dom in tests, linkedom in the CLI). */
 export type QueryableDocument = Pick<Document, 'querySelectorAll'>;
 
 /**
- * What a page offers, in document order, before any rule is applied (issue 19): the content script
+ * What a page offers, in document order, before any rule is applied (issue 19): the page
  * reads it from the DOM, the background's site reader from HTML text (html-signals.ts), and one
  * function, `profilesFromSignals`, applies the rules to both, so they can never disagree.
  */
@@ -75,7 +68,7 @@ export function profilesFromSignals(signals: PageSignals, pageUrl: string): Page
       ...signals.jsonLd
         .flatMap((text) => (text.length <= MAX_JSON_LD_CHARS ? sameAsValues(text) : []))
         .map((url) => ({ url, via: 'json-ld' as const })),
-      // The same path as every link (one code path keeps the content script small: issue 17).
+      // The same path as every link.
       ...signals.twitterSite.map((site) => ({ url: twitterSiteUrl(site), via: 'meta' as const })),
     ],
     pageUrl,
@@ -90,7 +83,7 @@ export const twitterSiteUrl = (site: string) => `https://x.com/${site.trim().rep
  * a profile (on a platform's host, or any host for rel="me", which is how Mastodon and others verify
  * a profile), first occurrence first, at most MAX_PAGE_PROFILES.
  */
-function profilesOf(links: Iterable<PageLink>, pageUrl: string | undefined): PageProfile[] {
+function profilesOf(links: Iterable<{ url: string; via: ProfileVia }>, pageUrl: string | undefined): PageProfile[] {
   const found = new Map<string, PageProfile>();
   for (const { url: raw, via } of links) {
     if (found.size >= MAX_PAGE_PROFILES) break;
@@ -126,22 +119,27 @@ export function sameAsValues(text: string): string[] {
   return out;
 }
 
+/** At most this many JSON-LD blocks and `twitter:site` values are read from a page's report. */
+const MAX_PAGE_BLOCKS = 20;
+/** Longer than any handle a `twitter:site` value names. */
+const MAX_TWITTER_SITE_CHARS = 100;
+
 /**
- * Re-checks what a page sent (issue 17), and classifies it (issue 22): the content script sends the
- * links that may be profiles, unparsed, and the background applies the rules. The background never
- * trusts a content script, so anything malformed or excessive is dropped: at most MAX_PAGE_LINKS
- * links are read, a link longer than any profile address is not even parsed, and at most
- * MAX_PAGE_PROFILES profiles are kept. `pageUrl` resolves relative links, as the page would.
+ * Re-checks what a page sent (issue 17): the page reports its signals, the links among them only
+ * those that may be profiles, unparsed, and the background applies the rules (issue 22). The
+ * background never trusts a page, whose own scripts may have changed what was read, so anything
+ * malformed or excessive is dropped: at most MAX_PAGE_LINKS links of each kind are read, a link
+ * longer than any profile address is not even parsed, and at most MAX_PAGE_BLOCKS JSON-LD blocks
+ * and `twitter:site` values. `profilesFromSignals` then keeps at most MAX_PAGE_PROFILES profiles.
  */
-export function sanitisePageProfiles(raw: unknown, pageUrl?: string): PageProfile[] {
-  if (!Array.isArray(raw)) return [];
-  const links = raw.slice(0, MAX_PAGE_LINKS).filter((item): item is PageLink => {
-    if (typeof item !== 'object' || item === null) return false;
-    const { url, via } = item as { url?: unknown; via?: unknown };
-    return typeof url === 'string' && url.length <= MAX_PAGE_URL_LENGTH && VIAS.includes(via as ProfileVia);
-  });
-  return profilesOf(
-    links.map(({ url, via }) => ({ url, via })),
-    pageUrl,
-  );
+export function sanitisePageSignals(raw: unknown): PageSignals {
+  const report = typeof raw === 'object' && raw !== null ? (raw as Partial<Record<keyof PageSignals, unknown>>) : {};
+  const texts = (value: unknown, max: number, maxLength: number) =>
+    Array.isArray(value) ? value.slice(0, max).filter((v): v is string => typeof v === 'string' && v.length <= maxLength) : [];
+  return {
+    relMe: texts(report.relMe, MAX_PAGE_LINKS, MAX_PAGE_URL_LENGTH),
+    links: texts(report.links, MAX_PAGE_LINKS, MAX_PAGE_URL_LENGTH),
+    jsonLd: texts(report.jsonLd, MAX_PAGE_BLOCKS, MAX_JSON_LD_CHARS),
+    twitterSite: texts(report.twitterSite, MAX_PAGE_BLOCKS, MAX_TWITTER_SITE_CHARS),
+  };
 }

@@ -66,34 +66,15 @@ export function cappedPageUrl(url: string): string {
   return parsed.origin !== 'null' && parsed.origin.length < MAX_PAGE_URL_LENGTH ? `${parsed.origin}/` : '';
 }
 
-/** What the browser itself says about the frame a content-script message came from. */
-export interface PageSender {
-  /** The document's address, as the browser recorded it when the document loaded. */
-  url?: string;
-  /** The document's origin (Chromium; Firefox leaves it out). */
-  origin?: string;
-  /** 0 for the tab's top frame. */
-  frameId?: number;
-}
-
 /**
- * The address a content script reported, when the browser's own account of the sender vouches for
- * it (issue 17), cut to `MAX_PAGE_URL_LENGTH`; otherwise undefined, and the report is refused.
- *
- * Rules: only the top frame speaks for a tab (the content script runs there alone); the address
- * must be an http(s) page on the very origin (scheme, host and port) the browser gives for the
- * sending document. The rest of the address (path, query, fragment) cannot be checked against the
- * browser: single-page sites move with `history.pushState`, and Chromium's `sender.url` keeps the
- * address the document loaded with (seen in the browser tests). It needs no checking either:
- * `pushState` can never leave the document's origin, so a page can already claim any address
- * on its own origin, and never one on another site.
+ * The address of a page the background reads (issue 22), as the browser gives it for the tab: an
+ * http(s) address, cut to `MAX_PAGE_URL_LENGTH`; otherwise undefined, and the page is not
+ * recorded. The page itself never says where it is (issue 17): the tab's address is the browser's
+ * own account, and a report read from a page at another address is dropped before it gets here.
  */
-export function pageUrlFromSender(reported: unknown, sender: PageSender): string | undefined {
-  if (sender.frameId !== 0 || typeof reported !== 'string' || sender.url === undefined) return undefined;
-  if (!URL.canParse(reported) || !URL.canParse(sender.url)) return undefined;
-  const page = new URL(reported);
+export function pageUrlOfTab(url: unknown): string | undefined {
+  if (typeof url !== 'string' || !URL.canParse(url)) return undefined;
+  const page = new URL(url);
   if (page.protocol !== 'https:' && page.protocol !== 'http:') return undefined;
-  const origin = new URL(sender.url).origin;
-  if (page.origin !== origin || (sender.origin !== undefined && sender.origin !== origin)) return undefined;
-  return cappedPageUrl(page.href);
+  return cappedPageUrl(page.href) || undefined;
 }

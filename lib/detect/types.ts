@@ -32,7 +32,7 @@ export interface Detection {
 
 /**
  * What the in-page flag says (when the user turned it on): the organisation and its adoption level.
- * The background sends it with its answer to the content script, and lib/ui/page-flag.ts draws it.
+ * The background makes it with its answer to a page it read, and `showPageFlag` (lib/browser/page-scripts.ts) draws it in the page.
  */
 export interface PageFlag {
   name: string;

@@ -1,6 +1,6 @@
 /**
  * Finds an organisation's official accounts on its own website: the home page and a few likely
- * pages (contact, about, follow us…), read with the same link rules as the content script. Also
+ * pages (contact, about, follow us…), read with the same link rules as the extension. Also
  * records, per platform, that the pages checked link to no account there: what lets an adoption
  * level say "none" rather than "unknown". Network access is injected, so tests run on loopback.
  */

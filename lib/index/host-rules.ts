@@ -8,7 +8,7 @@
  * zones, which the list does not name (nhs.net, icb.nhs.uk, nhs.wales…); and general platforms,
  * whose sites hold anyone's pages (google.com, the social platforms, www.gov.uk).
  *
- * Not for the content script: the list is large, and only the background and the CLI need it.
+ * Not for pages: the list is large, and only the background and the CLI need it.
  */
 import { parse } from 'tldts';
 import * as v from 'valibot';

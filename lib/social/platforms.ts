@@ -1,6 +1,6 @@
 /**
  * The social platforms NHS Social Lens knows, in the order people see them. The lowest module of
- * all: the index's schema, link classification and the content script read the list from here,
+ * all: the index's schema, link classification and the page reader read the list from here,
  * so nothing about platforms has to reach up into the index (issue 18).
  */
 export const PLATFORMS = [

@@ -1,6 +1,6 @@
 /**
  * What people read when a link is not an account: the sentence for each rejection, and whether an
- * index's account address is canonical. Kept apart from profile-url.ts, which the content script
+ * index's account address is canonical. Kept apart from profile-url.ts, which the service worker
  * ships: this module reads that one, never the other way round (issue 18).
  */
 

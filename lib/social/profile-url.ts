@@ -1,9 +1,9 @@
 /**
  * Social profile URLs: which platform, which handle, and the one canonical URL for it.
  *
- * The same rules serve the index build, the validator, the content script (links on a page) and
+ * The same rules serve the index build, the validator, the background (links on a page) and
  * the maintainers' discovery command, so "is this an account?" has one answer everywhere. Kept
- * free of dependencies because it ships in the content script.
+ * free of dependencies: it is the lowest module of all.
  */
 import type { Platform } from './platforms';
 
@@ -16,7 +16,7 @@ export interface SocialProfile {
 }
 
 /**
- * Why a URL is not an account, as a short code: the content script ships this module, so the
+ * Why a URL is not an account, as a short code: the service worker ships this module, so the
  * sentences people read live in profile-rejections.ts, outside its bundle (and outside its imports:
  * that module reads this one, never the other way round).
  */
@@ -52,7 +52,7 @@ const YOUTUBE_RESERVED = new Set(
   'watch embed results feed playlist shorts live redirect account premium about gaming music kids t hashtag'.split(' '),
 );
 
-// Repeated prefixes are named once: this module ships in the content script, where bytes count.
+// Repeated prefixes are named once: this module ships in the service worker, where bytes count.
 const FACEBOOK = 'https://www.facebook.com/';
 const YOUTUBE = 'https://www.youtube.com/';
 
@@ -76,7 +76,7 @@ const PLATFORM_HOSTS: Record<string, Platform> = {
 };
 
 /**
- * The platforms' hosts (as PLATFORM_HOSTS names them): the content script picks the links that may
+ * The platforms' hosts (as PLATFORM_HOSTS names them): the page reader picks the links that may
  * be profiles with attribute selectors built from this list (issue 22), so there is one list of hosts.
  */
 export const PROFILE_HOSTS: readonly string[] = Object.keys(PLATFORM_HOSTS);

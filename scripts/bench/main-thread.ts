@@ -1,9 +1,9 @@
 /**
  * What the extension costs a page's main thread (issue 22): each page is loaded in turn with and
  * without the extension, alternating, in one run, and the DevTools Protocol's
- * `Performance.getMetrics` is read a while after the load event (the content script runs after it,
- * so the page-load figure alone never shows its cost). ScriptDuration is the time spent running
- * JavaScript on the page's main thread (the page's own and the content script's isolated world),
+ * `Performance.getMetrics` is read a while after the load event (the background reads the page
+ * after it, so the page-load figure alone never shows its cost). ScriptDuration is the time spent
+ * running JavaScript on the page's main thread (the page's own and any the extension runs there),
  * TaskDuration all the main thread's work; the extra is the median with minus the median without.
  */
 import type { BrowserContext } from 'playwright-core';

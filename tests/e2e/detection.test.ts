@@ -1,6 +1,5 @@
 /// <reference types="chrome" />
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { resetExtensionState, withSettings } from './support/extension-state';
@@ -13,6 +12,8 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   server = await startFixtureServer({
     'www.kch.nhs.uk': 'footer-icons.html',
+    'spoof.nhs.uk': 'page-tampers.html',
+    'www.uclh.nhs.uk': 'page-tampers.html',
     'www.cqc.org.uk': 'not-nhs.html',
     'www.nhs.uk': 'not-nhs.html',
     'gmintegratedcare.org.uk': 'trust-home.html',
@@ -35,7 +36,7 @@ const recognisedBadge = (tabId: number) =>
     (b) => b.text !== '',
   );
 
-/** What the background stored for a tab in session storage, or undefined (no content script reported). */
+/** What the background stored for a tab in session storage, or undefined (no page read reported). */
 async function storedTabResult(tabId: number): Promise<unknown> {
   const worker = await browser.serviceWorker();
   return worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
@@ -87,7 +88,7 @@ describe('detection in Chromium', () => {
     const { page, tabId } = await visit(browser, 'https://www.nhs.uk/conditions/flu/');
     await page.waitForTimeout(500);
     expect((await badgeOf(browser, tabId)).text).toBe('');
-    // The NHS website changes address without loading a page; the content script follows it.
+    // The NHS website changes address without loading a page; the background follows it.
     await page.evaluate(() => history.pushState({}, '', '/services/hospital/st-thomas-hospital/RJ122'));
     const badge = await recognisedBadge(tabId);
     expect(badge.title).toContain("Guy's and St Thomas'");
@@ -101,7 +102,7 @@ describe('detection in Chromium', () => {
     await page.close();
   });
 
-  it('is not injected at all on a page that cannot match', async () => {
+  it('runs nothing at all in a page that cannot match', async () => {
     const { page, tabId } = await visit(browser, 'https://www.example.org/');
     await page.waitForTimeout(1000);
     expect(await storedTabResult(tabId)).toBeUndefined();
@@ -110,40 +111,18 @@ describe('detection in Chromium', () => {
   });
 });
 
-/**
- * Runs `expression` in the extension's content-script world of `page` (Chromium's isolated world,
- * reached through the DevTools protocol): what a compromised content script could do.
- */
-async function inContentScript(page: Page, expression: string): Promise<unknown> {
-  const cdp = await browser.context.newCDPSession(page);
-  const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => void worlds.push(context));
-  await cdp.send('Runtime.enable');
-  const world = worlds.find((c) => c.auxData?.type === 'isolated' && c.name === 'NHS Social Lens');
-  if (world === undefined) throw new Error('no content-script world in this page');
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-    expression,
-    contextId: world.id,
-    awaitPromise: true,
-    returnByValue: true,
-  });
-  await cdp.detach();
-  if (exceptionDetails) throw new Error(exceptionDetails.text);
-  return result.value;
-}
-
-/** What the background recorded of profiles seen on organisations' sites, as account keys. */
-async function sightingKeys(): Promise<string[]> {
+/** What the background recorded of profiles seen on organisations' sites: each account's key and the page it was seen on. */
+async function sightings(): Promise<{ accountKey: string; pageUrl: string }[]> {
   const worker = await browser.serviceWorker();
   return worker.evaluate(
     () =>
-      new Promise<string[]>((resolve, reject) => {
+      new Promise<{ accountKey: string; pageUrl: string }[]>((resolve, reject) => {
         const open = indexedDB.open('nhs-social-lens');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const all = open.result.transaction('sightings').objectStore('sightings').getAll();
           all.onsuccess = () => {
-            resolve((all.result as { accountKey: string }[]).map((s) => s.accountKey));
+            resolve((all.result as { accountKey: string; pageUrl: string }[]).map(({ accountKey, pageUrl }) => ({ accountKey, pageUrl })));
             open.result.close();
           };
         };
@@ -151,31 +130,36 @@ async function sightingKeys(): Promise<string[]> {
   );
 }
 
-describe('what the background believes (issue 17)', () => {
-  const report = (url: string) =>
-    `chrome.runtime.sendMessage(${JSON.stringify({
-      type: 'content-bg-page-visited',
-      payload: { url, profiles: [{ platform: 'x', handle: 'Impostor', url: 'https://x.com/Impostor', via: 'link' }] },
-    })})`;
+const sightingKeys = async () => (await sightings()).map((s) => s.accountKey);
 
-  it('refuses a content script claiming its page is on another site, and believes one about its own', async () => {
+describe('what the background believes (issues 17 and 22)', () => {
+  it('takes a page’s address from its tab: a page claiming to be another site’s is neither recognised as it nor recorded', async () => {
     const spoof = await visit(browser, 'https://spoof.nhs.uk/');
-    await waitFor(
-      () => storedTabResult(spoof.tabId),
-      (stored) => stored !== undefined,
-    );
-    await expect(inContentScript(spoof.page, report('https://www.kch.nhs.uk/'))).resolves.toEqual({ recognised: false });
+    await spoof.page.waitForTimeout(1000);
+    // The page told the reader it is www.kch.nhs.uk: the report is dropped as being about another address.
+    await expect(spoof.page.evaluate(() => document.URL)).resolves.toBe('https://www.kch.nhs.uk/');
+    expect(await storedTabResult(spoof.tabId)).toBeUndefined();
     expect((await badgeOf(browser, spoof.tabId)).text).toBe('');
-    expect(await storedTabResult(spoof.tabId)).toEqual({ state: 'not-recognised', url: 'https://spoof.nhs.uk/', site: 'spoof.nhs.uk' });
     expect(await sightingKeys()).not.toContain('x:impostor');
     await spoof.page.close();
+  });
 
-    // The same channel, about the page's own site (another path, as a single-page site moves), is believed.
-    const own = await visit(browser, 'https://www.kch.nhs.uk/contact');
-    await recognisedBadge(own.tabId);
-    await expect(inContentScript(own.page, report('https://www.kch.nhs.uk/about-us'))).resolves.toEqual({ recognised: true });
-    expect(await sightingKeys()).toContain('x:impostor');
-    await own.page.close();
+  it('recognises a page whose own scripts break the read by its address alone, and records none of its links', async () => {
+    const page = 'https://www.uclh.nhs.uk/contact?break';
+    const broken = await visit(browser, page);
+    await recognisedBadge(broken.tabId);
+    expect(await storedTabResult(broken.tabId)).toMatchObject({ state: 'recognised', detection: { url: page } });
+    // The page gave no links, so the background read the site's home page itself (issue 19): what
+    // is recorded was seen there, never on the broken page.
+    expect((await sightings()).map((s) => s.pageUrl)).not.toContain(page);
+    await broken.page.close();
+  });
+
+  it('leaves no extension API in the page: its own scripts cannot reach the background', async () => {
+    const { page, tabId } = await visit(browser, 'https://www.kch.nhs.uk/');
+    await recognisedBadge(tabId);
+    await expect(page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: unknown } }).chrome?.runtime)).resolves.toBe('undefined');
+    await page.close();
   });
 });
 

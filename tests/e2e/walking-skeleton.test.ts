@@ -1,6 +1,7 @@
 /// <reference types="chrome" />
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pageMatchPatterns } from '../../lib/detect/pages';
 import { loadBundledIndex } from '../support/bundled-index';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { resetExtensionState } from './support/extension-state';
@@ -88,7 +89,7 @@ describe('walking skeleton in Chromium', () => {
 
   it('leaves the badge empty on other sites and says the page is not recognised', async () => {
     const { page, tabId } = await visit('https://www.example.org/news');
-    // Give a content script time to report, had one been (wrongly) injected.
+    // Give a wrong read time to report, had the page (wrongly) been read.
     await page.waitForTimeout(500);
     expect((await badgeOf(browser, tabId)).text).toBe('');
     const popup = await openPopup(tabId, 'popup-not-recognised.png');
@@ -149,13 +150,16 @@ describe('walking skeleton in Chromium', () => {
 });
 
 describe('the built manifest', () => {
-  it('asks for exactly the permissions docs/permissions.md explains, with no host reached at install', () => {
+  it('asks for exactly the permissions docs/permissions.md explains, and the hosts of the pages it reads, no other', () => {
     const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as {
       permissions: string[];
       host_permissions?: string[];
     };
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // Issue 22: the pages the background reads (no content script), the same hosts a content script's matches named.
+    expect(manifest.host_permissions).toEqual(pageMatchPatterns(loadBundledIndex()));
+    expect(manifest.host_permissions).not.toContain('<all_urls>');
+    expect((manifest as { content_scripts?: unknown }).content_scripts).toBeUndefined();
     const docs = readFileSync('docs/permissions.md', 'utf8');
     for (const permission of manifest.permissions) expect(docs).toContain(`| \`${permission}\` |`);
   });

@@ -219,6 +219,7 @@ describe('the pages’ client: the browser’s leave for a platform host', () =>
     for (const name of ['__NSL_INDEX_PUBLIC_KEY__', '__NSL_INDEX_SOURCE__', '__NSL_REPOSITORY_URL__']) vi.stubGlobal(name, '');
     vi.stubGlobal('__NSL_BUNDLED_INDEX_VERSION__', 1);
     vi.stubGlobal('__NSL_REFRESH_TIMEOUT_MS__', 1000);
+    vi.stubGlobal('__NSL_PAGE_MATCHES__', []);
     const { createPageClient } = await import('../../lib/browser/page-client');
     const request = vi.fn(async () => false);
     const contains = vi.fn(async () => true);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { showPageFlag } from '../../lib/ui/page-flag';
+import { showPageFlag } from '../../lib/browser/page-scripts';
 
 afterEach(() => {
   document.getElementById('nhs-social-lens-flag')?.remove();
@@ -7,20 +7,20 @@ afterEach(() => {
 
 describe('showPageFlag', () => {
   it('names the organisation and its level, as text, in a fixed corner that takes no space', () => {
-    const { host, root } = showPageFlag(document, { name: '<img src=x onerror=alert(1)>', level: 'Several platforms' });
+    const { host, root } = showPageFlag({ name: '<img src=x onerror=alert(1)>', level: 'Several platforms' }, document);
     expect(root.textContent).toContain('NHS Social Lens: <img src=x onerror=alert(1)> · Several platforms');
     expect(root.querySelector('img')).toBeNull();
     expect(host.style.position).toBe('fixed');
   });
 
   it('never appears twice', () => {
-    showPageFlag(document, { name: 'A', level: 'x' });
-    showPageFlag(document, { name: 'B', level: 'y' });
+    showPageFlag({ name: 'A', level: 'x' }, document);
+    showPageFlag({ name: 'B', level: 'y' }, document);
     expect(document.querySelectorAll('#nhs-social-lens-flag')).toHaveLength(1);
   });
 
   it('can be dismissed with its button', () => {
-    const { root } = showPageFlag(document, { name: 'A', level: 'x' });
+    const { root } = showPageFlag({ name: 'A', level: 'x' }, document);
     const button = root.querySelector('button');
     expect(button?.getAttribute('aria-label')).toBe('Dismiss');
     button?.click();

@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPageProfiles, MAX_PAGE_PROFILES, sanitisePageProfiles } from '../../lib/detect/page-signals';
+import {
+  extractPageProfiles,
+  MAX_JSON_LD_CHARS,
+  MAX_PAGE_LINKS,
+  MAX_PAGE_PROFILES,
+  profilesFromSignals,
+  sanitisePageSignals,
+} from '../../lib/detect/page-signals';
 import { MAX_PAGE_URL_LENGTH } from '../../lib/detect/page-url';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/pages');
@@ -56,12 +63,9 @@ describe('extractPageProfiles', () => {
       <body><a rel="me" href="http://192.168.1.10/@admin">a</a><a rel="me" href="http://localhost/@x">b</a>
       <a rel="me" href="/@self">c</a><a rel="me" href="https://mastodon.example/@ExampleTrust">d</a></body>`;
     expect(profilesOf(page, 'http://127.0.0.1/')).toEqual(['rel-me https://mastodon.example/@ExampleTrust']);
-    expect(
-      sanitisePageProfiles([
-        { url: 'http://192.168.1.10/@admin', via: 'rel-me' },
-        { url: 'https://mastodon.example/@ExampleTrust', via: 'rel-me' },
-      ]).map((p) => p.url),
-    ).toEqual(['https://mastodon.example/@ExampleTrust']);
+    expect(reported({ relMe: ['http://192.168.1.10/@admin', 'https://mastodon.example/@ExampleTrust'] }).map((p) => p.url)).toEqual([
+      'https://mastodon.example/@ExampleTrust',
+    ]);
   });
 
   it('reads twitter:site after the links, once, and not past the cap', () => {
@@ -103,33 +107,49 @@ describe('extractPageProfiles', () => {
   if (!existsSync(SHARED_PAGES)) console.warn('notice: ../shared/pages is absent, so the saved real trust pages are skipped');
 });
 
-describe('sanitisePageProfiles', () => {
+/** What the background makes of a page's report (issue 22): checked, then the rules applied. */
+function reported(raw: unknown) {
+  return profilesFromSignals(sanitisePageSignals(raw), 'https://www.uclh.nhs.uk/');
+}
+
+describe('sanitisePageSignals', () => {
   it('re-parses what a page sent and drops anything that is not a profile', () => {
-    const sent = [
-      { url: 'https://twitter.com/uclh', via: 'link', platform: 'facebook', handle: 'forged' },
-      { url: 'javascript:alert(1)', via: 'link' },
-      { url: 'https://x.com/intent/tweet', via: 'link' },
-      { url: 'https://x.com/uclh', via: 'telepathy' },
-      'not an object',
-      null,
-    ];
-    expect(sanitisePageProfiles(sent)).toEqual([{ platform: 'x', handle: 'uclh', url: 'https://x.com/uclh', via: 'link' }]);
+    const sent = {
+      links: ['https://twitter.com/uclh', 'javascript:alert(1)', 'https://x.com/intent/tweet', 42, null, { url: 'https://x.com/forged' }],
+      relMe: 'https://x.com/not-a-list',
+      jsonLd: ['{"sameAs": "https://x.com/uclh"}', '{ not json'],
+      twitterSite: [{ toString: () => '@forged' }],
+      platform: 'facebook',
+    };
+    expect(reported(sent)).toEqual([{ platform: 'x', handle: 'uclh', url: 'https://x.com/uclh', via: 'link' }]);
   });
 
-  it('accepts only a list', () => {
-    expect(sanitisePageProfiles({ url: 'https://x.com/uclh' })).toEqual([]);
+  it('accepts only an object of lists of text', () => {
+    const none = { relMe: [], links: [], jsonLd: [], twitterSite: [] };
+    for (const raw of [undefined, null, 'https://x.com/uclh', ['https://x.com/uclh'], { links: 'https://x.com/uclh' }])
+      expect(sanitisePageSignals(raw)).toEqual(none);
   });
 
   it('reads at most MAX_PAGE_PROFILES of what was sent (issue 17)', () => {
-    const sent = Array.from({ length: MAX_PAGE_PROFILES + 20 }, (_, i) => ({ url: `https://x.com/account${i}`, via: 'link' }));
-    const kept = sanitisePageProfiles(sent);
+    const kept = reported({ links: Array.from({ length: MAX_PAGE_PROFILES + 20 }, (_, i) => `https://x.com/account${i}`) });
     expect(kept).toHaveLength(MAX_PAGE_PROFILES);
     expect(kept.at(-1)?.handle).toBe(`account${MAX_PAGE_PROFILES - 1}`);
   });
 
-  it('does not even parse a link longer than any profile address (issue 17)', () => {
+  it('reads at most MAX_PAGE_LINKS links, however many a page sends (issue 17)', () => {
+    const junk = Array.from({ length: MAX_PAGE_LINKS }, () => 'https://x.com/intent/tweet');
+    expect(reported({ links: [...junk, 'https://x.com/uclh'] })).toEqual([]);
+    expect(reported({ links: [...junk.slice(1), 'https://x.com/uclh'] })).toHaveLength(1);
+  });
+
+  it('does not even parse a link longer than any profile address, nor an over-long JSON-LD block (issue 17)', () => {
     const long = `https://x.com/uclh?ref=${'a'.repeat(MAX_PAGE_URL_LENGTH)}`;
-    expect(sanitisePageProfiles([{ url: long, via: 'link' }])).toEqual([]);
-    expect(sanitisePageProfiles([{ url: 'https://x.com/uclh?ref=a', via: 'link' }])).toHaveLength(1);
+    expect(reported({ links: [long] })).toEqual([]);
+    expect(reported({ links: ['https://x.com/uclh?ref=a'] })).toHaveLength(1);
+    const block = (url: string, padding: number) => JSON.stringify({ sameAs: url, padding: 'p'.repeat(padding) });
+    expect(reported({ jsonLd: [block('https://x.com/uclh', MAX_JSON_LD_CHARS)] })).toEqual([]);
+    expect(reported({ jsonLd: [block('https://x.com/uclh', 10)] })).toHaveLength(1);
+    expect(reported({ twitterSite: [`@${'u'.repeat(200)}`] })).toEqual([]);
+    expect(reported({ twitterSite: ['@uclh'] })).toHaveLength(1);
   });
 });

@@ -4,12 +4,12 @@
  * A tab's result is kept until the tab closes, with the address it is for: the browser clears a
  * tab's badge itself when it loads another page, and the popup, which knows the tab's current
  * address, asks again when the stored result is for another one. (Clearing on every "loading"
- * event would race with single-page sites, whose content script reports before that event.)
+ * event would race with single-page sites, whose pages are read before that event.)
  */
 import { detectPage } from '../../detect/detect';
-import { type PageProfile, sanitisePageProfiles } from '../../detect/page-signals';
-import { cappedPageUrl, hostnameOf, pageUrlFromSender } from '../../detect/page-url';
-import type { Candidate } from '../../detect/types';
+import { type PageProfile, profilesFromSignals, sanitisePageSignals } from '../../detect/page-signals';
+import { cappedPageUrl, hostnameOf, pageUrlOfTab } from '../../detect/page-url';
+import type { Candidate, PageFlag } from '../../detect/types';
 import { isSharedZone } from '../../index/host-rules';
 import type { NhsIndex, Organisation } from '../../index/schema';
 import { followersContext } from '../../metrics/sector-context';
@@ -58,8 +58,21 @@ function disabledSite(settings: Settings, url: string): string | undefined {
   return hostname === undefined ? undefined : disabledSiteFor(settings, hostname, isSharedZone);
 }
 
-/** The content script's report of a page, and the popup's question about a tab. */
-export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content-bg-page-visited' | 'ui-bg-get-tab-result'> {
+/** What the background makes of a page it read: recognised or not, and the in-page flag when the user wants it. */
+export interface PageAnswer {
+  recognised: boolean;
+  flag?: PageFlag;
+}
+
+/**
+ * A page the background read (lib/browser/page-reader.ts, issue 22), and the popup's question
+ * about a tab: `pageVisited` for the first, the message handler for the second.
+ */
+export function tabResultHandlers(ctx: BackgroundContext): {
+  handlers: HandlerGroup<'ui-bg-get-tab-result'>;
+  pageVisited(tabId: number, tabUrl: string, signals: unknown): Promise<PageAnswer>;
+  switchedOff(url: string): Promise<boolean>;
+} {
   const { deps } = ctx;
 
   /**
@@ -129,15 +142,21 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
   };
 
   return {
-    async 'content-bg-page-visited'({ url: reported, profiles }, sender) {
-      const tabId = sender.tab?.id;
-      // The address must be one the browser vouches for: the sending tab's top frame, on its own origin (issue 17).
-      const url = pageUrlFromSender(reported, sender);
-      if (tabId === undefined || url === undefined) return { recognised: false };
+    /** Whether the user switched the extension off on this page's site: the page is then not read at all. */
+    async switchedOff(url) {
+      return disabledSite(await deps.settings(), url) !== undefined;
+    },
+    /**
+     * A page the background read, at the address the browser gives for its tab; `signals` is what
+     * the page reported, checked here like any input (issue 17).
+     */
+    async pageVisited(tabId, tabUrl, signals) {
+      const url = pageUrlOfTab(tabUrl);
+      if (url === undefined) return { recognised: false };
       const settings = await deps.settings();
-      // The page sent the links that may be profiles; the rules run here, off the page's thread
-      // (issue 22), and not at all on a site the user switched off.
-      const pageProfiles = disabledSite(settings, url) === undefined ? sanitisePageProfiles(profiles, url) : [];
+      // The page reported the links that may be profiles; the rules run here, off the page's
+      // thread (issue 22), and not at all on a site the user switched off.
+      const pageProfiles = disabledSite(settings, url) === undefined ? profilesFromSignals(sanitisePageSignals(signals), url) : [];
       const result = await resultFor(url, pageProfiles, settings);
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, settings);
@@ -165,22 +184,24 @@ export function tabResultHandlers(ctx: BackgroundContext): HandlerGroup<'content
         },
       };
     },
-    async 'ui-bg-get-tab-result'({ tabId, url }) {
-      await siteReads.get(tabId);
-      // Read together: the popup waits for this answer before it draws anything (issue 22).
-      const [stored, settings] = await Promise.all([deps.tabResults.get(tabId), deps.settings()]);
-      // The stored answer holds unless the tab moved on or the user switched the site off or on since.
-      // The popup is our own page, but the tab's address can be any length: it is kept capped like every other (issue 17).
-      const address = typeof url === 'string' ? cappedPageUrl(url) : resultUrl(stored);
-      if (address === undefined) return stored;
-      const switched = (stored.state === 'disabled') !== (disabledSite(settings, address) !== undefined);
-      if (resultUrl(stored) === address && !switched) return withCurrentCorrections(stored, settings);
-      // The tab has moved on since its content script reported, or no content script runs on
-      // this page (a social profile, say): look its address up now.
-      const result = await resultFor(address, [], settings);
-      await deps.tabResults.save(tabId, result);
-      await showBadge(deps.action, tabId, result, settings);
-      return result;
+    handlers: {
+      async 'ui-bg-get-tab-result'({ tabId, url }) {
+        await siteReads.get(tabId);
+        // Read together: the popup waits for this answer before it draws anything (issue 22).
+        const [stored, settings] = await Promise.all([deps.tabResults.get(tabId), deps.settings()]);
+        // The stored answer holds unless the tab moved on or the user switched the site off or on since.
+        // The popup is our own page, but the tab's address can be any length: it is kept capped like every other (issue 17).
+        const address = typeof url === 'string' ? cappedPageUrl(url) : resultUrl(stored);
+        if (address === undefined) return stored;
+        const switched = (stored.state === 'disabled') !== (disabledSite(settings, address) !== undefined);
+        if (resultUrl(stored) === address && !switched) return withCurrentCorrections(stored, settings);
+        // The tab has moved on since its page was read, or the background does not read this
+        // page (a social profile, say): look its address up now.
+        const result = await resultFor(address, [], settings);
+        await deps.tabResults.save(tabId, result);
+        await showBadge(deps.action, tabId, result, settings);
+        return result;
+      },
     },
   };
 }

@@ -166,7 +166,7 @@ export async function textIn(page: Page, selector: string): Promise<string | und
   return (await element.evaluate((e) => e.textContent ?? '')).replace(/\s+/g, ' ').trim();
 }
 
-/** Polls the badge until `accept` likes it (the content script and background answer after the page loads). */
+/** Polls the badge until `accept` likes it (the background reads the page and answers after it loads). */
 export function badgeOnceShown(
   extension: FirefoxExtension,
   tabId: number,

@@ -3,7 +3,6 @@ import { dispatch, type Handlers } from '../../../lib/browser/messaging';
 
 describe('dispatch', () => {
   const handlers = {
-    'content-bg-page-visited': async () => ({ recognised: true }),
     'ui-bg-get-tab-result': async () => ({ state: 'not-recognised' as const }),
     'ui-bg-get-index-status': async () => ({}),
     'ui-bg-get-organisations': async () => ({ organisations: [], sightings: [], index: { version: 0, generatedAt: '', sources: [] } }),
@@ -12,18 +11,20 @@ describe('dispatch', () => {
   } as Partial<Handlers> as Handlers;
   const ORIGIN = 'chrome-extension://ext/';
 
-  it('routes a message from our own content script or page', async () => {
-    await expect(
-      dispatch({ type: 'content-bg-page-visited', payload: { url: 'x' } }, { id: 'ext', tab: { id: 1 } }, 'ext', ORIGIN, handlers),
-    ).resolves.toEqual({ recognised: true });
+  it('routes a message from one of our own pages', async () => {
     await expect(
       dispatch({ type: 'ui-bg-get-tab-result', payload: { tabId: 1 } }, { id: 'ext', url: `${ORIGIN}popup.html` }, 'ext', ORIGIN, handlers),
     ).resolves.toEqual({ state: 'not-recognised' });
   });
 
   it.each([
-    ['another extension', { type: 'content-bg-page-visited', payload: { url: 'x' } }, { id: 'other', tab: { id: 1 } }],
-    ['a content message without a tab', { type: 'content-bg-page-visited', payload: { url: 'x' } }, { id: 'ext' }],
+    ['another extension', { type: 'ui-bg-get-tab-result', payload: { tabId: 1 } }, { id: 'other', url: `${ORIGIN}popup.html` }],
+    // There is no content script since issue 22: the old page report is nobody's message now.
+    [
+      'the page report content scripts once sent',
+      { type: 'content-bg-page-visited', payload: { url: 'https://www.uclh.nhs.uk/', profiles: [] } },
+      { id: 'ext', url: 'https://www.uclh.nhs.uk/', tab: { id: 1 }, frameId: 0 },
+    ],
     [
       'a UI message from a web page',
       { type: 'ui-bg-get-tab-result', payload: { tabId: 1 } },

@@ -6,7 +6,7 @@ import { seenFacts } from '../../../lib/dashboard/seen-export';
 import type { PageProfile } from '../../../lib/detect/page-signals';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { makeIndex } from '../../support/index-factory';
-import { FROM_PAGE, fromTab, NOW, service, useFreshDatabase } from './support';
+import { FROM_PAGE, NOW, service, useFreshDatabase, visitPage } from './support';
 
 useFreshDatabase();
 
@@ -27,7 +27,7 @@ describe('ui-bg-get-seen-by-you (issue 19 part 6)', () => {
     const { svc } = service(makeIndex(), DEFAULT_SETTINGS, { readSite, now: () => now });
     expect(await svc.handlers['ui-bg-get-seen-by-you']({}, FROM_PAGE)).toEqual({ siteReads: [], live: [], points: [] });
 
-    await svc.handlers['content-bg-page-visited']({ url: `${HOME}news/a-story`, profiles: [] }, fromTab(3, `${HOME}news/a-story`));
+    await visitPage(svc, 3, `${HOME}news/a-story`);
     await svc.handlers['ui-bg-get-tab-result']({ tabId: 3 }, FROM_PAGE); // waits for the read under way
     now = new Date(NOW.getTime() + 2 * 86_400_000);
     const account = { platform: 'bluesky' as const, handle: 'uclh.bsky.social', url: 'https://bsky.app/profile/uclh.bsky.social' };

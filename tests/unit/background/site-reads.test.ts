@@ -3,7 +3,7 @@ import type { SiteRead } from '../../../lib/browser/site-reader';
 import type { PageProfile } from '../../../lib/detect/page-signals';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { makeAccount, makeIndex, makeOrganisation } from '../../support/index-factory';
-import { FROM_PAGE, fromTab, NOW, service, useFreshDatabase } from './support';
+import { FROM_PAGE, NOW, service, useFreshDatabase, visitPage } from './support';
 
 useFreshDatabase();
 
@@ -32,8 +32,7 @@ function fakeReader(profiles: PageProfile[] = SEVEN, outcome: SiteRead['outcome'
 function withReader(reader = fakeReader(), index = makeIndex(), settings = DEFAULT_SETTINGS) {
   let now = NOW;
   const { svc, badges } = service(index, settings, { readSite: reader.readSite, now: () => now });
-  const visit = (tabId: number, url: string, profiles: PageProfile[] = []) =>
-    svc.handlers['content-bg-page-visited']({ url, profiles }, fromTab(tabId, url));
+  const visit = (tabId: number, url: string, profiles: PageProfile[] = []) => visitPage(svc, tabId, url, profiles);
   const popup = (tabId: number) => svc.handlers['ui-bg-get-tab-result']({ tabId }, FROM_PAGE);
   return { svc, badges, visit, popup, hosts: reader.hosts, later: (days: number) => (now = new Date(NOW.getTime() + days * 86_400_000)) };
 }

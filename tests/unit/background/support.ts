@@ -109,8 +109,20 @@ export function service(index: NhsIndex = makeIndex(), settings: Settings = DEFA
   return { svc, session, badges };
 }
 
-/** A content script's message as the browser describes its sender: the tab's top frame, at `url`. */
-export const fromTab = (id: number, url: string) => ({ id: 'ext', url, origin: new URL(url).origin, frameId: 0, tab: { id } });
+/**
+ * A page the background read in tab `tabId` at `url` (issue 22), as the page reader hands it over:
+ * `profiles` are the links the page reported (`via` 'rel-me' as rel="me" links, the rest as links).
+ */
+export const visitPage = (
+  svc: Pick<ReturnType<typeof createBackgroundService>, 'pageVisited'>,
+  tabId: number,
+  url: string,
+  profiles: readonly { url: string; via: string }[] = [],
+) =>
+  svc.pageVisited(tabId, url, {
+    relMe: profiles.filter((p) => p.via === 'rel-me').map((p) => p.url),
+    links: profiles.filter((p) => p.via !== 'rel-me').map((p) => p.url),
+  });
 
 /** A message from one of the extension's own pages. */
 export const FROM_PAGE = { id: 'ext', url: 'chrome-extension://ext/corrections.html' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { makeAccount, makeIndex, makeOrganisation } from '../../support/index-factory';
-import { FROM_PAGE, fromTab, NOW, service, useFreshDatabase } from './support';
+import { FROM_PAGE, NOW, service, useFreshDatabase, visitPage } from './support';
 
 useFreshDatabase();
 
@@ -17,9 +17,7 @@ describe('tab result handlers', () => {
 
   it('recognises a page, remembers it for the tab and sets the badge', async () => {
     const { svc, badges } = service();
-    await expect(
-      svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles: [] }, fromTab(3, 'https://www.uclh.nhs.uk/')),
-    ).resolves.toEqual({
+    await expect(visitPage(svc, 3, 'https://www.uclh.nhs.uk/')).resolves.toEqual({
       recognised: true,
     });
     expect(badges.get(3)).toMatchObject({
@@ -33,10 +31,7 @@ describe('tab result handlers', () => {
 
   it('answers for the tab’s current address when the tab has moved on since its page reported', async () => {
     const { svc, badges } = service();
-    await svc.handlers['content-bg-page-visited'](
-      { url: 'https://www.uclh.nhs.uk/', profiles: [] },
-      fromTab(3, 'https://www.uclh.nhs.uk/'),
-    );
+    await visitPage(svc, 3, 'https://www.uclh.nhs.uk/');
     const later = await svc.handlers['ui-bg-get-tab-result']({ tabId: 3, url: 'https://www.example.org/' }, { id: 'ext' });
     expect(later).toEqual({ state: 'not-recognised', url: 'https://www.example.org/', site: 'example.org' });
     expect(badges.get(3)?.text).toBe('');
@@ -45,10 +40,7 @@ describe('tab result handlers', () => {
 
   it('forgets a tab’s result when the tab closes', async () => {
     const { svc, session } = service();
-    await svc.handlers['content-bg-page-visited'](
-      { url: 'https://www.uclh.nhs.uk/', profiles: [] },
-      fromTab(3, 'https://www.uclh.nhs.uk/'),
-    );
+    await visitPage(svc, 3, 'https://www.uclh.nhs.uk/');
     await svc.tabClosed(3);
     expect(session.data.size).toBe(0);
     (await svc.database()).close();
@@ -60,10 +52,7 @@ describe('tab result handlers', () => {
       { platform: 'x', handle: 'uclh', url: 'https://x.com/uclh', via: 'link' },
       { platform: 'x', handle: 'forged', url: 'https://evil.example/forged', via: 'link' },
     ];
-    await svc.handlers['content-bg-page-visited'](
-      { url: 'https://www.uclh.nhs.uk/contact', profiles: profiles as never },
-      fromTab(5, 'https://www.uclh.nhs.uk/contact'),
-    );
+    await visitPage(svc, 5, 'https://www.uclh.nhs.uk/contact', profiles);
     const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 5 }, { id: 'ext' });
     expect(result.state === 'recognised' && result.sightings).toEqual([
       expect.objectContaining({
@@ -88,7 +77,7 @@ describe('tab result handlers', () => {
     const profiles = [
       { platform: 'facebook' as const, handle: 'GroupNHS', url: 'https://www.facebook.com/GroupNHS', via: 'link' as const },
     ];
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.group.nhs.uk/', profiles }, fromTab(7, 'https://www.group.nhs.uk/'));
+    await visitPage(svc, 7, 'https://www.group.nhs.uk/', profiles);
     const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 7 }, { id: 'ext' });
     expect(result.state === 'recognised' && result.sightings.map((s) => [s.organisationId, s.sharedWith])).toEqual([
       ['RJL', ['RWA']],
@@ -100,10 +89,7 @@ describe('tab result handlers', () => {
   it('does not record links on pages that are not the organisation’s own (an nhs.uk service page)', async () => {
     const { svc } = service();
     const profiles = [{ platform: 'x' as const, handle: 'NHSuk', url: 'https://x.com/NHSuk', via: 'link' as const }];
-    await svc.handlers['content-bg-page-visited'](
-      { url: 'https://www.nhs.uk/services/hospital/uch/RRV03', profiles },
-      fromTab(8, 'https://www.nhs.uk/services/hospital/uch/RRV03'),
-    );
+    await visitPage(svc, 8, 'https://www.nhs.uk/services/hospital/uch/RRV03', profiles);
     const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 8 }, { id: 'ext' });
     expect(result.state).toBe('recognised');
     expect(result.state === 'recognised' && result.sightings).toEqual([]);
@@ -126,12 +112,7 @@ describe('tab result handlers', () => {
 
   it('answers "not recognised" for a page no organisation owns', async () => {
     const { svc, badges } = service();
-    await expect(
-      svc.handlers['content-bg-page-visited'](
-        { url: 'https://www.nhs.uk/conditions/', profiles: [] },
-        fromTab(4, 'https://www.nhs.uk/conditions/'),
-      ),
-    ).resolves.toEqual({
+    await expect(visitPage(svc, 4, 'https://www.nhs.uk/conditions/')).resolves.toEqual({
       recognised: false,
     });
     expect(badges.get(4)?.text).toBe('');
@@ -158,9 +139,7 @@ describe('tab result handlers', () => {
       researchLog: true,
     });
     const profiles = [{ platform: 'x' as const, handle: 'uclh', url: 'https://x.com/uclh', via: 'link' as const }];
-    await expect(
-      svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4, 'https://www.uclh.nhs.uk/')),
-    ).resolves.toEqual({
+    await expect(visitPage(svc, 4, 'https://www.uclh.nhs.uk/', profiles)).resolves.toEqual({
       recognised: false,
     });
     expect(badges.get(4)?.text).toBe('');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { makeIndex, makeOrganisation } from '../../support/index-factory';
-import { draftRecord, FROM_PAGE, fromTab, NOW, service, useFreshDatabase } from './support';
+import { draftRecord, FROM_PAGE, NOW, service, useFreshDatabase, visitPage } from './support';
 
 useFreshDatabase();
 
@@ -9,8 +9,8 @@ describe('user data handlers', () => {
   it('keeps a research log only when asked, once per page visit, and "Delete all my data" empties every store of the user', async () => {
     const { svc, session } = service(makeIndex([makeOrganisation()]), { ...DEFAULT_SETTINGS, researchLog: true });
     const profiles = [{ platform: 'x' as const, handle: 'uclh', url: 'https://x.com/uclh', via: 'link' as const }];
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4, 'https://www.uclh.nhs.uk/'));
-    await svc.handlers['content-bg-page-visited']({ url: 'https://www.uclh.nhs.uk/', profiles }, fromTab(4, 'https://www.uclh.nhs.uk/'));
+    await visitPage(svc, 4, 'https://www.uclh.nhs.uk/', profiles);
+    await visitPage(svc, 4, 'https://www.uclh.nhs.uk/', profiles);
     await svc.handlers['ui-bg-save-correction']({ record: draftRecord(), submit: true }, FROM_PAGE);
     const { visits } = await svc.handlers['ui-bg-get-research-log']({}, FROM_PAGE);
     expect(visits).toEqual([

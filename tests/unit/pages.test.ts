@@ -1,26 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { CQC_MATCHES, extraContentScriptMatches, GOVUK_MATCHES, NHS_UK_MATCHES } from '../../lib/detect/pages';
+import { CQC_MATCHES, GOVUK_MATCHES, NHS_UK_MATCHES, pageMatcher, pageMatchPatterns } from '../../lib/detect/pages';
 import { loadBundledIndex } from '../support/bundled-index';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
 
-/** Where the content script runs: what it declares, plus what the build adds from the index (wxt.config.ts). */
-async function contentScriptMatches(): Promise<MatchPattern[]> {
-  const { default: definition } = await import('../../entrypoints/content');
-  const declared = definition.matches;
-  if (!Array.isArray(declared)) throw new Error('the content script declares its matches per browser');
-  return [...declared, ...extraContentScriptMatches(loadBundledIndex())].map((p) => new MatchPattern(p));
-}
+/** Where the background reads pages (issue 22): the build's patterns from the bundled index (wxt.config.ts). */
+const runs = pageMatcher(pageMatchPatterns(loadBundledIndex()));
 
 describe('which pages matter (lib/detect/pages.ts)', () => {
-  it('the content script declares the one list of nhs.uk patterns', async () => {
-    const { default: definition } = await import('../../entrypoints/content');
-    expect(definition.matches).toEqual(NHS_UK_MATCHES);
+  it('starts with the one list of nhs.uk patterns', () => {
+    expect(pageMatchPatterns(makeIndex()).slice(0, NHS_UK_MATCHES.length)).toEqual(NHS_UK_MATCHES);
   });
 
-  it('runs on every current and former domain of the bundled index, on CQC pages, and nowhere else', async () => {
-    const patterns = await contentScriptMatches();
-    const runs = (url: string) => patterns.some((p) => p.includes(url));
+  it('runs on every current and former domain of the bundled index, on CQC pages, and nowhere else', () => {
     const index = loadBundledIndex();
     const hosts = index.organisations.flatMap((org) => [...org.domains, ...org.predecessors.flatMap((p) => p.domains)].map((d) => d.host));
     expect(hosts.length).toBeGreaterThan(200);
@@ -36,9 +29,7 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
     expect(runs('https://nhs.uk.evil.example/')).toBe(false);
   });
 
-  it('runs on GOV.UK’s organisation pages and the NHS zones of Wales, Scotland and Northern Ireland exactly, nowhere broader (issue 20)', async () => {
-    const patterns = await contentScriptMatches();
-    const runs = (url: string) => patterns.some((p) => p.includes(url));
+  it('runs on GOV.UK’s organisation pages and the NHS zones of Wales, Scotland and Northern Ireland exactly, nowhere broader (issue 20)', () => {
     for (const url of [
       'https://www.gov.uk/government/organisations/nhs-england',
       'https://www.gov.uk/government/organisations/nhs-england/about',
@@ -76,12 +67,12 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
     const hosts = new Set(
       index.organisations.flatMap((org) => [...org.domains, ...org.predecessors.flatMap((p) => p.domains)].map((d) => d.host)),
     );
-    for (const pattern of extraContentScriptMatches(index).slice(CQC_MATCHES.length + GOVUK_MATCHES.length)) {
+    for (const pattern of pageMatchPatterns(index).slice(NHS_UK_MATCHES.length + CQC_MATCHES.length + GOVUK_MATCHES.length)) {
       expect(hosts.has(/^\*:\/\/\*\.(.+)\/\*$/.exec(pattern)?.[1] ?? ''), pattern).toBe(true);
     }
   });
 
-  it('adds CQC’s pages and the hosts outside nhs.uk, sorted, once each, current and former', () => {
+  it('adds CQC’s pages, GOV.UK’s organisation pages and the hosts outside nhs.uk, sorted, once each, current and former', () => {
     const index = makeIndex([
       makeOrganisation({
         id: 'RJ1',
@@ -93,6 +84,57 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
       }),
       makeOrganisation({ id: 'RJ2', domains: [{ host: 'zeta.org.uk', source: 'test', checked: '2026' }] }),
     ]);
-    expect(extraContentScriptMatches(index)).toEqual([...CQC_MATCHES, ...GOVUK_MATCHES, '*://*.alpha.co.uk/*', '*://*.zeta.org.uk/*']);
+    expect(pageMatchPatterns(index)).toEqual([
+      ...NHS_UK_MATCHES,
+      ...CQC_MATCHES,
+      ...GOVUK_MATCHES,
+      '*://*.alpha.co.uk/*',
+      '*://*.zeta.org.uk/*',
+    ]);
+  });
+
+  it('matches an address exactly as the browser matches a content script’s patterns (WXT’s MatchPattern)', () => {
+    const patterns = pageMatchPatterns(loadBundledIndex());
+    const matcher = pageMatcher(patterns);
+    const compiled = patterns.map((p) => new MatchPattern(p));
+    const host = fc.oneof(
+      fc.constantFrom(
+        'www.uclh.nhs.uk',
+        'nhs.uk',
+        'www.cqc.org.uk',
+        'cqc.org.uk',
+        'www.gov.uk',
+        'gov.uk',
+        'www.nhsggc.scot',
+        'nhsggc.scot',
+      ),
+      fc.constantFrom('example.org', 'nhs.uk.example', 'evil-nhs.uk', 'xnhs.uk', 'www.nice.org.uk', 'nice.org.uk.example'),
+      fc.domain(),
+    );
+    const path = fc.oneof(
+      fc.constantFrom(
+        '/',
+        '/provider/RJ1',
+        '/location/RJ122',
+        '/government/organisations/nhs-england',
+        '/government/organisationsx',
+        '/news?q=1',
+      ),
+      fc.webPath(),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('https', 'http', 'ftp', 'file'), host, path, (scheme, h, p) => {
+        const url = `${scheme}://${h}${p || '/'}`;
+        if (!URL.canParse(url)) return;
+        expect(matcher(url), url).toBe(compiled.some((m) => m.includes(url)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('matches nothing for a pattern the browser would refuse, or an address that is not one', () => {
+    expect(pageMatcher(['<all_urls>', 'https://*.nhs.uk', 'https://a*b.nhs.uk/*'])('https://www.uclh.nhs.uk/')).toBe(false);
+    expect(pageMatcher(NHS_UK_MATCHES)('not an address')).toBe(false);
+    expect(pageMatcher(NHS_UK_MATCHES)('javascript:alert(1)//www.uclh.nhs.uk/')).toBe(false);
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * Reading the pages that matter, from the background (issue 22). There is no content script: when
+ * a tab finishes loading a page whose address matches the build's patterns (lib/detect/pages.ts),
+ * or a single-page site changes its address, the background runs one function in the page
+ * (`readPage`) and applies the rules itself. The address is the browser's, from the tab; the page
+ * only reports its links, and a report about another address than the tab's is dropped.
+ *
+ * What a page pays: one function call after its load event, in the page's own world (about 0.1 ms
+ * on a plain trust page; a content script's isolated world with the extension's messaging cost
+ * 3 to 4 ms: docs/performance.md). A site the user switched off is not read at all.
+ */
+
+import { PROFILE_LINK } from '../detect/page-links';
+import { MAX_JSON_LD_CHARS, MAX_PAGE_LINKS } from '../detect/page-signals';
+import type { PageFlag } from '../detect/types';
+import { type PageRead, readPage, showPageFlag } from './page-scripts';
+
+/** One injection, in the shape both browsers' `scripting.executeScript` take. */
+interface Injection<Args extends unknown[], Result> {
+  target: { tabId: number; frameIds: number[] };
+  world: 'MAIN' | 'ISOLATED';
+  func: (...args: Args) => Result;
+  args: Args;
+}
+
+/** The part of the browser's `scripting` API the reader uses (Chromium's, Firefox's and the polyfill's fit). */
+export interface PageScripting {
+  executeScript<Args extends unknown[], Result>(injection: Injection<Args, Result>): Promise<{ result?: unknown }[]>;
+}
+
+/** What the browser says changed about a tab, and the tab (`url` only where the extension may read it). */
+export interface TabChange {
+  status?: string;
+  url?: string;
+}
+export interface TabState {
+  url?: string;
+  status?: string;
+}
+
+export interface PageReaderDeps {
+  scripting: PageScripting;
+  /** Whether the background reads a page at this address (the build's match patterns). */
+  readsPage: (url: string) => boolean;
+  /** Whether the user switched the extension off on this page's site: then the page is not read. */
+  switchedOff: (url: string) => Promise<boolean>;
+  /** The background's answer to a page: recognised or not, and the flag to show when the user wants it. */
+  pageVisited: (tabId: number, url: string, signals: unknown) => Promise<{ flag?: PageFlag }>;
+  /** How long a read of the same address in the same tab counts as this one (the browser may say "complete" twice). */
+  repeatWithinMs?: number;
+  now?: () => number;
+}
+
+/** Reads a tab's page when the browser says it loaded, or moved within a single-page site. */
+export function createPageReader(deps: PageReaderDeps) {
+  const repeatWithinMs = deps.repeatWithinMs ?? 1000;
+  const now = deps.now ?? Date.now;
+  /** The last address read in each tab, and when. */
+  const lastRead = new Map<number, { url: string; at: number }>();
+
+  const read = async (tabId: number, url: string): Promise<void> => {
+    let signals: unknown = {};
+    if (!(await deps.switchedOff(url))) {
+      const [frame] = await deps.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        world: 'MAIN',
+        func: readPage,
+        args: [PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS],
+      });
+      const report = frame?.result as Partial<PageRead> | null | undefined;
+      // The page moved on between the browser's word and the read: the next change reads it again.
+      if (typeof report?.url === 'string' && report.url !== url) return;
+      // No report (the page's own scripts broke the read, and the browser gives no result for a
+      // function that threw): the page is still recognised by its address, without links.
+      signals = report?.signals;
+    }
+    const { flag } = await deps.pageVisited(tabId, url, signals);
+    if (flag !== undefined)
+      await deps.scripting.executeScript({ target: { tabId, frameIds: [0] }, world: 'ISOLATED', func: showPageFlag, args: [flag] });
+  };
+
+  /**
+   * `tabs.onUpdated`: a page finished loading ("complete"), or a loaded page changed its address
+   * (a single-page site, or a new fragment). Never throws: a tab closed or an error page just
+   * goes unread, and the popup looks the address up when opened.
+   */
+  const tabUpdated = async (tabId: number, change: TabChange, tab: TabState): Promise<void> => {
+    const url = tab.url;
+    if (url === undefined || !deps.readsPage(url)) return;
+    const loaded = change.status === 'complete' || (change.url !== undefined && tab.status === 'complete');
+    if (!loaded) return;
+    const last = lastRead.get(tabId);
+    if (last?.url === url && now() - last.at < repeatWithinMs) return;
+    lastRead.set(tabId, { url, at: now() });
+    await read(tabId, url).catch(() => undefined);
+  };
+
+  return {
+    tabUpdated,
+    /**
+     * Tabs already open on pages it reads when the extension is installed or updated, or the
+     * browser starts: their loads happened before the worker listened (Chromium does not tell a
+     * worker that has not yet registered its listeners, as on a first install), so each loaded one is read now.
+     */
+    async tabsOpen(tabs: readonly (TabState & { id?: number })[]): Promise<void> {
+      await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : tabUpdated(tab.id, { status: tab.status }, tab))));
+    },
+    tabClosed(tabId: number): void {
+      lastRead.delete(tabId);
+    },
+  };
+}

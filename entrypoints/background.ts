@@ -75,7 +75,12 @@ export default defineBackground(() => {
     if (minutes > 0) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: minutes, delayInMinutes: Math.min(minutes, 60) });
   };
 
-  const readOpenTabs = async () => pages.tabsOpen(await browser.tabs.query({ url: [...PAGE_MATCHES] }));
+  // The tabs already open on the pages it reads, when installed or the browser starts (lib/browser/page-reader.ts).
+  const readOpenTabs = () =>
+    browser.tabs
+      .query({ url: [...PAGE_MATCHES] })
+      .then((tabs) => pages.tabsOpen(tabs))
+      .catch(() => undefined);
   browser.runtime.onStartup.addListener(() => void readOpenTabs());
   browser.runtime.onInstalled.addListener(() => {
     void service.database();

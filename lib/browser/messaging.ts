@@ -135,15 +135,10 @@ export async function sendMessage<T extends MessageType>(runtime: MessageSender,
   return (await runtime.sendMessage(envelope)) as Response<T>;
 }
 
-/** Who sent a message, as the background sees it. */
+/** Who sent a message, as the background sees it: the extension, and the sending page's address. */
 export interface SenderInfo {
   id?: string;
   url?: string;
-  /** The sending document's origin (Chromium sets it; Firefox does not). */
-  origin?: string;
-  /** 0 for a tab's top frame (set whenever `tab` is). */
-  frameId?: number;
-  tab?: { id?: number };
 }
 
 export type Handlers = { [T in MessageType]: (payload: Request<T>, sender: SenderInfo) => Promise<Response<T>> };

@@ -21,11 +21,12 @@ import { makeIndex, makeOrganisation } from '../support/index-factory';
 const NOW = new Date('2026-11-25T09:00:00Z');
 const SOURCE = 'https://index.example.org/published';
 const { secretKey, publicKey } = await ed.keygenAsync();
+const other = await ed.keygenAsync();
 const ORGANISATIONS: Organisation[] = Array.from({ length: 10 }, (_, i) => makeOrganisation({ id: `R${i}0A`, domains: [] }));
 const indexAt = (indexVersion: number, organisations = ORGANISATIONS): NhsIndex => makeIndex(organisations, { indexVersion });
 
-/** A published copy of `index`: its signed manifest (as text) and its body. */
-async function publish(index: NhsIndex): Promise<{ manifest: string; body: Uint8Array }> {
+/** A published copy of `index`: its manifest signed with `key` (as text) and its body. */
+async function publish(index: NhsIndex, key = secretKey): Promise<{ manifest: string; body: Uint8Array }> {
   const body = new TextEncoder().encode(serialiseIndex(index));
   const manifest = await signManifest(
     {
@@ -37,7 +38,7 @@ async function publish(index: NhsIndex): Promise<{ manifest: string; body: Uint8
       bytes: body.length,
       sha256: await sha256Hex(body),
     },
-    secretKey,
+    key,
   );
   return { manifest: JSON.stringify(manifest), body };
 }
@@ -113,6 +114,33 @@ describe('refreshIndex', () => {
   it('accepts one that drops a fifth of them', async () => {
     const { fetch } = serving(await publish(indexAt(6, ORGANISATIONS.slice(0, 8))), '"v6"');
     expect(await refreshIndex(deps(fetch))).toEqual({ outcome: 'updated', indexVersion: 6 });
+  });
+});
+
+describe('refreshIndex trusts nothing whose signature fails (issue 26)', () => {
+  /** The copy of `indexAt(6)`, its manifest spoilt by `spoil` after signing. */
+  const spoilt = async (spoil: (manifest: Record<string, unknown>) => Record<string, unknown>) => {
+    const { manifest, body } = await publish(indexAt(6));
+    return { manifest: JSON.stringify(spoil(JSON.parse(manifest) as Record<string, unknown>)), body };
+  };
+
+  it.each<[string, () => Promise<{ manifest: string; body: Uint8Array }>]>([
+    ['signed by another key', async () => publish(indexAt(6), other.secretKey)],
+    ['whose version was changed after signing', () => spoilt((m) => ({ ...m, indexVersion: 7 }))],
+    ['whose hash was changed after signing', () => spoilt((m) => ({ ...m, sha256: 'f'.repeat(64) }))],
+    ['whose signature is all zeros', () => spoilt((m) => ({ ...m, signature: `${'A'.repeat(86)}==` }))],
+  ])('refuses a manifest %s: the index is never downloaded, the installed one stays and the reason is kept', async (_label, copy) => {
+    const { fetch, requests } = serving(await copy(), '"v6"');
+    const reason = 'the signature does not match the key this extension trusts';
+    expect(await refreshIndex(deps(fetch))).toEqual({ outcome: 'failed', check: 'signature', reason });
+    expect(requests.map((r) => r.url)).toEqual([`${SOURCE}/manifest.json`]);
+    expect(await installedIndexMeta(db)).toMatchObject({ indexVersion: 5, origin: 'bundled' });
+    expect(await readRefreshStatus(db)).toMatchObject({
+      consecutiveFailures: 1,
+      lastError: { check: 'signature', reason },
+      notBefore: new Date(NOW.getTime() + 3_600_000).toISOString(),
+    });
+    expect((await readRefreshStatus(db)).etag).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
 
 export interface RunCounts {
   passed: number;
@@ -36,7 +36,21 @@ export function summaryLine({ passed, failed, skipped }: RunCounts): string {
  * glance that tests really ran.
  */
 export default class PassFailSummary implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
-    process.stdout.write(`\n${summaryLine(countRun(testModules, unhandledErrors))}\n`);
+  private seed: number | undefined;
+
+  onInit(vitest: Vitest): void {
+    const { shuffle, seed } = vitest.config.sequence;
+    this.seed = shuffle ? seed : undefined;
   }
+
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    // The seed again at the end, where a failure is read, with how to replay the order (issue 26).
+    const replay = this.seed === undefined ? '' : `\n${replayLine(this.seed)}`;
+    process.stdout.write(`${replay}\n${summaryLine(countRun(testModules, unhandledErrors))}\n`);
+  }
+}
+
+/** How to run the tests again in the order a shuffled run used. */
+export function replayLine(seed: number): string {
+  return `Tests ran in a shuffled order, seed ${seed}: add --sequence.seed=${seed} to replay it`;
 }

@@ -25,6 +25,12 @@ describe('the summary line that ends every run', () => {
       "no Chromium at /nonexistent/chromium: install Debian's package (sudo apt-get install chromium) or set CHROMIUM_PATH",
     );
     expect(run.stdout.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    // The shuffled order's seed, at the top and again above the summary, with how to replay it (issue 26).
+    const seed = run.stdout.match(/Running tests with seed "(\d+)"/)?.[1];
+    expect(seed).toMatch(/^\d+$/);
+    expect(run.stdout.trim().split('\n').at(-2)).toBe(
+      `Tests ran in a shuffled order, seed ${seed}: add --sequence.seed=${seed} to replay it`,
+    );
     // Before any build or browser launch: seconds, not the minute a browser test file takes.
     expect(Date.now() - started).toBeLessThan(15_000);
   });

@@ -23,8 +23,10 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'happy-dom',
-          // The command-line tests start real processes: on a busy two-core machine that takes seconds.
+          // The command-line tests start real processes: on a busy two-core machine that takes seconds,
+          // in their tests and in the hooks that set up what the tests share.
           testTimeout: 20_000,
+          hookTimeout: 20_000,
         },
       },
       {

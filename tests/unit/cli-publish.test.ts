@@ -1,25 +1,48 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as ed from '@noble/ed25519';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toBase64 } from '../../lib/refresh/published';
 import type { makeIndex } from '../support/index-factory';
 import { jsonLines, nsl, tempFileWriter } from '../support/nsl-cli';
 
 const file = tempFileWriter();
 
-describe('nsl index keygen, publish and verify', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'nsl-publish-'));
-  const keys = join(dir, 'keys');
-  const out = join(dir, 'site');
+/** Some tests start four command lines in a row: seconds each on a busy two-core machine. */
+const PROCESSES_TIMEOUT = 60_000;
+
+/**
+ * A key pair written as `index keygen` writes it, but made in this process: each command line
+ * started costs seconds on a busy machine, and only the keygen test is about keygen itself.
+ */
+async function writeKeyPair(dir: string): Promise<void> {
+  const { secretKey, publicKey } = await ed.keygenAsync();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index-signing.key'), `${toBase64(secretKey)}\n`, { mode: 0o600 });
+  writeFileSync(join(dir, 'index-signing.pub'), `${toBase64(publicKey)}\n`);
+}
+
+describe('nsl index keygen, publish and verify', { timeout: PROCESSES_TIMEOUT }, () => {
+  /** A fresh folder with a new key pair in keys/ and nothing published yet: no test uses another's files (issue 26). */
+  const withKeys = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nsl-publish-'));
+    const keys = join(dir, 'keys');
+    await writeKeyPair(keys);
+    return { dir, keys, out: join(dir, 'site') };
+  };
 
   it('makes a key pair once, refusing to overwrite it', () => {
+    const keys = join(mkdtempSync(join(tmpdir(), 'nsl-keygen-')), 'keys');
     expect(nsl(['index', 'keygen', '--out', keys]).code).toBe(0);
+    expect(readFileSync(join(keys, 'index-signing.pub'), 'utf8')).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);
     const again = nsl(['index', 'keygen', '--out', keys]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists: refusing to overwrite/);
   });
 
-  it('publishes a signed copy that verifies, and refuses an invalid index or a version that is not newer', () => {
+  it('publishes a signed copy that verifies, and refuses an invalid index or a version that is not newer', async () => {
+    const { keys, out } = await withKeys();
     expect(nsl(['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', out, file('bad-index.json', '{}')]).stderr).toMatch(
       /refusing to publish an invalid index/,
     );
@@ -32,24 +55,26 @@ describe('nsl index keygen, publish and verify', () => {
     expect(again.stderr).toMatch(/not newer than the published/);
   });
 
-  it('names the first failed check in one line', () => {
+  it('names the first failed check in one line', async () => {
+    const { dir, keys, out } = await withKeys();
+    expect(nsl(['index', 'publish', '--key', join(keys, 'index-signing.key'), '--out', out]).code).toBe(0);
     writeFileSync(join(out, 'index.json'), `${readFileSync(join(out, 'index.json'), 'utf8')} `);
     const tampered = nsl(['index', 'verify', out, '--pub', join(keys, 'index-signing.pub')]);
     expect(tampered.code).toBe(1);
     expect(tampered.stderr.trim()).toMatch(/^nsl: .*failed check "size": it is \d+ bytes, not the \d+ announced$/);
     const otherKeys = join(dir, 'other');
-    nsl(['index', 'keygen', '--out', otherKeys]);
+    await writeKeyPair(otherKeys);
     expect(nsl(['index', 'verify', out, '--pub', join(otherKeys, 'index-signing.pub')]).stderr).toMatch(/failed check "signature"/);
   });
 });
 
-describe('nsl index publish refuses a public key as the signing key (issue 17)', () => {
+describe('nsl index publish refuses a public key as the signing key (issue 17)', { timeout: PROCESSES_TIMEOUT }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'nsl-publish-keys-'));
   const keys = join(dir, 'keys');
   const other = join(dir, 'other');
-  beforeAll(() => {
-    nsl(['index', 'keygen', '--out', keys]);
-    nsl(['index', 'keygen', '--out', other]);
+  beforeAll(async () => {
+    await writeKeyPair(keys);
+    await writeKeyPair(other);
   });
   const publish = (key: string) => nsl(['index', 'publish', '--key', key, '--out', join(dir, 'site')]);
   const copy = (from: string, to: string) => {
@@ -91,7 +116,7 @@ describe('nsl index publish refuses a public key as the signing key (issue 17)',
   });
 });
 
-describe('nsl index publish and verify refuse what the extension would refuse (issue 17)', () => {
+describe('nsl index publish and verify refuse what the extension would refuse (issue 17)', { timeout: PROCESSES_TIMEOUT }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'nsl-publish-17-'));
   const keys = join(dir, 'keys');
   const out = join(dir, 'site');
@@ -107,8 +132,9 @@ describe('nsl index publish and verify refuse what the extension would refuse (i
     expect(run.stderr.trim()).toMatch(message);
   };
 
-  it('sets up a published copy of the bundled index', () => {
-    expect(nsl(['index', 'keygen', '--out', keys]).code).toBe(0);
+  // A published copy of the bundled index, which every test below reads and none changes.
+  beforeAll(async () => {
+    await writeKeyPair(keys);
     expect(nsl(['index', 'publish', '--key', key, '--out', out]).code).toBe(0);
   });
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Account, Organisation } from '../../lib/index/schema';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
 import { json, type RouteServer, startRouteServer } from '../support/route-server';
@@ -151,6 +151,10 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => server?.close());
+// The rate-limited account answers 429 to its first request in each test, whatever ran before (issue 26).
+beforeEach(() => {
+  rateLimited = 0;
+});
 
 const acc = (platform: Account['platform'], handle: string, url: string): Account => ({
   platform,

@@ -16,6 +16,17 @@ import { loadBundledIndex } from '../support/bundled-index';
 const FILES = ['labelled-urls-board-papers.csv', 'labelled-urls-extra.csv', 'labelled-urls-nations.csv'];
 const byFile = new Map(FILES.map((file) => [file, parseCsvRecords(readFileSync(join(process.cwd(), 'tests/fixtures', file), 'utf8'))]));
 const rows = [...byFile.values()].flat();
+/**
+ * The board-papers rows are labelled from the same source rows the index takes its trusts' and
+ * ICBs' hosts from (data/sources/nhs-trusts-index.csv and icbs.csv, the board-papers reader's
+ * URLs), so they show that the build and the look-up keep what the sources say, not how well
+ * recognition does on pages the index was not made from. The rest were written by hand and are
+ * held out from the build: their figures are the ones that say how well recognition generalises,
+ * and each set is scored and held to its own thresholds (issue 26).
+ */
+const BUILT_FROM_FILES = ['labelled-urls-board-papers.csv'];
+const builtFrom = BUILT_FROM_FILES.flatMap((file) => byFile.get(file) ?? []);
+const heldOut = FILES.filter((file) => !BUILT_FROM_FILES.includes(file)).flatMap((file) => byFile.get(file) ?? []);
 const lookups = createIndexLookups(loadBundledIndex());
 
 interface Score {
@@ -56,12 +67,28 @@ describe('recognition on the labelled URL set', () => {
     expect(rows.filter((r) => r.expected === '').length).toBeGreaterThanOrEqual(80);
   });
 
-  it('reaches 0.99 precision and 0.97 recall', async () => {
-    const { precision, recall, mistakes } = await score(rows);
-    console.info(`labelled set: ${rows.length} URLs, precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}`);
+  it('splits the set into labels held out from the build and labels from the rows it is built from', () => {
+    expect(heldOut.length + builtFrom.length).toBe(rows.length);
+    expect(heldOut.filter((r) => r.expected !== '').length).toBeGreaterThanOrEqual(120);
+    expect(heldOut.filter((r) => r.expected === '').length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('reaches 0.99 precision and 0.97 recall on the labels held out from the build', async () => {
+    const { precision, recall, mistakes } = await score(heldOut);
+    console.info(`held-out labels: ${heldOut.length} URLs, precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}`);
     if (mistakes.length > 0) console.info(mistakes.join('\n'));
     expect(precision, mistakes.join('\n')).toBeGreaterThanOrEqual(0.99);
     expect(recall, mistakes.join('\n')).toBeGreaterThanOrEqual(0.97);
+  });
+
+  // Labelled from the very rows the index is built from: any miss is a fault in the build or the look-up.
+  it('recognises every board-papers page labelled from the rows the index is built from', async () => {
+    const { precision, recall, mistakes } = await score(builtFrom);
+    console.info(
+      `labels from the build's own rows: ${builtFrom.length} URLs, precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}`,
+    );
+    expect(precision, mistakes.join('\n')).toBe(1);
+    expect(recall, mistakes.join('\n')).toBe(1);
   });
 
   // Issue 20: detection stays exact, so no file may hold a single wrong match.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { resetExtensionState, withSettings } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
-import { openPopup, visit } from './support/pages';
+import { backgroundCaughtUp, openPopup, visit } from './support/pages';
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
@@ -29,6 +29,9 @@ afterAll(async () => {
 
 // Sightings and settings outlive a test in the shared profile: each test starts from a clean one.
 beforeEach(() => resetExtensionState(browser));
+
+/** A page the test build recognises, served with its links: what `backgroundCaughtUp` opens here. */
+const KCH = 'https://www.kch.nhs.uk/';
 
 const recognisedBadge = (tabId: number) =>
   waitFor(
@@ -86,7 +89,12 @@ describe('detection in Chromium', () => {
 
   it('recognises an NHS website hospital page by its site code, and follows single-page navigation', async () => {
     const { page, tabId } = await visit(browser, 'https://www.nhs.uk/conditions/flu/');
-    await page.waitForTimeout(500);
+    // The background read the page and found no organisation: then the badge must be empty (issue 26).
+    await waitFor(
+      () => storedTabResult(tabId),
+      (result) => (result as { state?: string; url?: string } | undefined)?.url === 'https://www.nhs.uk/conditions/flu/',
+    );
+    expect(await storedTabResult(tabId)).toMatchObject({ state: 'not-recognised' });
     expect((await badgeOf(browser, tabId)).text).toBe('');
     // The NHS website changes address without loading a page; the background follows it.
     await page.evaluate(() => history.pushState({}, '', '/services/hospital/st-thomas-hospital/RJ122'));
@@ -104,7 +112,7 @@ describe('detection in Chromium', () => {
 
   it('runs nothing at all in a page that cannot match', async () => {
     const { page, tabId } = await visit(browser, 'https://www.example.org/');
-    await page.waitForTimeout(1000);
+    await backgroundCaughtUp(browser, KCH);
     expect(await storedTabResult(tabId)).toBeUndefined();
     expect((await badgeOf(browser, tabId)).text).toBe('');
     await page.close();
@@ -135,7 +143,7 @@ const sightingKeys = async () => (await sightings()).map((s) => s.accountKey);
 describe('what the background believes (issues 17 and 22)', () => {
   it('takes a page’s address from its tab: a page claiming to be another site’s is neither recognised as it nor recorded', async () => {
     const spoof = await visit(browser, 'https://spoof.nhs.uk/');
-    await spoof.page.waitForTimeout(1000);
+    await backgroundCaughtUp(browser, KCH);
     // The page told the reader it is www.kch.nhs.uk: the report is dropped as being about another address.
     await expect(spoof.page.evaluate(() => document.URL)).resolves.toBe('https://www.kch.nhs.uk/');
     expect(await storedTabResult(spoof.tabId)).toBeUndefined();
@@ -180,8 +188,11 @@ describe('in-page flag', () => {
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(height);
     await page.screenshot({ path: 'test-results/page-flag.png' });
     // Single-page navigation reports again: the flag is replaced, never doubled.
+    // The flag drawn on load is marked; once the background has read the new address, a flag
+    // without the mark is there (issue 26): then there is exactly one.
+    await page.evaluate(() => document.getElementById('nhs-social-lens-flag')?.setAttribute('data-first', ''));
     await page.evaluate(() => history.pushState({}, '', '/other-page'));
-    await page.waitForTimeout(1500);
+    await page.locator('#nhs-social-lens-flag:not([data-first])').waitFor({ state: 'attached' });
     expect(await page.locator('#nhs-social-lens-flag').count()).toBe(1);
     await page.close();
   });

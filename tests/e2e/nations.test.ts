@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
-import { openPopup, visit } from './support/pages';
+import { backgroundCaughtUp, openPopup, visit } from './support/pages';
 
 /**
  * Issue 20 in Chromium: the content script runs on the new zones (national bodies' own sites, GOV.UK
@@ -72,7 +72,7 @@ describe('the NHS of every nation, in Chromium', () => {
     'is not injected at all on %s',
     async (url) => {
       const { page, tabId } = await visit(browser, url);
-      await page.waitForTimeout(1000);
+      await backgroundCaughtUp(browser, 'https://www.uclh.nhs.uk/');
       expect(await storedTabResult(tabId)).toBeUndefined();
       expect((await badgeOf(browser, tabId)).text).toBe('');
       await page.close();

@@ -6,7 +6,7 @@ import { loadBundledIndex } from '../support/bundled-index';
 import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { resetExtensionState } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
-import { openPopup as openPopupPage, visit as visitPage } from './support/pages';
+import { backgroundCaughtUp, openPopup as openPopupPage, visit as visitPage } from './support/pages';
 
 const SCREENSHOTS = 'test-results';
 
@@ -89,8 +89,8 @@ describe('walking skeleton in Chromium', () => {
 
   it('leaves the badge empty on other sites and says the page is not recognised', async () => {
     const { page, tabId } = await visit('https://www.example.org/news');
-    // Give a wrong read time to report, had the page (wrongly) been read.
-    await page.waitForTimeout(500);
+    // A later page recognised first: a wrong read of this one would have reported by then (issue 26).
+    await backgroundCaughtUp(browser);
     expect((await badgeOf(browser, tabId)).text).toBe('');
     const popup = await openPopup(tabId, 'popup-not-recognised.png');
     await expect(popup.locator('[data-state="not-recognised"]').textContent()).resolves.toContain(

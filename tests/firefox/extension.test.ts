@@ -113,8 +113,11 @@ describe('the Firefox build in Firefox', () => {
 
   it('on another site: no badge, the plain tooltip, and a popup that says the page is not recognised', async () => {
     const { page, tabId } = await firefox.visit('https://www.example.org/news');
-    // Nothing runs there: give a wrong badge time to appear before reading it.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Nothing runs there. A trust's page opened after it is recognised first: by then a wrong read
+    // of this one would have set its badge (issue 26: a positive sign, not a sleep).
+    const later = await firefox.visit('https://www.guysandstthomas.nhs.uk/');
+    await badgeOnceShown(firefox, later.tabId);
+    await later.page.close();
     expect(await firefox.badgeOf(tabId)).toEqual({ text: '', title: 'NHS Social Lens' });
     const popup = await firefox.openPopup(tabId, 'https://www.example.org/news');
     await popup.screenshot({ path: 'test-results/firefox-popup-not-recognised.png', fullPage: true });

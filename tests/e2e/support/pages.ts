@@ -36,3 +36,19 @@ export async function recognisedPopup(
   );
   return { page, tabId, popup: await openPopup(browser, tabId, screenshot) };
 }
+
+/**
+ * Waits until the background has handled the pages opened before (issue 26): opens `url`, a page
+ * it recognises, in a new tab, waits for that tab's badge, and closes it. The worker receives
+ * tabs' events in the order they happen and reads a recognised page in several steps, so once
+ * this later page is recognised, whatever the background was going to do about an earlier page
+ * is done. A test then asserts that nothing happened there, instead of sleeping and hoping.
+ */
+export async function backgroundCaughtUp(browser: ExtensionBrowser, url = 'https://www.uclh.nhs.uk/'): Promise<void> {
+  const { page, tabId } = await visit(browser, url);
+  await waitFor(
+    () => badgeOf(browser, tabId),
+    (b) => b.text !== '',
+  );
+  await page.close();
+}

@@ -11,9 +11,10 @@
  */
 
 import { PROFILE_LINK } from '../detect/page-links';
-import { MAX_JSON_LD_CHARS, MAX_PAGE_LINKS } from '../detect/page-signals';
+import { decodePageReport } from '../detect/page-report';
+import { MAX_JSON_LD_CHARS, MAX_PAGE_LINKS, MAX_PAGE_READ_CHARS } from '../detect/page-signals';
 import type { PageFlag } from '../detect/types';
-import { type PageRead, readPage, showPageFlag } from './page-scripts';
+import { readPage, showPageFlag } from './page-scripts';
 
 /** One injection, in the shape both browsers' `scripting.executeScript` take. */
 interface Injection<Args extends unknown[], Result> {
@@ -65,9 +66,10 @@ export function createPageReader(deps: PageReaderDeps) {
         target: { tabId, frameIds: [0] },
         world: 'MAIN',
         func: readPage,
-        args: [PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS],
+        args: [PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS, MAX_PAGE_READ_CHARS],
       });
-      const report = frame?.result as Partial<PageRead> | null | undefined;
+      // Checked for size before anything in it is read, and refused whole when too long (issue 26).
+      const report = decodePageReport(frame?.result);
       // The page moved on between the browser's word and the read: the next change reads it again.
       if (typeof report?.url === 'string' && report.url !== url) return;
       // No report (the page's own scripts broke the read, and the browser gives no result for a

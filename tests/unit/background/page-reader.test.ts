@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createPageReader, type PageScripting } from '../../../lib/browser/page-reader';
 import { readPage, showPageFlag } from '../../../lib/browser/page-scripts';
 import { PROFILE_LINK } from '../../../lib/detect/page-links';
-import { MAX_JSON_LD_CHARS, MAX_PAGE_LINKS } from '../../../lib/detect/page-signals';
+import { encodePageReport } from '../../../lib/detect/page-report';
+import { MAX_JSON_LD_CHARS, MAX_PAGE_LINKS, MAX_PAGE_READ_CHARS } from '../../../lib/detect/page-signals';
 import { NHS_UK_MATCHES, pageMatcher } from '../../../lib/detect/pages';
 import type { PageFlag } from '../../../lib/detect/types';
 
@@ -36,7 +37,7 @@ function reader(options: { pageAt?: (tabId: number) => string; flag?: PageFlag; 
       // Chromium gives no result for a function that threw (Firefox adds `error`).
       if ((injection.func as unknown) !== readPage || options.threw) return [{ result: undefined }];
       const url = options.pageAt?.(injection.target.tabId) ?? tabUrls.get(injection.target.tabId) ?? '';
-      return [{ result: { url, signals: SIGNALS } }];
+      return [{ result: encodePageReport({ url, signals: SIGNALS }) }];
     },
   };
   const pages = createPageReader({
@@ -67,7 +68,7 @@ describe('createPageReader', () => {
         target: { tabId: 3, frameIds: [0] },
         world: 'MAIN',
         func: readPage,
-        args: [PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS],
+        args: [PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS, MAX_PAGE_READ_CHARS],
       },
     ]);
     expect(visited).toEqual([{ tabId: 3, url: HOME, signals: SIGNALS }]);
@@ -124,7 +125,7 @@ describe('createPageReader', () => {
     const { update, injected } = reader({ flag });
     await update(3, { status: 'complete' }, { url: HOME, status: 'complete' });
     expect(injected.map((i) => [i.func, i.world, i.args])).toEqual([
-      [readPage, 'MAIN', [PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS]],
+      [readPage, 'MAIN', [PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS, MAX_PAGE_READ_CHARS]],
       [showPageFlag, 'ISOLATED', [flag]],
     ]);
   });

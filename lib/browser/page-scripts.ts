@@ -98,9 +98,12 @@ export function readPage(
  * the organisation, in a closed shadow root so the page's styles cannot reach it and it cannot
  * shift the page's layout (fixed position, no space taken). Shown once per page (a second call
  * replaces it). Text only, never HTML. Run in the extension's isolated world, so the page's own
- * scripts cannot reach its button.
+ * scripts cannot reach its button. Drawn only while the document is still at `url`, the address
+ * that was read (issue 26): where the browser cannot name the document that was read (Firefox),
+ * a page that moved on right after the read does not get another page's flag.
  */
-export function showPageFlag(flag: PageFlag, doc: Document = document): { host: HTMLElement; root: ShadowRoot } {
+export function showPageFlag(flag: PageFlag, url: string, doc: Document = document): { host: HTMLElement; root: ShadowRoot } | undefined {
+  if (doc.URL !== url) return undefined;
   const hostId = 'nhs-social-lens-flag';
   doc.getElementById(hostId)?.remove();
   const host = doc.createElement('div');

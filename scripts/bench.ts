@@ -152,7 +152,7 @@ for (const f of files.filter(
 const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts?: unknown[] };
 const noContentScript = (manifest.content_scripts ?? []).length === 0;
 const workerSource = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
-const pageFunctionStart = workerSource.search(/function [\w$]+\([\w$]+,[\w$]+,[\w$]+,[\w$]+=document\)\{/);
+const pageFunctionStart = workerSource.search(/function [\w$]+\((?:[\w$]+,){3,}[\w$]+=document\)\{/);
 let pageFunctionBytes = 0;
 for (let i = pageFunctionStart, depth = 0; pageFunctionStart >= 0 && i < workerSource.length; i++) {
   if (workerSource[i] === '{') depth++;

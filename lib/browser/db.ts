@@ -14,8 +14,11 @@ import type { IndexSource, NhsIndex, Organisation } from '../index/schema';
 import type { ResearchVisit } from '../research-log/research-visit';
 
 export const DB_NAME = 'nhs-social-lens';
-/** Version 4 added the site reads and version 5 the live figures (both issue 19). */
-export const DB_VERSION = 5;
+/**
+ * Version 4 added the site reads and version 5 the live figures (both issue 19); version 6 the
+ * research log's indexes by organisation and by organisation and page (issue 26).
+ */
+export const DB_VERSION = 6;
 
 /** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
 export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
@@ -69,7 +72,7 @@ export interface NslDb extends DBSchema {
   refresh: { key: 'status'; value: RefreshStatus };
   meta: { key: 'installed-index'; value: InstalledIndexMeta };
   corrections: { key: string; value: StoredCorrection; indexes: { 'by-organisation': string } };
-  visits: { key: number; value: ResearchVisit };
+  visits: { key: number; value: ResearchVisit; indexes: { 'by-organisation': string; 'by-page': [string, string] } };
   /** The last read of each organisation's own site by the background (issue 19), by organisation. */
   siteReads: { key: string; value: StoredSiteRead };
   liveAnswers: { key: string; value: StoredLiveAnswer };
@@ -82,7 +85,7 @@ export type NslDatabase = IDBPDatabase<NslDb>;
 export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
   if (factory) globalThis.indexedDB ??= factory;
   return openDB<NslDb>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const organisations = db.createObjectStore('organisations', { keyPath: 'id' });
         organisations.createIndex('by-host', 'hostKeys', { multiEntry: true });
@@ -108,6 +111,11 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
       if (oldVersion < 5) {
         db.createObjectStore('liveAnswers', { keyPath: 'key' });
         db.createObjectStore('livePoints', { keyPath: ['key', 'day'] }).createIndex('by-account', 'key');
+      }
+      if (oldVersion < 6) {
+        const visits = transaction.objectStore('visits');
+        visits.createIndex('by-organisation', 'organisationId');
+        visits.createIndex('by-page', ['organisationId', 'url']);
       }
     },
   });

@@ -12,7 +12,7 @@
 import type { PageSignals } from '../detect/page-signals';
 import type { PageFlag } from '../detect/types';
 
-/** What a page reports: the address it was at when read, and its signals. */
+/** What a page reports: the address it was at when read, and its signals (decoded by `decodePageReport`). */
 export interface PageRead {
   url: string;
   signals: PageSignals;
@@ -27,17 +27,42 @@ export interface PageRead {
  * elements: the first element a script touches makes the browser set up that element's interfaces
  * for the script's world (about 0.7 ms for a link in Chromium 156), an attribute node's far fewer
  * (docs/performance.md). In Chromium this is the cheapest way measured to read a page's links.
+ *
+ * The page's scripts can replace any built-in this calls (`Array.prototype.push`, the `nodeValue`
+ * getter, `document.evaluate`…), so no cap relies on one (issue 26): the report is one primitive
+ * string, each value a record `<kind><length>:<value>` (`u` the address, `r` rel="me", `l` a link,
+ * `j` a JSON-LD block, `t` a `twitter:site` value), joined with template literals and `+=` on
+ * primitive strings and numbers (no method is looked up) whose `length` a page cannot change, and never longer than `maxChars`; a value that is not a primitive
+ * string is skipped. Arrays are not used: an indexed assignment reaches a setter a page put on
+ * `Array.prototype`. Whatever the page does, it can only hang its own thread or send less.
  */
-export function readPage(profileLink: string, maxLinks: number, maxJsonLdChars: number, doc: Document = document): PageRead {
-  const pattern = new RegExp(profileLink, 'i');
-  const url = doc.URL;
-  const signals: PageSignals = { relMe: [], links: [], jsonLd: [], twitterSite: [] };
-  const add = (list: string[], value: string | null | undefined) => {
-    if (typeof value === 'string' && list.length < maxLinks) list.push(value);
+export function readPage(
+  profileLink: string,
+  maxLinks: number,
+  maxJsonLdChars: number,
+  maxChars: number,
+  doc: Document = document,
+): string {
+  let out = '';
+  const counts = { r: 0, l: 0, j: 0, t: 0 };
+  /** Appends one record when it fits; false once the report is full. */
+  const add = (kind: 'u' | 'r' | 'l' | 'j' | 't', value: unknown, maxLength: number) => {
+    if (typeof value !== 'string' || value.length > maxLength) return true;
+    const record = `${kind}${value.length}:${value}`;
+    if (out.length + record.length > maxChars) return false;
+    if (kind !== 'u') {
+      if (counts[kind] >= maxLinks) return true;
+      counts[kind] = counts[kind] + 1;
+    }
+    out += record;
+    return true;
   };
+  add('u', doc.URL, maxChars);
+  const addressOnly = out;
   // `rel~="me"`: the token "me" in any case, as HTML reads `rel`.
   const relMe = "[@rel][contains(concat(' ', normalize-space(translate(@rel, 'ME', 'me')), ' '), ' me ')]";
   try {
+    const pattern = new RegExp(profileLink, 'i');
     // One question for every signal, in document order (7: XPathResult.ORDERED_NODE_SNAPSHOT_TYPE):
     // each link's address, the `rel` of a link or <link> that is "me" (its owner's address is read
     // then: rare), each JSON-LD block's text and each `twitter:site` value.
@@ -48,20 +73,23 @@ export function readPage(profileLink: string, maxLinks: number, maxJsonLdChars: 
       7,
       null,
     );
-    for (let i = 0; i < nodes.snapshotLength; i++) {
+    const length = nodes.snapshotLength;
+    // A page whose own `snapshotLength` never ends is bounded too: no page has 100,000 links.
+    for (let i = 0; i < length && i < 100_000; i++) {
       const node = nodes.snapshotItem(i) as Attr | Text | null;
       if (node === null) continue;
-      const value = node.nodeValue ?? '';
-      if (node.nodeType === 3) {
-        if (value.length <= maxJsonLdChars) add(signals.jsonLd, value);
-      } else if (node.nodeName === 'content') add(signals.twitterSite, value);
-      else if (node.nodeName === 'rel') add(signals.relMe, (node as Attr).ownerElement?.getAttribute('href'));
-      else if (pattern.test(value)) add(signals.links, value);
+      const value = node.nodeValue;
+      let room: boolean;
+      if (node.nodeType === 3) room = add('j', value, maxJsonLdChars);
+      else if (node.nodeName === 'content') room = add('t', value, maxChars);
+      else if (node.nodeName === 'rel') room = add('r', (node as Attr).ownerElement?.getAttribute('href'), maxChars);
+      else room = typeof value !== 'string' || !pattern.test(value) || add('l', value, maxChars);
+      if (!room) break;
     }
-    return { url, signals };
+    return out;
   } catch {
     // The page's own scripts broke the reading: it is still known by its address.
-    return { url, signals: { relMe: [], links: [], jsonLd: [], twitterSite: [] } };
+    return addressOnly;
   }
 }
 
@@ -70,9 +98,12 @@ export function readPage(profileLink: string, maxLinks: number, maxJsonLdChars: 
  * the organisation, in a closed shadow root so the page's styles cannot reach it and it cannot
  * shift the page's layout (fixed position, no space taken). Shown once per page (a second call
  * replaces it). Text only, never HTML. Run in the extension's isolated world, so the page's own
- * scripts cannot reach its button.
+ * scripts cannot reach its button. Drawn only while the document is still at `url`, the address
+ * that was read (issue 26): where the browser cannot name the document that was read (Firefox),
+ * a page that moved on right after the read does not get another page's flag.
  */
-export function showPageFlag(flag: PageFlag, doc: Document = document): { host: HTMLElement; root: ShadowRoot } {
+export function showPageFlag(flag: PageFlag, url: string, doc: Document = document): { host: HTMLElement; root: ShadowRoot } | undefined {
+  if (doc.URL !== url) return undefined;
   const hostId = 'nhs-social-lens-flag';
   doc.getElementById(hostId)?.remove();
   const host = doc.createElement('div');

@@ -12,7 +12,7 @@
  *   and `template` is not markup (a link inside a script is no link), and is read only for JSON-LD;
  * - an `a` tag's text runs to `</a>` or the next `a` (anchors never nest).
  */
-import type { PageSignals } from './page-signals';
+import { MAX_PAGE_BLOCKS, type PageSignals } from './page-signals';
 
 /** A link on the page and the words it shows, to find a "follow us" or "contact" page. */
 export interface HtmlAnchor {
@@ -104,7 +104,9 @@ export function htmlSignals(html: string): HtmlSignals {
       // `<script/>` is no shorter than `<script>` in HTML: its text still runs to `</script>`.
       const close = indexOfCaseless(html, `</${name}`, at);
       const text = html.slice(at, close < 0 ? html.length : close);
-      if (name === 'script' && (attrs.get('type') ?? '').trim().toLowerCase() === 'application/ld+json') signals.jsonLd.push(text);
+      // No more blocks than a page's report may hold: the rest is never parsed either (issue 26).
+      const jsonLd = name === 'script' && (attrs.get('type') ?? '').trim().toLowerCase() === 'application/ld+json';
+      if (jsonLd && signals.jsonLd.length < MAX_PAGE_BLOCKS) signals.jsonLd.push(text);
       at = close < 0 ? html.length : skipTo(html, '>', close);
     }
   }

@@ -23,6 +23,19 @@ export const MAX_PAGE_PROFILES = 30;
 export const MAX_PAGE_LINKS = 300;
 const MAX_ANCHORS = 3000;
 export const MAX_JSON_LD_CHARS = 100_000;
+/**
+ * At most this much JSON-LD text is parsed for one page, and at most this many `sameAs` values
+ * read from one block and from one page, whichever way the page was read (issue 26): a page of 20
+ * blocks of 100 KB of `sameAs` values cost the worker 0.8 s a read, each value parsed as an address.
+ */
+export const MAX_JSON_LD_PAGE_CHARS = 200_000;
+export const MAX_SAME_AS_PER_BLOCK = 50;
+export const MAX_SAME_AS_PER_PAGE = 100;
+/**
+ * The most a page's report may hold in all, in UTF-16 code units (512 KB of memory at most,
+ * whatever the page does; issue 26): far more than any page's profile links and JSON-LD.
+ */
+export const MAX_PAGE_READ_CHARS = 256 * 1024;
 
 /** The part of a document this needs (a real DOM in the page, happy-dom in tests, linkedom in the CLI). */
 export type QueryableDocument = Pick<Document, 'querySelectorAll'>;
@@ -65,9 +78,7 @@ export function profilesFromSignals(signals: PageSignals, pageUrl: string): Page
     [
       ...signals.relMe.map((url) => ({ url, via: 'rel-me' as const })),
       ...signals.links.slice(0, MAX_ANCHORS).map((url) => ({ url, via: 'link' as const })),
-      ...signals.jsonLd
-        .flatMap((text) => (text.length <= MAX_JSON_LD_CHARS ? sameAsValues(text) : []))
-        .map((url) => ({ url, via: 'json-ld' as const })),
+      ...jsonLdSameAs(signals.jsonLd).map((url) => ({ url, via: 'json-ld' as const })),
       // The same path as every link.
       ...signals.twitterSite.map((site) => ({ url: twitterSiteUrl(site), via: 'meta' as const })),
     ],
@@ -95,8 +106,25 @@ function profilesOf(links: Iterable<{ url: string; via: ProfileVia }>, pageUrl: 
   return [...found.values()];
 }
 
-/** Every string under a `sameAs` key anywhere in a JSON-LD block (including `@graph`). */
-export function sameAsValues(text: string): string[] {
+/**
+ * The `sameAs` values of a page's JSON-LD blocks, within the caps: at most MAX_PAGE_BLOCKS blocks
+ * of at most MAX_JSON_LD_CHARS each, MAX_JSON_LD_PAGE_CHARS parsed in all, MAX_SAME_AS_PER_BLOCK
+ * values a block and MAX_SAME_AS_PER_PAGE a page (issue 26).
+ */
+function jsonLdSameAs(blocks: readonly string[]): string[] {
+  const out: string[] = [];
+  let parsed = 0;
+  for (const text of blocks.slice(0, MAX_PAGE_BLOCKS)) {
+    if (text.length > MAX_JSON_LD_CHARS) continue;
+    parsed += text.length;
+    if (parsed > MAX_JSON_LD_PAGE_CHARS || out.length >= MAX_SAME_AS_PER_PAGE) break;
+    out.push(...sameAsValues(text, Math.min(MAX_SAME_AS_PER_BLOCK, MAX_SAME_AS_PER_PAGE - out.length)));
+  }
+  return out;
+}
+
+/** Every string under a `sameAs` key anywhere in a JSON-LD block (including `@graph`), the first `max` of them. */
+export function sameAsValues(text: string, max = MAX_SAME_AS_PER_BLOCK): string[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -105,13 +133,19 @@ export function sameAsValues(text: string): string[] {
   }
   const out: string[] = [];
   const walk = (node: unknown, depth: number) => {
-    if (depth > 8 || node === null || typeof node !== 'object') return;
+    if (depth > 8 || node === null || typeof node !== 'object' || out.length >= max) return;
     if (Array.isArray(node)) {
       for (const item of node) walk(item, depth + 1);
       return;
     }
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'sameAs') out.push(...[value].flat().filter((v): v is string => typeof v === 'string'));
+      if (key === 'sameAs')
+        out.push(
+          ...[value]
+            .flat()
+            .filter((v): v is string => typeof v === 'string')
+            .slice(0, max - out.length),
+        );
       else walk(value, depth + 1);
     }
   };
@@ -119,8 +153,8 @@ export function sameAsValues(text: string): string[] {
   return out;
 }
 
-/** At most this many JSON-LD blocks and `twitter:site` values are read from a page's report. */
-const MAX_PAGE_BLOCKS = 20;
+/** At most this many JSON-LD blocks and `twitter:site` values are read from a page's report, or parsed from a page. */
+export const MAX_PAGE_BLOCKS = 20;
 /** Longer than any handle a `twitter:site` value names. */
 const MAX_TWITTER_SITE_CHARS = 100;
 
@@ -134,6 +168,15 @@ const MAX_TWITTER_SITE_CHARS = 100;
  */
 export function sanitisePageSignals(raw: unknown): PageSignals {
   const report = typeof raw === 'object' && raw !== null ? (raw as Partial<Record<keyof PageSignals, unknown>>) : {};
+  // Sizes first, counting no further than the cap (issue 26): a report longer in all than a page
+  // may send is refused whole, before any of it is filtered or parsed.
+  let total = 0;
+  for (const list of [report.relMe, report.links, report.jsonLd, report.twitterSite])
+    for (let i = 0; Array.isArray(list) && i < list.length && i < MAX_PAGE_LINKS && total <= MAX_PAGE_READ_CHARS; i++) {
+      const value: unknown = list[i];
+      if (typeof value === 'string') total += value.length;
+    }
+  if (total > MAX_PAGE_READ_CHARS) return { relMe: [], links: [], jsonLd: [], twitterSite: [] };
   const texts = (value: unknown, max: number, maxLength: number) =>
     Array.isArray(value) ? value.slice(0, max).filter((v): v is string => typeof v === 'string' && v.length <= maxLength) : [];
   return {

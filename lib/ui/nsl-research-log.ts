@@ -62,7 +62,9 @@ export class ResearchLog extends LitElement {
         <h1>Research log</h1>
         <p>
           ${this.enabled ? 'The log is on.' : 'The log is off: nothing new is recorded.'} It lists the NHS organisations’ pages you visited, with the
-          time and address, kept only in this browser. Turn it on or off in <a href="/options.html">Settings</a>.
+          time and address, kept only in this browser: one visit per organisation and page an hour, at most 500 an organisation (its
+          oldest make room) and 5,000 in all (then nothing new is recorded until you export and clear it). Turn it on or off in
+          <a href="/options.html">Settings</a>.
         </p>
         <p role="status" data-testid="message">${this.message}</p>
         ${visits === undefined ? html`<p>Loading…</p>` : this.table(visits)}

@@ -1,23 +1,40 @@
 /// <reference types="chrome" />
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import type { Route } from '../support/route-server';
+import { activeTabId, badgeOf, type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { resetExtensionState, withSettings } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { backgroundCaughtUp, openPopup, visit } from './support/pages';
+
+/** A page on the trust's own site that leaves for another as soon as the extension reads it (issue 26). */
+const ELSEWHERE = 'https://sign-in.not-an-organisation.nhs.uk/log-in';
+const hopAfterRead: Route = (_request, response) =>
+  void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+    `<!doctype html><title>KCH</title><a href="https://x.com/ExampleNHS">X</a><script>
+      const evaluate = Document.prototype.evaluate;
+      Document.prototype.evaluate = function (...args) {
+        location.href = ${JSON.stringify(ELSEWHERE)};
+        return evaluate.apply(this, args);
+      };
+    </script>`,
+  );
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  server = await startFixtureServer({
-    'www.kch.nhs.uk': 'footer-icons.html',
-    'spoof.nhs.uk': 'page-tampers.html',
-    'www.uclh.nhs.uk': 'page-tampers.html',
-    'www.cqc.org.uk': 'not-nhs.html',
-    'www.nhs.uk': 'not-nhs.html',
-    'gmintegratedcare.org.uk': 'trust-home.html',
-  });
+  server = await startFixtureServer(
+    {
+      'www.kch.nhs.uk': 'footer-icons.html',
+      'spoof.nhs.uk': 'page-tampers.html',
+      'www.uclh.nhs.uk': 'page-tampers.html',
+      'www.cqc.org.uk': 'not-nhs.html',
+      'www.nhs.uk': 'not-nhs.html',
+      'gmintegratedcare.org.uk': 'trust-home.html',
+    },
+    { 'www.kch.nhs.uk /hop': hopAfterRead },
+  );
   browser = await launchExtensionBrowser(server.port);
   mkdirSync('test-results', { recursive: true });
 });
@@ -194,6 +211,53 @@ describe('in-page flag', () => {
     await page.evaluate(() => history.pushState({}, '', '/other-page'));
     await page.locator('#nhs-social-lens-flag:not([data-first])').waitFor({ state: 'attached' });
     expect(await page.locator('#nhs-social-lens-flag').count()).toBe(1);
+    await page.close();
+  });
+
+  it('never lands on the document a page moved to right after it was read (issue 26)', async () => {
+    // The research log on, and its store held for 3 s: the worker's answer to the trust's page
+    // (the visit written, then the flag) waits until the page has surely moved on.
+    await withSettings(browser, { showInPageFlag: true, researchLog: true });
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(
+      () =>
+        new Promise<void>((started, failed) => {
+          const open = indexedDB.open('nhs-social-lens');
+          open.onerror = () => failed(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('visits', 'readwrite').objectStore('visits');
+            const until = Date.now() + 3000;
+            const hold = () => {
+              if (Date.now() < until) store.count().onsuccess = hold;
+              else open.result.close();
+            };
+            hold();
+            started();
+          };
+        }),
+    );
+    const page = await browser.context.newPage();
+    // Notes in each document, from its start, whether the flag was ever put in it.
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.getElementById('nhs-social-lens-flag')) (globalThis as { flagSeen?: boolean }).flagSeen = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto('https://www.kch.nhs.uk/hop');
+    await page.bringToFront();
+    const tabId = await activeTabId(browser);
+    // Positive signs first: the trust's page was read (what it linked is recorded) and the page it
+    // moved to was read too (its result stored for the tab).
+    await waitFor(
+      async () => (await sightings()).map((s) => s.pageUrl),
+      (pages) => pages.includes('https://www.kch.nhs.uk/hop'),
+    );
+    await waitFor(
+      () => storedTabResult(tabId),
+      (result) => (result as { url?: string } | undefined)?.url === ELSEWHERE,
+    );
+    expect(page.url()).toBe(ELSEWHERE);
+    await expect(page.evaluate(() => (globalThis as { flagSeen?: boolean }).flagSeen ?? false)).resolves.toBe(false);
     await page.close();
   });
 });

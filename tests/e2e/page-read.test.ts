@@ -11,9 +11,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageRead, readPage } from '../../lib/browser/page-scripts';
 import { PROFILE_LINK } from '../../lib/detect/page-links';
+import { decodePageReport } from '../../lib/detect/page-report';
 import {
   MAX_JSON_LD_CHARS,
   MAX_PAGE_LINKS,
+  MAX_PAGE_READ_CHARS,
   type PageSignals,
   profilesFromSignals,
   sanitisePageSignals,
@@ -39,11 +41,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const ARGS = JSON.stringify([PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS, MAX_PAGE_READ_CHARS]);
+
+/** The report decoded as the background decodes it (issue 26: one string). */
+function decoded(report: unknown): PageRead {
+  const read = decodePageReport(report);
+  if (read?.url === undefined) throw new Error(`no report: ${String(report).slice(0, 80)}`);
+  return { url: read.url, signals: read.signals };
+}
+
 /** Loads `html` and runs `readPage` in it from its source text, as the browser's scripting API does. */
 async function read(html: string): Promise<PageRead> {
   await page.setContent(html, { waitUntil: 'domcontentloaded' });
-  const args = JSON.stringify([PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS]);
-  return page.evaluate(`(${readPage.toString()})(...${args})`) as Promise<PageRead>;
+  return decoded(await page.evaluate(`(${readPage.toString()})(...${ARGS})`));
 }
 
 /** Every signal of the loaded page through Chromium's CSS selectors, every link unfiltered: the reference. */
@@ -137,12 +147,76 @@ describe('readPage in Chromium (issue 22: the page reports the links that may be
         throw new Error('broken by the page');
       };
     });
-    const args = JSON.stringify([PROFILE_LINK.source, MAX_PAGE_LINKS, MAX_JSON_LD_CHARS]);
-    await expect(own.evaluate(`(${readPage.toString()})(...${args})`)).resolves.toEqual({
+    await expect(own.evaluate(`(${readPage.toString()})(...${ARGS})`).then(decoded)).resolves.toEqual({
       url: 'about:blank',
       signals: { relMe: [], links: [], jsonLd: [], twitterSite: [] },
     });
     await own.close();
+  });
+
+  /**
+   * What a hostile page does before the read (issue 26): every built-in `readPage` touches, or
+   * could, replaced so that each value is long and each list grows without end. `fake` also
+   * replaces `document.evaluate` with a snapshot of a million made-up nodes.
+   */
+  const tamper = (fake: boolean) => `(() => {
+    const big = 'https://x.com/' + 'a'.repeat(20000);
+    const json = '{"sameAs":"' + 'b'.repeat(90000) + '"}';
+    const push = Array.prototype.push;
+    const many = Array(1000).fill(big);
+    const node = (nodeType, nodeName) => ({ nodeType, nodeName, nodeValue: nodeType === 3 ? json : big, ownerElement: { getAttribute: () => big } });
+    const nodes = [node(2, 'href'), node(2, 'rel'), node(3, '#text'), node(2, 'content')];
+    Array.prototype.push = function () { for (let i = 0; i < 20; i++) push.call(this, big); return this.length; };
+    for (const name of ['slice', 'filter', 'map', 'concat', 'flat', 'flatMap', 'splice', 'join', 'at', 'fill', 'unshift'])
+      Array.prototype[name] = function () { return many; };
+    Object.defineProperty(Array.prototype, '0', { configurable: true, set(v) {
+      for (let i = 0; i < 200; i++) Object.defineProperty(this, String(i), { value: big, writable: true, enumerable: true, configurable: true });
+    } });
+    for (const name of Object.getOwnPropertyNames(String.prototype))
+      if (name !== 'constructor' && name !== 'length') String.prototype[name] = function () { return big + big; };
+    Number.prototype.toString = function () { return big; };
+    for (const proto of [Node.prototype, Attr.prototype, CharacterData.prototype, Element.prototype]) {
+      for (const name of ['nodeValue', 'textContent', 'value', 'data', 'href'])
+        Object.defineProperty(proto, name, { configurable: true, get() { return this.nodeType === 3 ? json : big; } });
+    }
+    Element.prototype.getAttribute = function () { return big; };
+    RegExp.prototype.test = function () { return true; };
+    JSON.stringify = function () { return big; };
+    Object.defineProperty(Document.prototype, 'URL', { configurable: true, get() { return big; } });
+    if (${fake}) {
+      Document.prototype.evaluate = function () { return { snapshotLength: 1e6, snapshotItem: (i) => nodes[i % 4] }; };
+    } else {
+      Object.defineProperty(XPathResult.prototype, 'snapshotLength', { configurable: true, get() { return 1e6; } });
+      const item = XPathResult.prototype.snapshotItem;
+      XPathResult.prototype.snapshotItem = function (i) { return item.call(this, i % 4); };
+    }
+  })()`;
+
+  it.each([
+    ['its built-ins, the nodes’ getters and the XPath snapshot', false],
+    ['all those and `document.evaluate` itself', true],
+  ])('delivers at most MAX_PAGE_READ_CHARS from a page that replaced %s (issue 26)', async (_what, fake) => {
+    const own = await browser.newPage();
+    await own.setContent(
+      '<head><link rel="me" href="https://mastodon.example/@a"><meta name="twitter:site" content="@a"><script type="application/ld+json">{}</script></head><body><a href="https://x.com/a">a</a></body>',
+    );
+    // Through the DevTools Protocol: the tampered page would break Playwright's own helpers. The
+    // result is returned by value, as the browser returns a function's result to the worker.
+    const cdp = await own.context().newCDPSession(own);
+    await cdp.send('Runtime.evaluate', { expression: tamper(fake) });
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      expression: `(${readPage.toString()})(...${ARGS})`,
+      returnByValue: true,
+    })) as { result: { value?: unknown } };
+    await own.close();
+    const delivered = typeof result.value === 'string' ? result.value.length : JSON.stringify(result.value ?? '').length;
+    expect(delivered).toBeLessThanOrEqual(MAX_PAGE_READ_CHARS);
+    // The tampering reached the read (the page's long values are what it sent), and the background
+    // takes what is within its caps.
+    expect(delivered).toBeGreaterThan(MAX_PAGE_READ_CHARS / 2);
+    const report = decodePageReport(result.value);
+    expect(report?.signals.links.length).toBeGreaterThan(0);
+    expect(JSON.stringify(sanitisePageSignals(report?.signals)).length).toBeLessThanOrEqual(MAX_PAGE_READ_CHARS);
   });
 
   const anchor = fc

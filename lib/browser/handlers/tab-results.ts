@@ -22,7 +22,7 @@ import { indexedDbLookups } from '../index-store';
 import type { SectorContextLine, TabResult } from '../messaging';
 import { logVisit } from '../research-log';
 import { recordSightings, sightingsFor, sightingsLookup } from '../sightings';
-import { readSiteIfDue } from '../site-reads';
+import { readSiteIfDue, type SiteReader } from '../site-reads';
 import type { BackgroundContext, HandlerGroup } from './context';
 
 /** Sector context for organisations with measured followers; the whole index is read only then. */
@@ -108,6 +108,22 @@ export function tabResultHandlers(ctx: BackgroundContext): {
    * (bounded by the reader's timeout) rather than show a result about to change.
    */
   const siteReads = new Map<number, Promise<void>>();
+  /**
+   * The same reads by organisation (issue 26): ten tabs of one organisation loading together, as
+   * at the browser's start, make one read, which the others await; each then updates its own tab.
+   */
+  const readsByOrganisation = new Map<string, Promise<boolean>>();
+  const readSiteOnce = (db: NslDatabase, readSite: SiteReader, organisations: readonly Organisation[], url: string) => {
+    const key = organisations
+      .map((o) => o.id)
+      .sort()
+      .join(' ');
+    const running = readsByOrganisation.get(key);
+    if (running !== undefined) return running;
+    const read = readSiteIfDue(db, readSite, organisations, url, deps.now()).finally(() => readsByOrganisation.delete(key));
+    readsByOrganisation.set(key, read);
+    return read;
+  };
 
   /**
    * When a page of an organisation's own site links no profiles, reads the site's home page (and
@@ -120,7 +136,7 @@ export function tabResultHandlers(ctx: BackgroundContext): {
     const organisations = result.detection.candidates.map((c) => c.organisation);
     const read = (async () => {
       const db = await ctx.db();
-      if (!(await readSiteIfDue(db, readSite, organisations, url, deps.now()))) return;
+      if (!(await readSiteOnce(db, readSite, organisations, url))) return;
       if (resultUrl(await deps.tabResults.get(tabId)) !== url) return;
       const updated = await resultFor(url, [], settings);
       await deps.tabResults.save(tabId, updated);

@@ -29,7 +29,7 @@ export class CorrectionsSettings extends LitElement {
       </div>
       <div class="field">
         <input id="log" type="checkbox" .checked=${s.researchLog} @change=${(e: Event) => this.page?.save({ researchLog: (e.target as HTMLInputElement).checked })} />
-        <label for="log">Keep a research log<span class="hint">The organisations’ pages you visit, with the time and address, kept only on this device. <a href="/research-log.html" target="_blank">View, export or clear it</a>.</span></label>
+        <label for="log">Keep a research log<span class="hint">The organisations’ pages you visit, with the time and address, kept only on this device: one visit per organisation and page an hour, at most 500 an organisation and 5,000 in all. <a href="/research-log.html" target="_blank">View, export or clear it</a>.</span></label>
       </div>
       <div class="field">
         <input id="live" type="checkbox" .checked=${s.liveFiguresAutomatic} @change=${(e: Event) => this.page?.save({ liveFiguresAutomatic: (e.target as HTMLInputElement).checked })} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteRead } from '../../../lib/browser/site-reader';
+import { readSite, type SiteRead } from '../../../lib/browser/site-reader';
 import type { PageProfile } from '../../../lib/detect/page-signals';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { makeAccount, makeIndex, makeOrganisation } from '../../support/index-factory';
@@ -172,5 +172,31 @@ describe('reading the organisation’s own site when a page links nothing (issue
     const db = await svc.database();
     expect(await db.count('siteReads')).toBe(0);
     db.close();
+  });
+});
+
+describe('one site read in flight per organisation (issue 26)', () => {
+  it('reads the home page once when ten tabs of one organisation load together, and every tab shows what it found', async () => {
+    const requests: string[] = [];
+    const footer = SEVEN.map((p) => `<a href="${p.url}">${p.platform}</a>`).join('');
+    const fetchCounting: typeof fetch = async (input) => {
+      requests.push(String(input));
+      // The network takes its time, as at the browser's start.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return new Response(`<html><body><footer>${footer}</footer></body></html>`, {
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
+    };
+    const reader = {
+      readSite: (host: string) => readSite({ fetch: fetchCounting, timeoutMs: 5000, maxBytes: 100_000 }, host),
+      hosts: [],
+    };
+    const { svc, badges, visit, popup } = withReader(reader);
+    const tabs = Array.from({ length: 10 }, (_, i) => i + 1);
+    await Promise.all(tabs.map((tab) => visit(tab, `https://www.uclh.nhs.uk/news/story-${tab}`)));
+    await Promise.all(tabs.map((tab) => popup(tab)));
+    expect(requests).toEqual(['https://www.uclh.nhs.uk/']);
+    expect(tabs.map((tab) => badges.get(tab)?.text)).toEqual(tabs.map(() => '7'));
+    (await svc.database()).close();
   });
 });

@@ -5,8 +5,9 @@
  * "follow us" or "contact", on the same host. Never any other host.
  */
 import type { Organisation } from '../index/schema';
+import { isHostWithin } from '../net/hosts';
 import type { HtmlAnchor } from './html-signals';
-import { hostnameOf, isHostWithin } from './page-url';
+import { hostnameOf } from './page-url';
 
 /**
  * The host whose pages may be read for `pageUrl`: its own host, when it is one of the current

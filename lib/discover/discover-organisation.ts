@@ -5,7 +5,7 @@
  * level say "none" rather than "unknown". Network access is injected, so tests run on loopback.
  */
 import { extractPageProfiles, type ProfileVia, type QueryableDocument } from '../detect/page-signals';
-import { isHostWithin } from '../detect/page-url';
+import { isHostWithin } from '../net/hosts';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { likelyPages } from './likely-pages';
 import type { RobotsRules } from './robots';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { domainHost } from '../../lib/index-build/domains';
 import { HOST_PATTERN } from '../../lib/index/schema';
+import { domainHost } from '../../lib/index-build/domains';
 
 /** The build's host reading uses the index's own host rule, not a looser copy (issue 27). */
 describe('domainHost', () => {

@@ -24,7 +24,7 @@ export const MAX_PAGE_LINKS = 300;
 const MAX_ANCHORS = 3000;
 export const MAX_JSON_LD_CHARS = 100_000;
 
-/** The part of a document this needs (a real DOM in the page, happy-dom in tests, linkedom in the CLI). */
+/** The part of a document this needs (a real DOM, or happy-dom in tests: the reference the HTML reader, html-signals.ts, is checked against). */
 export type QueryableDocument = Pick<Document, 'querySelectorAll'>;
 
 /**

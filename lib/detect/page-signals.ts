@@ -50,7 +50,8 @@ export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): Pa
   const href = (element: Element) => element.getAttribute('href');
   return profilesFromSignals(
     {
-      relMe: all('a[href][rel~="me"], link[href][rel~="me"]', href),
+      // `i`: HTML reads `rel` ignoring case, as browsers match it; happy-dom needs telling.
+      relMe: all('a[href][rel~="me" i], link[href][rel~="me" i]', href),
       links: all('a[href]', href),
       jsonLd: all('script[type="application/ld+json"]', (e) => e.textContent),
       twitterSite: all('meta[name="twitter:site"][content]', (e) => e.getAttribute('content')),

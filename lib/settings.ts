@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { isHostWithin, normaliseHost } from './detect/page-url';
 import { HOST_PATTERN } from './index/schema';
+import { isHostWithin, normaliseHost } from './net/hosts';
 import { PLATFORMS } from './social/platforms';
 
 export const REFRESH_SCHEDULES = { daily: 1440, weekly: 10080, monthly: 43200, never: 0 } as const;

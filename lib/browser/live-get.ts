@@ -6,6 +6,8 @@
  */
 import { type LiveProblem, MAX_RETRY_AFTER_MS } from '../collect/live-figures';
 import type { JsonGet } from '../collect/types';
+import { bodyText, cappedFetch } from '../net/capped-fetch';
+import { retryAfterDelay } from '../net/retry-after';
 
 export interface LiveGetOptions {
   fetch: typeof fetch;
@@ -36,98 +38,49 @@ export function createLiveGet(options: LiveGetOptions): LiveGet {
     problem = found;
     return { ok: false as const, reason };
   };
+  const timeout = () => fail({ kind: 'timeout', seconds: Math.round(options.timeoutMs / 1000) }, 'no answer in time');
   const get: JsonGet = async (url) => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    const fetched = await cappedFetch({
+      fetch: options.fetch,
+      url,
+      init: {
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        redirect: 'error',
+        cache: 'no-store',
+        headers: { accept: 'application/json' },
+      },
+      timeoutMs: options.timeoutMs,
+      maxBytes: options.maxBytes,
+      // A redirect, a 429 or a 5xx is a failure whatever its body says: never read.
+      wantBody: (response) => !isRedirect(response) && response.status !== 429 && response.status < 500,
+    });
+    if (!fetched.ok) {
+      if (fetched.problem === 'timeout') return timeout();
+      if (fetched.problem === 'too-large')
+        return fail({ kind: 'too-large', bytes: options.maxBytes }, `larger than ${options.maxBytes} bytes`);
+      if (fetched.problem === 'broken') return fail({ kind: 'offline' }, 'the connection broke');
+      // fetch rejects alike for no network, a refused connection and a refused redirect: the
+      // first two are far likelier, and a redirect is refused with `redirect: 'error'` only.
+      return fail({ kind: 'offline' }, 'could not connect');
+    }
+    const { response } = fetched;
+    if (isRedirect(response)) return fail({ kind: 'redirected' }, 'redirected');
+    if (response.status === 429) {
+      const now = options.now();
+      const wait = retryAfterDelay(response.headers.get('retry-after'), now, MAX_RETRY_AFTER_MS);
+      const retryAt = wait === undefined ? undefined : new Date(now.getTime() + wait).toISOString();
+      return fail({ kind: 'rate-limited', ...(retryAt ? { retryAt } : {}) }, 'asked to wait (HTTP 429)');
+    }
+    if (response.status >= 500) return fail({ kind: 'server', status: response.status }, `server error (HTTP ${response.status})`);
     try {
-      let response: Response;
-      try {
-        response = await options.fetch(url, {
-          credentials: 'omit',
-          referrerPolicy: 'no-referrer',
-          redirect: 'error',
-          cache: 'no-store',
-          headers: { accept: 'application/json' },
-          signal: controller.signal,
-        });
-      } catch {
-        if (controller.signal.aborted) return fail({ kind: 'timeout', seconds: Math.round(options.timeoutMs / 1000) }, 'no answer in time');
-        // fetch rejects alike for no network, a refused connection and a refused redirect: the
-        // first two are far likelier, and a redirect is refused with `redirect: 'error'` only.
-        return fail({ kind: 'offline' }, 'could not connect');
-      }
-      if (response.type === 'opaqueredirect' || response.redirected) return fail({ kind: 'redirected' }, 'redirected');
-      if (response.status === 429) {
-        const retryAt = retryAtOf(response.headers.get('retry-after'), options.now());
-        return fail({ kind: 'rate-limited', ...(retryAt ? { retryAt } : {}) }, 'asked to wait (HTTP 429)');
-      }
-      if (response.status >= 500) return fail({ kind: 'server', status: response.status }, `server error (HTTP ${response.status})`);
-      const body = await readCapped(response, options.maxBytes, controller.signal);
-      if (body === 'too-large') return fail({ kind: 'too-large', bytes: options.maxBytes }, `larger than ${options.maxBytes} bytes`);
-      if (body === 'aborted') return fail({ kind: 'timeout', seconds: Math.round(options.timeoutMs / 1000) }, 'no answer in time');
-      if (body === 'broken') return fail({ kind: 'offline' }, 'the connection broke');
-      try {
-        return { ok: true, status: response.status, json: JSON.parse(body) as unknown };
-      } catch {
-        if (response.status >= 400) return { ok: true, status: response.status, json: undefined };
-        return fail({ kind: 'malformed' }, `the answer was not JSON (HTTP ${response.status})`);
-      }
-    } finally {
-      clearTimeout(timer);
+      return { ok: true, status: response.status, json: JSON.parse(bodyText(fetched.body)) as unknown };
+    } catch {
+      if (response.status >= 400) return { ok: true, status: response.status, json: undefined };
+      return fail({ kind: 'malformed' }, `the answer was not JSON (HTTP ${response.status})`);
     }
   };
   return { get, problem: () => problem };
 }
 
-/** The body as text, read no further than `maxBytes` (a Content-Length over it is refused unread). */
-async function readCapped(response: Response, maxBytes: number, signal: AbortSignal): Promise<string | 'too-large' | 'aborted' | 'broken'> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
-    return 'too-large';
-  }
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  // The timeout covers the body too: a server that trickles bytes is cut off like a silent one.
-  const stop = () => void reader.cancel().catch(() => undefined);
-  signal.addEventListener('abort', stop);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (signal.aborted) return 'aborted';
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        return 'too-large';
-      }
-      chunks.push(value);
-    }
-  } catch {
-    return signal.aborted ? 'aborted' : 'broken';
-  } finally {
-    signal.removeEventListener('abort', stop);
-  }
-  const joined = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(joined);
-}
-
-/**
- * When the platform said to try again (Retry-After: seconds, or an HTTP date), as an ISO time,
- * at most MAX_RETRY_AFTER_MS away; undefined when it did not say or said nonsense.
- */
-export function retryAtOf(header: string | null, now: Date): string | undefined {
-  if (header === null) return undefined;
-  const trimmed = header.trim();
-  // Delay-seconds, or an HTTP date (which names a day): anything else is not read.
-  const at = /^\d+$/.test(trimmed) ? now.getTime() + Number(trimmed) * 1000 : /[a-z]{3}/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
-  if (Number.isNaN(at)) return undefined;
-  return new Date(Math.min(Math.max(at, now.getTime()), now.getTime() + MAX_RETRY_AFTER_MS)).toISOString();
-}
+const isRedirect = (response: Response) => response.type === 'opaqueredirect' || response.redirected;

@@ -9,6 +9,7 @@
  */
 
 import { type NhsIndex, SCHEMA_VERSION } from '../index/schema';
+import { cappedFetch } from '../net/capped-fetch';
 import { checkIndexBody, checkManifest, MAX_MANIFEST_BYTES } from '../refresh/published';
 import type { RefreshOutcome } from '../refresh/refresh-outcome';
 import type { InstalledIndexMeta, NslDatabase, RefreshStatus } from './db';
@@ -159,71 +160,40 @@ interface DownloadRequest {
 }
 
 /**
- * Downloads at most `cap` bytes within `deps.timeoutMs`, for the answer and its body together:
- * a body that grows past the cap is abandoned at once, and one that stops or trickles is
- * abandoned at the deadline. The deadline races every read, so it holds even when the fetch
- * ignores its abort signal.
+ * Downloads at most `cap` bytes within `deps.timeoutMs`, for the answer and its body together
+ * (lib/net/capped-fetch.ts): a body announced or growing past the cap is abandoned at once, and
+ * one that stops or trickles is abandoned at the deadline, even when the fetch ignores its abort
+ * signal. Only a success's body is read.
  */
 async function download(deps: RefreshDeps, url: string, { what, cap, headers = {} }: DownloadRequest): Promise<Download> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error('timeout'));
-    }, deps.timeoutMs);
+  const fetched = await cappedFetch({
+    fetch: deps.fetch,
+    url,
+    init: { headers, cache: 'no-cache', credentials: 'omit' },
+    timeoutMs: deps.timeoutMs,
+    maxBytes: cap,
+    wantBody: (response) => isSuccess(response.status),
   });
-  deadline.catch(() => undefined); // raced below; never left unhandled
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  try {
-    let response: Response;
-    try {
-      response = await Promise.race([
-        deps.fetch(url, { headers, signal: controller.signal, cache: 'no-cache', credentials: 'omit' }),
-        deadline,
-      ]);
-    } catch {
+  if (fetched.ok) {
+    const { response, body } = fetched;
+    return { ok: true, status: response.status, etag: response.headers.get('etag') ?? undefined, body: body ?? new Uint8Array(0) };
+  }
+  switch (fetched.problem) {
+    case 'too-large':
+      return { ok: false, tooLarge: true, reason: `${what} is larger than ${cap} bytes` };
+    case 'unreachable':
+      return { ok: false, tooLarge: false, reason: 'the server could not be reached' };
+    case 'broken':
+      return { ok: false, tooLarge: false, reason: `the download of ${what} broke off` };
+    case 'timeout':
       return {
         ok: false,
         tooLarge: false,
-        reason: controller.signal.aborted ? `no answer for ${what} within ${seconds(deps)}` : 'the server could not be reached',
+        reason:
+          fetched.stage === 'answer'
+            ? `no answer for ${what} within ${seconds(deps)}`
+            : `${what} did not finish downloading within ${seconds(deps)}`,
       };
-    }
-    const etag = response.headers.get('etag') ?? undefined;
-    if (!isSuccess(response.status) || response.body === null) return { ok: true, status: response.status, etag, body: new Uint8Array(0) };
-    reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await Promise.race([reader.read(), deadline]);
-      if (done) break;
-      total += value.length;
-      if (total > cap) return { ok: false, tooLarge: true, reason: `${what} is larger than ${cap} bytes` };
-      chunks.push(value);
-    }
-    reader = undefined;
-    const body = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      body.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return { ok: true, status: response.status, etag, body };
-  } catch {
-    return {
-      ok: false,
-      tooLarge: false,
-      reason: controller.signal.aborted
-        ? `${what} did not finish downloading within ${seconds(deps)}`
-        : `the download of ${what} broke off`,
-    };
-  } finally {
-    clearTimeout(timer);
-    // An abandoned body is cancelled, so the connection is let go rather than left reading.
-    if (reader !== undefined) {
-      controller.abort();
-      reader.cancel().catch(() => undefined);
-    }
   }
 }
 

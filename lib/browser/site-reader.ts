@@ -4,18 +4,20 @@
  * to that says "social media", "follow us" or "contact", on the same host. Every request goes
  * without cookies or a referrer, stops at a redirect (the browser does not say where a redirect
  * leads without following it, and following could reach another host), gives up after a timeout,
- * reads at most a byte cap of a text/html answer, and never touches any other host.
+ * reads only a text/html answer within a byte cap (lib/net/capped-fetch.ts: a larger page is not
+ * read, issue 27), and never touches any other host.
  */
 import { htmlSignals } from '../detect/html-signals';
 import { type PageProfile, profilesFromSignals } from '../detect/page-signals';
 import { accountsPageLink, homePageOf } from '../detect/site-links';
 import type { StoredSiteRead } from '../detect/stored-site-read';
+import { bodyText, cappedFetch } from '../net/capped-fetch';
 
 export interface SiteReaderDeps {
   fetch: typeof fetch;
   /** The longest a whole read (both pages) may take. */
   timeoutMs: number;
-  /** The most bytes read of one page; the rest is never downloaded. */
+  /** The most bytes of one page: a larger page is not read, and the rest is never downloaded. */
   maxBytes: number;
 }
 
@@ -69,60 +71,36 @@ export async function readSite(deps: SiteReaderDeps, host: string): Promise<Site
   }
 }
 
-/** One page: no cookies, no referrer, no redirects, text/html only, at most `maxBytes`. */
+/** One page: no cookies, no referrer, no redirects, text/html only, at most `maxBytes` (a larger one is not read). */
 async function fetchPage(deps: SiteReaderDeps, url: string, host: string, signal: AbortSignal): Promise<Fetched> {
   // Checked again here, so that no caller can ever make the reader leave the host (issue 19).
   if (new URL(url).hostname !== host) return { ok: false, reason: 'another host' };
-  let response: Response;
-  try {
-    response = await deps.fetch(url, {
-      credentials: 'omit',
-      redirect: 'manual',
-      referrerPolicy: 'no-referrer',
-      headers: { accept: 'text/html' },
-      signal,
-    });
-  } catch {
-    return { ok: false, reason: signal.aborted ? 'timed out' : 'could not connect' };
+  const fetched = await cappedFetch({
+    fetch: deps.fetch,
+    url,
+    init: { credentials: 'omit', redirect: 'manual', referrerPolicy: 'no-referrer', headers: { accept: 'text/html' } },
+    // The whole read's deadline (`signal`) covers every page; this one can only come sooner.
+    timeoutMs: deps.timeoutMs,
+    signal,
+    maxBytes: deps.maxBytes,
+    wantBody: (response) => pageProblem(response) === undefined,
+  });
+  if (!fetched.ok) {
+    if (fetched.problem === 'timeout') return { ok: false, reason: 'timed out' };
+    if (fetched.problem === 'unreachable') return { ok: false, reason: 'could not connect' };
+    // A page cut at the cap could hide its footer's links: it is not read, never read as "none" (issue 27).
+    if (fetched.problem === 'too-large') return { ok: false, reason: `larger than ${deps.maxBytes} bytes` };
+    return { ok: false, reason: 'could not read the page' };
   }
-  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    await response.body?.cancel().catch(() => undefined);
-    return { ok: false, reason: 'redirected' };
-  }
-  if (response.status !== 200) {
-    await response.body?.cancel().catch(() => undefined);
-    return { ok: false, reason: `HTTP ${response.status}` };
-  }
-  const type = (response.headers.get('content-type') ?? '').toLowerCase();
-  if (!type.startsWith('text/html') && !type.startsWith('application/xhtml+xml')) {
-    await response.body?.cancel().catch(() => undefined);
-    return { ok: false, reason: 'not an HTML page' };
-  }
-  try {
-    return { ok: true, html: await readCapped(response, deps.maxBytes) };
-  } catch {
-    return { ok: false, reason: signal.aborted ? 'timed out' : 'could not read the page' };
-  }
+  const problem = pageProblem(fetched.response);
+  return problem === undefined ? { ok: true, html: bodyText(fetched.body) } : { ok: false, reason: problem };
 }
 
-/** The body's first `maxBytes` bytes as text: the stream is cancelled there, the rest never downloaded. */
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (reader === undefined) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const room = maxBytes - bytes;
-    const chunk = value.byteLength > room ? value.subarray(0, room) : value;
-    bytes += chunk.byteLength;
-    text += decoder.decode(chunk, { stream: true });
-    if (bytes >= maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      break;
-    }
-  }
-  return text + decoder.decode();
+/** Why an answer is not a page to read (a redirect, an error, not HTML), or undefined. */
+function pageProblem(response: Response): string | undefined {
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) return 'redirected';
+  if (response.status !== 200) return `HTTP ${response.status}`;
+  const type = (response.headers.get('content-type') ?? '').toLowerCase();
+  if (!type.startsWith('text/html') && !type.startsWith('application/xhtml+xml')) return 'not an HTML page';
+  return undefined;
 }

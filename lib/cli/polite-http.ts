@@ -16,6 +16,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { retryAfterDelay } from '../net/retry-after';
 import { isSpecialAddress, literalAddress } from './special-address';
 
 export interface PoliteHttpOptions {
@@ -29,6 +30,8 @@ export interface PoliteHttpOptions {
   connectTo?: { host: string; port: number };
   /** Injected for tests of the waiting logic; defaults to real time. */
   sleep?: (ms: number) => Promise<void>;
+  /** The clock a Retry-After date is read against; defaults to the real one. */
+  now?: () => Date;
   /** Every address of a host name; injected for tests of the address rule, defaults to the system's DNS. */
   resolveHost?: (hostname: string) => Promise<HostAddress[]>;
 }
@@ -138,6 +141,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 export function createPoliteHttp(options: PoliteHttpOptions) {
   const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? (() => new Date());
   // With --connect-to the maintainer has said where every connection goes: no lookup happens.
   const lookup = options.connectTo === undefined ? guardedLookup(options.resolveHost ?? systemResolve) : undefined;
   const hostTurns = new Map<string, Promise<void>>();
@@ -228,9 +232,10 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
       if (last.ok && last.response.status < 500 && last.response.status !== 429) return last;
       if (!last.ok && last.final) return last;
       if (attempt === options.retries) break;
-      const retryAfter = last.ok ? retryAfterMs(last.response.headers['retry-after']) : undefined;
+      const maxWait = options.maxRetryAfterMs ?? 60_000;
+      const retryAfter = last.ok ? retryAfterDelay(last.response.headers['retry-after'], now(), maxWait) : undefined;
       const backoff = Math.max(options.delayMs, 100) * 2 ** attempt;
-      await sleep(Math.min(retryAfter ?? backoff, options.maxRetryAfterMs ?? 60_000));
+      await sleep(retryAfter ?? Math.min(backoff, maxWait));
     }
     if (last.ok) return { ok: false, reason: `HTTP ${last.response.status} after ${options.retries + 1} tries` };
     return { ok: false, reason: `${last.reason} (after ${options.retries + 1} tries)` };
@@ -266,13 +271,4 @@ export function createPoliteHttp(options: PoliteHttpOptions) {
       return { ok: false, reason: `more than ${MAX_REDIRECTS} redirects` };
     },
   };
-}
-
-/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
-export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (text === undefined || text.trim() === '') return undefined;
-  if (/^\d+$/.test(text.trim())) return Number(text.trim()) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -8,9 +8,9 @@
  * a real day, an address is one line.
  */
 import * as v from 'valibot';
-import { normaliseHost } from '../detect/page-url';
 import { OwnHost, sharedHostProblem } from '../index/host-rules';
 import { HOST_PATTERN, isHttpUrl, ORGANISATION_ID_PATTERN } from '../index/schema';
+import { normaliseHost } from '../net/hosts';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { explainRejection } from '../social/profile-rejections';
 import { accountKey, type ProfileParse, parseHandle } from '../social/profile-url';

@@ -23,6 +23,8 @@ export interface HtmlAnchor {
 export interface HtmlSignals extends PageSignals {
   /** The page's links with their text, document order, at most MAX_SCANNED_ANCHORS. */
   anchors: HtmlAnchor[];
+  /** The `href` of the first `link` with `rel~="canonical"`: the command line's `lookup --html` reads it (issue 27). */
+  canonical?: string;
 }
 
 /** Links kept with their text; profilesFromSignals reads no more than this either. */
@@ -86,6 +88,7 @@ export function htmlSignals(html: string): HtmlSignals {
     const attrs = tag.attributes;
     const rel = ` ${(attrs.get('rel') ?? '').toLowerCase().replace(/\s+/g, ' ')} `;
     const href = attrs.get('href');
+    if (name === 'link' && href !== undefined && signals.canonical === undefined && rel.includes(' canonical ')) signals.canonical = href;
     if (name === 'a') {
       closeAnchor();
       if (href !== undefined) {

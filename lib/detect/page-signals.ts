@@ -37,7 +37,7 @@ export const MAX_SAME_AS_PER_PAGE = 100;
  */
 export const MAX_PAGE_READ_CHARS = 256 * 1024;
 
-/** The part of a document this needs (a real DOM in the page, happy-dom in tests, linkedom in the CLI). */
+/** The part of a document this needs (a real DOM, or happy-dom in tests: the reference the HTML reader, html-signals.ts, is checked against). */
 export type QueryableDocument = Pick<Document, 'querySelectorAll'>;
 
 /**
@@ -63,7 +63,8 @@ export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): Pa
   const href = (element: Element) => element.getAttribute('href');
   return profilesFromSignals(
     {
-      relMe: all('a[href][rel~="me"], link[href][rel~="me"]', href),
+      // `i`: HTML reads `rel` ignoring case, as browsers match it; happy-dom needs telling.
+      relMe: all('a[href][rel~="me" i], link[href][rel~="me" i]', href),
       links: all('a[href]', href),
       jsonLd: all('script[type="application/ld+json"]', (e) => e.textContent),
       twitterSite: all('meta[name="twitter:site"][content]', (e) => e.getAttribute('content')),

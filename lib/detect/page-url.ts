@@ -3,26 +3,9 @@
  * Everything here is a pure function of the URL text, so look-alikes are tested as tables.
  */
 
+import { normaliseHost } from '../net/hosts';
+
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-
-/**
- * The one host-name normaliser (issue 18): trimmed, lower-case, without the trailing dot of a fully
- * qualified name (`uclh.nhs.uk.` is `uclh.nhs.uk`) and, unless `keepWww`, without a leading `www.`.
- * The index build, corrections and the per-site switch treat a site and its `www.` host as one
- * site; detection keeps `www.`, so its evidence says exactly where it read a page.
- *
- * Not for social platforms' hosts: profile-url.ts also strips `m.`, `mobile.` and `uk.` there,
- * which are the same platform site but never the same organisation's site.
- */
-export function normaliseHost(raw: string, { keepWww = false }: { keepWww?: boolean } = {}): string {
-  const host = raw.trim().toLowerCase().replace(/\.+$/, '');
-  return keepWww ? host : host.replace(/^www\./, '');
-}
-
-/** True when `host` is `domain` or a host under it (`www.nuh.nhs.uk` is within `nuh.nhs.uk`; `evilnuh.nhs.uk` is not). */
-export function isHostWithin(host: string, domain: string): boolean {
-  return host === domain || host.endsWith(`.${domain}`);
-}
 
 /** The host name of an http(s) page, lower-case without a trailing dot; undefined for anything else. */
 export function hostnameOf(url: URL): string | undefined {

@@ -7,6 +7,7 @@
  * matches one (`matchesPagePatterns`, issue 22); detect.ts reads the hosts.
  */
 import type { NhsIndex } from '../index/schema';
+import { isHostWithin } from '../net/hosts';
 
 /** Always read: every NHS organisation site under nhs.uk. */
 export const NHS_UK_MATCHES = ['*://*.nhs.uk/*'];
@@ -37,7 +38,7 @@ export function pageMatchPatterns(index: NhsIndex): string[] {
   for (const org of index.organisations) {
     for (const domain of [...org.domains, ...org.predecessors.flatMap((p) => p.domains)]) {
       // NHS_UK_MATCHES already covers nhs.uk and every host under it.
-      if (domain.host !== 'nhs.uk' && !domain.host.endsWith('.nhs.uk')) hosts.add(domain.host);
+      if (!isHostWithin(domain.host, 'nhs.uk')) hosts.add(domain.host);
     }
   }
   return [...NHS_UK_MATCHES, ...CQC_MATCHES, ...GOVUK_MATCHES, ...[...hosts].sort().map((host) => `*://*.${host}/*`)];
@@ -77,7 +78,7 @@ export function pageMatcher(patterns: readonly string[]): (url: string) => boole
       if (pattern.scheme !== '*' && pattern.scheme !== scheme) return false;
       if (pattern.host.startsWith('*.')) {
         const zone = pattern.host.slice(2);
-        if (page.hostname !== zone && !page.hostname.endsWith(`.${zone}`)) return false;
+        if (!isHostWithin(page.hostname, zone)) return false;
       } else if (pattern.host !== '*' && pattern.host !== page.hostname) return false;
       return pattern.path.test(page.pathname + page.search);
     });

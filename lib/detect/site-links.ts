@@ -1,12 +1,14 @@
 /**
- * Which pages of an organisation's own site the background may read to find the profiles it links
- * to, when the page the user is on links none (issue 19): the home page of the very host the user
- * is on, and at most one page that home page links to whose words or address say "social media",
- * "follow us" or "contact", on the same host. Never any other host.
+ * Which pages of an organisation's own site are read to find the profiles it links to: the home
+ * page, and at most one page that home page links to whose words or address say "social media",
+ * "follow us" or "contact", on the same host. One rule for the background's site read (issue 19:
+ * the home page of the very host the user is on, when the page links none) and the command line's
+ * `accounts discover` (issue 27), so both read the same pages of a site. Never any other host.
  */
 import type { Organisation } from '../index/schema';
+import { isHostWithin } from '../net/hosts';
 import type { HtmlAnchor } from './html-signals';
-import { hostnameOf, isHostWithin } from './page-url';
+import { hostnameOf } from './page-url';
 
 /**
  * The host whose pages may be read for `pageUrl`: its own host, when it is one of the current
@@ -35,16 +37,19 @@ const FILE = /\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|svg|mp4|ics|xml|json)$/
 /**
  * At most one page on `host` that the home page links to and that is likely to list the
  * organisation's accounts: a "social media" or "follow us" page before a "contact" page, the first
- * in the page among equals. The home page itself, other hosts and files are never chosen.
+ * in the page among equals. The home page itself, other hosts, other schemes and ports than the
+ * home page's (the browser's is always https), and files are never chosen; nor is a page that only
+ * says "social" ("social care", "social work", "social prescribing").
  */
 export function accountsPageLink(anchors: readonly HtmlAnchor[], homeUrl: string, host: string): string | undefined {
+  const home = new URL(homeUrl);
   let best: { url: string; score: number } | undefined;
   for (const anchor of anchors) {
     if (!URL.canParse(anchor.href, homeUrl)) continue;
     const url = new URL(anchor.href, homeUrl);
     url.hash = '';
-    if (url.protocol !== 'https:' || url.hostname !== host || url.port !== '' || url.username || url.password) continue;
-    if (url.href === homeUrl || FILE.test(url.pathname)) continue;
+    if (url.protocol !== home.protocol || url.hostname !== host || url.port !== home.port || url.username || url.password) continue;
+    if (url.href === home.href || FILE.test(url.pathname)) continue;
     const words = `${anchor.text} ${decodeURIComponentSafe(url.pathname).replace(/[-_/]+/g, ' ')}`;
     const score = SOCIAL.test(words) ? 2 : CONTACT.test(words) ? 1 : 0;
     if (score > (best?.score ?? 0)) best = { url: url.href, score };

@@ -1,13 +1,16 @@
 /**
- * Finds an organisation's official accounts on its own website: the home page and a few likely
- * pages (contact, about, follow us…), read with the same link rules as the extension. Also
- * records, per platform, that the pages checked link to no account there: what lets an adoption
- * level say "none" rather than "unknown". Network access is injected, so tests run on loopback.
+ * Finds an organisation's official accounts on its own website: the home page and at most one
+ * "social media", "follow us" or "contact" page it links on the same host, chosen by the
+ * extension's own rule (`accountsPageLink`, issue 27) and read with the extension's own reader
+ * (`htmlSignals`) and link rules. Also records, per platform, that the pages checked link to no
+ * account there: what lets an adoption level say "none" rather than "unknown". Network access is
+ * injected, so tests run on loopback.
  */
-import { extractPageProfiles, type ProfileVia, type QueryableDocument } from '../detect/page-signals';
-import { isHostWithin } from '../detect/page-url';
+import { type HtmlSignals, htmlSignals } from '../detect/html-signals';
+import { type ProfileVia, profilesFromSignals } from '../detect/page-signals';
+import { accountsPageLink } from '../detect/site-links';
+import { isHostWithin } from '../net/hosts';
 import { PLATFORMS, type Platform } from '../social/platforms';
-import { likelyPages } from './likely-pages';
 import type { RobotsRules } from './robots';
 
 export type FetchResult = { ok: true; url: string; contentType: string; body: string } | { ok: false; reason: string };
@@ -22,11 +25,16 @@ export interface DiscoveryDeps {
    */
   fetchPage(url: string, checkHop: HopCheck): Promise<FetchResult>;
   robotsFor(origin: string): Promise<RobotsRules>;
-  parseHtml(html: string): QueryableDocument;
+  /** Reads a page's HTML; `htmlSignals` unless a test stands in for it. */
+  readHtml?: (html: string) => HtmlSignals;
   /** The date every finding is stamped with (YYYY-MM-DD). */
   today: string;
+  /** 1: the home page only; 2 (the most): the home page and the page `accountsPageLink` chooses. */
   maxPages: number;
 }
+
+/** The home page and one page it links: the most any reader of a site reads (issue 27). */
+export const MAX_SITE_PAGES = 2;
 
 export type Finding =
   | { type: 'account'; ods: string; platform: Platform; handle: string; url: string; foundOn: string; via: ProfileVia; checked: string }
@@ -68,7 +76,8 @@ export async function discoverOrganisation(
     return redirected ? `redirected to ${hop.href}, which robots.txt disallows` : 'robots.txt disallows this page';
   };
 
-  while (queue.length > 0 && seen.size < deps.maxPages) {
+  const maxPages = Math.min(deps.maxPages, MAX_SITE_PAGES);
+  while (queue.length > 0 && seen.size < maxPages) {
     const url = queue.shift() ?? '';
     if (seen.has(url)) continue;
     seen.add(url);
@@ -84,16 +93,18 @@ export async function discoverOrganisation(
         error(url, `not a web page (${fetched.contentType || 'no content type'})`);
         continue;
       }
-      const doc = deps.parseHtml(fetched.body);
-      const profiles = extractPageProfiles(doc, fetched.url);
-      const more = pagesRead.length === 0 ? likelyPages(doc, fetched.url, isSameSite, deps.maxPages - 1) : [];
+      const signals = (deps.readHtml ?? htmlSignals)(fetched.body);
+      const profiles = profilesFromSignals(signals, fetched.url);
+      // The home page as read, after any redirect on the organisation's own site: the page it
+      // links is on that very host.
+      const next = pagesRead.length === 0 ? accountsPageLink(signals.anchors, fetched.url, new URL(fetched.url).hostname) : undefined;
       pagesRead.push(fetched.url);
       for (const profile of profiles) {
         if (!accounts.has(profile.url)) {
           accounts.set(profile.url, { type: 'account', ods, ...profile, foundOn: fetched.url, checked: deps.today });
         }
       }
-      queue.push(...more);
+      if (next !== undefined) queue.push(next);
     } catch (thrown) {
       error(url, `could not be read (${thrown instanceof Error ? thrown.message : String(thrown)})`);
     }

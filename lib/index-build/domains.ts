@@ -2,15 +2,16 @@
  * The hosts the sources give for an organisation, as the index stores them: normalised, owned by
  * one organisation, each listed once.
  */
-import { normaliseHost } from '../detect/page-url';
 import { isSharedHost } from '../index/host-rules';
-import type { Domain } from '../index/schema';
+import { type Domain, HOST_PATTERN } from '../index/schema';
+import { normaliseHost } from '../net/hosts';
 import type { BuildReport } from './build-report';
 
 /** A source's host as the index stores it (`www.` and the trailing dot dropped), or undefined when it is no host name. */
 export function domainHost(raw: string): string | undefined {
   const host = normaliseHost(raw);
-  return /^[a-z0-9.-]+\.[a-z]{2,}$/.test(host) ? host : undefined;
+  // The index's own host rule, not a looser copy of it: a host it refuses would fail validation (issue 27).
+  return HOST_PATTERN.test(host) ? host : undefined;
 }
 
 /** The host of a web address in a source table, as the index stores it; undefined for no address. */

@@ -6,8 +6,9 @@
  * there is, so an account it names on one of the organisation's own hosts is official; a page on
  * any other host (a hosting address) only gives unverified accounts, and its note says so.
  */
-import { isHostWithin } from '../detect/page-url';
+
 import type { Account, IndexSource, Organisation } from '../index/schema';
+import { isHostWithin } from '../net/hosts';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { explainRejection } from '../social/profile-rejections';
 import { parseHandle } from '../social/profile-url';

@@ -12,6 +12,7 @@
  */
 import { parse } from 'tldts';
 import * as v from 'valibot';
+import { isHostWithin } from '../net/hosts';
 import { isSocialPlatformHost } from '../social/profile-url';
 import { HostName } from './schema';
 
@@ -77,7 +78,7 @@ export function isSharedZone(host: string): boolean {
 export function sharedHostProblem(host: string): string | undefined {
   const zone = sharedZoneProblem(host);
   if (zone !== undefined) return zone;
-  const platform = GENERAL_PLATFORMS.find((general) => host === general || host.endsWith(`.${general}`));
+  const platform = GENERAL_PLATFORMS.find((general) => isHostWithin(host, general));
   if (platform !== undefined || isSocialPlatformHost(host))
     return `is a general platform (${platform ?? host}) that holds anyone’s pages, not one organisation’s own`;
   return undefined;

@@ -1,3 +1,4 @@
+import { normaliseHost } from '../net/hosts';
 import { accountKey } from '../social/profile-url';
 import type { Organisation } from './schema';
 
@@ -15,7 +16,7 @@ const GOVUK_ORGANISATION_PATH = /^\/government\/organisations\/([a-z0-9-]{2,120}
  */
 export function govukOrganisationSlug(url: URL): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.hostname.toLowerCase().replace(/\.$/, '') !== GOVUK_HOST || url.username !== '' || url.password !== '') return undefined;
+  if (normaliseHost(url.hostname, { keepWww: true }) !== GOVUK_HOST || url.username !== '' || url.password !== '') return undefined;
   return GOVUK_ORGANISATION_PATH.exec(url.pathname)?.[1];
 }
 

@@ -104,7 +104,7 @@ async function run(argv: string[]): Promise<void> {
       '--state',
       join(work, 'discover-state.json'),
       '--max-pages',
-      '3',
+      '2',
       ...connect,
     ]);
     // Built once with the discoveries, so the accounts just found are measured too; then again with their figures.

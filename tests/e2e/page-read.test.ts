@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PageRead, readPage } from '../../lib/browser/page-scripts';
+import { htmlSignals } from '../../lib/detect/html-signals';
 import { PROFILE_LINK } from '../../lib/detect/page-links';
 import { decodePageReport } from '../../lib/detect/page-report';
 import {
@@ -233,6 +234,22 @@ describe('readPage in Chromium (issue 22: the page reports the links that may be
       fc.asyncProperty(fc.array(anchor, { maxLength: 60 }), extras, async (anchors, more) => {
         const report = await read(`<head>${more.join('')}</head><body>${anchors.join('')}</body>`);
         expect(classified(report)).toEqual(profilesFromSignals(await everySignal(), URL_OF_PAGE));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds exactly the profiles the command line and the site reader find in the same page’s text (one HTML reader, issue 27)', async () => {
+    const hidden = fc.subarray([
+      '<!-- <a href="https://x.com/commented">x</a> -->',
+      '<script>var a = \'<a href="https://x.com/scripted">\';</script>',
+      '<template><a href="https://x.com/templated">t</a></template>',
+    ]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(anchor, { maxLength: 60 }), extras, hidden, async (anchors, more, markup) => {
+        const html = `<head>${more.join('')}</head><body>${markup.join('')}${anchors.join('')}</body>`;
+        const report = await read(html);
+        expect(classified(report)).toEqual(profilesFromSignals(htmlSignals(html), URL_OF_PAGE));
       }),
       { numRuns: 150 },
     );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../lib/detect/detect';
-import { hostnameOf, hostSuffixes, isHostWithin, normaliseHost } from '../../lib/detect/page-url';
+import { hostnameOf, hostSuffixes } from '../../lib/detect/page-url';
 import { createIndexLookups } from '../../lib/index/lookup';
+import { isHostWithin, normaliseHost } from '../../lib/net/hosts';
 import { loadBundledIndex } from '../support/bundled-index';
 
 const lookups = createIndexLookups(loadBundledIndex());

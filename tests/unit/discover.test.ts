@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlSignals } from '../../lib/detect/html-signals';
 import { type DiscoveryDeps, discoverOrganisation } from '../../lib/discover/discover-organisation';
 import { ALLOW_ALL } from '../../lib/discover/robots';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
@@ -33,6 +33,12 @@ beforeAll(async () => {
     'www.follow.example.nhs.uk /': page('home-with-follow-link.html'),
     'www.follow.example.nhs.uk /follow-us': page('follow-us.html'),
     'www.follow.example.nhs.uk /about-us': page('not-nhs.html'),
+    // Issue 27: "social care" is no page of accounts; "Contact us" is, after a "Follow us".
+    'www.care.example.nhs.uk /': html(
+      '<a href="/social-care">Adult social care</a><a href="/services/social-work">Social work</a><a href="/contact-us">Contact us</a><a href="/news">News</a>',
+    ),
+    'www.care.example.nhs.uk /contact-us': html('<a href="https://x.com/CareNHS">X</a>'),
+    'www.care.example.nhs.uk /social-care': html('<a href="https://x.com/NotThisOne">X</a>'),
     'www.jsonld.example.nhs.uk /': page('json-ld.html'),
     'www.header.example.nhs.uk /': page('header-only.html'),
     'www.group.example.nhs.uk /': page('group-site.html'),
@@ -144,6 +150,14 @@ describe('accounts discover', () => {
     expect(visited).toContain('www.follow.example.nhs.uk /follow-us');
     expect(visited.some((t) => t.includes('.pdf'))).toBe(false);
     expect(server.requests.some((q) => q.target.startsWith('www.example.org'))).toBe(false);
+  });
+
+  it('reads the home page and one "contact" page it links, never a "social care" page (the extension’s rule, issue 27)', async () => {
+    const r = await discover('RW4', 'http://www.care.example.nhs.uk/');
+    expect(accounts(r)).toEqual(['x CareNHS']);
+    const visited = server.requests.filter((q) => q.target.startsWith('www.care.example.nhs.uk') && !q.target.endsWith('robots.txt'));
+    expect(visited.map((q) => q.target)).toEqual(['www.care.example.nhs.uk /', 'www.care.example.nhs.uk /contact-us']);
+    expect(r.stderr).toMatch(/discovered 1 accounts on 2 pages of 1 organisations/);
   });
 
   it('reads JSON-LD sameAs and the twitter:site tag', async () => {
@@ -310,6 +324,8 @@ describe('accounts discover', () => {
     [['--ods', 'RJ1', '--date', '2026-02-30'], /^nsl: --date must be a real date written YYYY-MM-DD, not "2026-02-30"\n$/],
     [['--ods', 'RJ1', '--date', '25/11/2026'], /^nsl: --date must be a real date/],
     [['--ods', 'RJ1', '--max-pages', 'all'], /^nsl: --max-pages must be a whole number/],
+    // Issue 27: the home page and one page it links, as the extension reads a site.
+    [['--ods', 'RJ1', '--max-pages', '6'], /^nsl: --max-pages is at most 2: the home page and one "social media"/],
     [['--ods', 'RJ1', '--index', join(process.cwd(), 'package.json')], /^nsl: .*package\.json: invalid index/],
   ])('refuses %j with one line and exit 1, not an internal error', async (extra, message) => {
     const r = await runNsl(['accounts', 'discover', '--state', join(tmp, 'never.json'), ...extra]);
@@ -324,7 +340,6 @@ describe('discoverOrganisation', () => {
   const deps = (overrides: Partial<DiscoveryDeps>): DiscoveryDeps => ({
     fetchPage: async (url) => ({ ok: true, url, contentType: 'text/html', body: url.endsWith('/contact') ? 'broken' : HOME }),
     robotsFor: async () => ALLOW_ALL,
-    parseHtml: (text) => parseHTML(text).document,
     today: '2026-11-25',
     maxPages: 3,
     ...overrides,
@@ -336,9 +351,9 @@ describe('discoverOrganisation', () => {
       [],
       'https://www.example.nhs.uk/',
       deps({
-        parseHtml: (text) => {
+        readHtml: (text) => {
           if (text === 'broken') throw new TypeError('cannot read the markup');
-          return parseHTML(text).document;
+          return htmlSignals(text);
         },
       }),
     );

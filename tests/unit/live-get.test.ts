@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLiveGet, retryAtOf } from '../../lib/browser/live-get';
+import { createLiveGet } from '../../lib/browser/live-get';
 
 const NOW = new Date('2026-11-28T14:02:00Z');
 const URL_ = 'https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=uclh.bsky.social';
@@ -135,20 +135,5 @@ describe('the browser’s JSON get for live figures', () => {
       ),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('retryAtOf', () => {
-  it.each([
-    ['300', '2026-11-28T14:07:00.000Z'],
-    [' 0 ', '2026-11-28T14:02:00.000Z'],
-    ['Sat, 28 Nov 2026 14:12:00 GMT', '2026-11-28T14:12:00.000Z'],
-    // A date in the past is now; a wait over a day is read as a day.
-    ['Sat, 28 Nov 2026 10:00:00 GMT', '2026-11-28T14:02:00.000Z'],
-    ['99999999', '2026-11-29T14:02:00.000Z'],
-    ['soon', undefined],
-    ['-5', undefined],
-  ])('reads Retry-After "%s" as %s', (header, expected) => {
-    expect(retryAtOf(header, NOW)).toBe(expected);
   });
 });

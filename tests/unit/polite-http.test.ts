@@ -13,7 +13,16 @@ import { html, type RouteServer, startRouteServer } from '../support/route-serve
  */
 let server: RouteServer;
 beforeAll(async () => {
-  server = await startRouteServer({ '127.0.0.1 *': html('<p>inside</p>'), 'localhost *': html('<p>inside</p>') });
+  let busy = 0;
+  server = await startRouteServer({
+    '127.0.0.1 *': html('<p>inside</p>'),
+    'localhost *': html('<p>inside</p>'),
+    // Issue 27: asks to wait until a date, once, then answers.
+    'busy.example /': (_req, res) => {
+      if (busy++ % 2 === 0) res.writeHead(429, { 'retry-after': 'Sat, 28 Nov 2026 14:02:30 GMT' }).end();
+      else res.writeHead(200, { 'content-type': 'text/plain' }).end('now');
+    },
+  });
 });
 afterAll(async () => server?.close());
 
@@ -101,6 +110,30 @@ describe('createPoliteHttp', () => {
     });
     const result = await http.get('http://localhost/');
     expect(result).toMatchObject({ ok: true, response: { status: 200, body: '<p>inside</p>' } });
+  });
+
+  it('waits as long as a Retry-After date says, from its own clock, held to its most (issue 27)', async () => {
+    const waits: number[] = [];
+    const options = {
+      userAgent: 'test',
+      delayMs: 0,
+      timeoutMs: 2000,
+      maxBytes: 10_000,
+      retries: 1,
+      connectTo: { host: '127.0.0.1', port: server.port },
+      sleep: async (ms: number) => {
+        waits.push(ms);
+      },
+    };
+    const now = () => new Date('2026-11-28T14:02:00Z');
+    await expect(createPoliteHttp({ ...options, now }).get('http://busy.example/')).resolves.toMatchObject({
+      ok: true,
+      response: { body: 'now' },
+    });
+    await expect(createPoliteHttp({ ...options, now, maxRetryAfterMs: 10_000 }).get('http://busy.example/')).resolves.toMatchObject({
+      ok: true,
+    });
+    expect(waits).toEqual([30_000, 10_000]);
   });
 
   it('refuses an address that is not a URL or not http(s), without throwing', async () => {

@@ -170,7 +170,7 @@ describe('readSite', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it('reads no more than its byte cap of an endless page, and cancels the rest', async () => {
+  it('reads no more than its byte cap of an endless page, cancels the rest, and says it was not read (never "none")', async () => {
     let pulled = 0;
     let cancelled = false;
     const chunk = new TextEncoder().encode(`<p>${'x'.repeat(1020)}</p>`);
@@ -190,8 +190,45 @@ describe('readSite', () => {
     const read = await readSite(deps(fetch, { maxBytes: 100_000 }), HOST);
     expect(cancelled).toBe(true);
     expect(pulled).toBeLessThan(200_000);
-    expect(read).toMatchObject({ outcome: 'none' });
+    // Issue 27: a page cut at the cap could hide its footer's links, so it is not read rather than read as "none".
+    expect(read).toEqual({ requested: [`https://${HOST}/`], pages: [], outcome: 'failed', reason: 'larger than 100000 bytes' });
     expect(JSON.stringify(read)).not.toContain(footer);
+  });
+
+  it('refuses a page whose declared length is over its byte cap, unread', async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new TextEncoder().encode('<a href="https://x.com/uclh">x</a>'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const { fetch } = fakeFetch({
+      [`https://${HOST}/`]: () =>
+        new Response(body, { status: 200, headers: { 'content-type': 'text/html', 'content-length': '3000000' } }),
+    });
+    await expect(readSite(deps(fetch), HOST)).resolves.toMatchObject({ outcome: 'failed', reason: 'larger than 2000000 bytes' });
+    expect(pulled).toBeLessThanOrEqual(1); // what a stream pulls before anyone reads
+    expect(cancelled).toBe(true);
+  });
+
+  it('gives up at its timeout while a page trickles in, even when the fetch ignores its abort signal', async () => {
+    const trickle = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        controller.enqueue(new TextEncoder().encode(' '));
+      },
+    });
+    const { fetch } = fakeFetch({
+      [`https://${HOST}/`]: () => new Response(trickle, { status: 200, headers: { 'content-type': 'text/html' } }),
+    });
+    const started = Date.now();
+    await expect(readSite(deps(fetch, { timeoutMs: 100 }), HOST)).resolves.toMatchObject({ outcome: 'failed', reason: 'timed out' });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('never requests another host, whatever the page links', async () => {

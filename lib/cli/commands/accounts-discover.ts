@@ -1,5 +1,4 @@
-import { parseHTML } from 'linkedom';
-import { discoverOrganisation } from '../../discover/discover-organisation';
+import { discoverOrganisation, MAX_SITE_PAGES } from '../../discover/discover-organisation';
 import { ALLOW_ALL, parseRobots, type RobotsRules, unreachableRobots } from '../../discover/robots';
 import { dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
 import { batchOptions, openBatch } from '../batch-runner';
@@ -29,7 +28,12 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
   const startUrl = httpUrlOption(args, 'url');
   if (startUrl !== undefined && codes.length !== 1) throw new CliError('--url needs exactly one --ods: the organisation whose page it is');
   const today = dateOption(args, 'date') ?? new Date().toISOString().slice(0, 10);
-  const maxPages = numberOption(args, 'max-pages', 6, 1);
+  // The home page and at most one "social media", "follow us" or "contact" page: the extension's rule (issue 27).
+  const maxPages = numberOption(args, 'max-pages', MAX_SITE_PAGES, 1);
+  if (maxPages > MAX_SITE_PAGES)
+    throw new CliError(
+      `--max-pages is at most ${MAX_SITE_PAGES}: the home page and one "social media", "follow us" or "contact" page it links`,
+    );
   const index = loadIndex(stringOption(args, 'index') ?? BUNDLED_INDEX_PATH);
   const unknown = codes.filter((code) => !index.organisations.some((org) => org.id === code));
   if (unknown.length > 0) throw new CliError(`no organisation with code ${unknown.join(', ')} in the index`);
@@ -86,7 +90,6 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
             return { ok: true, url: result.response.url, contentType: String(headers['content-type'] ?? ''), body };
           },
           robotsFor,
-          parseHtml: (html) => parseHTML(html).document,
           today,
           maxPages,
         },

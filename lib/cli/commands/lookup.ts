@@ -1,7 +1,7 @@
-import { parseHTML } from 'linkedom';
 import { detectPage } from '../../detect/detect';
 import { describeEvidence } from '../../detect/evidence';
-import { extractPageProfiles } from '../../detect/page-signals';
+import { type HtmlSignals, htmlSignals } from '../../detect/html-signals';
+import { profilesFromSignals } from '../../detect/page-signals';
 import type { Candidate, Evidence } from '../../detect/types';
 import { formatFactDate } from '../../format';
 import { createIndexLookups } from '../../index/lookup';
@@ -21,12 +21,12 @@ export async function lookupCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, ['index', 'html']);
   const htmlPath = stringOption(args, 'html');
   const html = htmlPath === undefined ? undefined : readTextFile(htmlPath);
-  // Parsed once, and read through the parser: regular expressions over a hostile page backtrack
-  // for seconds (issue 17), a parser reads it in one pass.
-  const doc = html === undefined ? undefined : parseHTML(html).document;
+  // Read once, by the extension's own reader (issue 27): regular expressions over a hostile page
+  // backtrack for seconds (issue 17), the reader takes it in one pass.
+  const signals = html === undefined ? undefined : htmlSignals(html);
   let urls = args.positionals;
-  if (urls.length === 0 && html !== undefined && doc !== undefined) {
-    const saved = savedFromUrl(html, doc);
+  if (urls.length === 0 && html !== undefined && signals !== undefined) {
+    const saved = savedFromUrl(html, signals);
     if (saved === undefined) throw new CliError(`${htmlPath}: the page does not say its address; give the URL too`);
     urls = [saved];
   }
@@ -45,9 +45,9 @@ export async function lookupCommand(argv: string[]): Promise<void> {
     const { candidates } = await detectPage(url, lookups);
     const described = candidates.map(describeCandidate);
     const line: Record<string, unknown> = { url, match: described[0] ?? null, ambiguous: described.length > 1, candidates: described };
-    if (doc !== undefined) {
+    if (signals !== undefined) {
       const listed = new Set(candidates.flatMap((c) => c.organisation.accounts.map((a) => accountKey(a.platform, a.handle))));
-      line.pageProfiles = extractPageProfiles(doc, url).map((p) => ({
+      line.pageProfiles = profilesFromSignals(signals, url).map((p) => ({
         ...p,
         inIndex: listed.has(accountKey(p.platform, p.handle)),
       }));
@@ -58,12 +58,12 @@ export async function lookupCommand(argv: string[]): Promise<void> {
 
 /**
  * The address a browser's "Save page as" recorded (`<!-- saved from url=(0026)http://… -->`; a
- * pattern with no nested repeats, so linear), else the page's canonical link, as the parser read it.
+ * pattern with no nested repeats, so linear), else the page's canonical link, as the reader read it.
  */
-export function savedFromUrl(html: string, doc: Pick<Document, 'querySelector'>): string | undefined {
+export function savedFromUrl(html: string, signals: Pick<HtmlSignals, 'canonical'> = htmlSignals(html)): string | undefined {
   const saved = /<!-- saved from url=\(\d+\)(\S+) -->/.exec(html)?.[1];
   if (saved) return saved;
-  return doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href') ?? undefined;
+  return signals.canonical || undefined;
 }
 
 const SUCCESSION_WHAT: Partial<Record<Evidence['rule'], string>> = { domain: 'the website', 'govuk-page': 'the GOV.UK page' };

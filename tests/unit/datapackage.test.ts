@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { parseCsv } from '../../lib/index-build/csv';
 import { dataPackageDescriptor, dataPackageFiles, PROJECT_LICENCE } from '../../lib/index-build/datapackage/data-package';
 import { rowsToCsv, type TableDefinition } from '../../lib/index-build/datapackage/table-schema';
 import { ACCOUNTS, METRICS } from '../../lib/index-build/datapackage/tables';
+import { cffToApalike, cffToBibtex } from '../support/cffconvert';
 import { citationErrors, descriptorErrors, rowProblems } from '../support/data-package-check';
 import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
 import { nsl } from '../support/nsl-cli';
@@ -250,6 +252,26 @@ describe('CITATION.cff', () => {
     expect(citationErrors(text.replace('type: data', 'type: dataset'))).toMatch(
       /preferred-citation\/type must be equal to one of the allowed values/,
     );
+  });
+
+  it('names where to find it, and the dataset with the index version bundled at this release (issue 28)', () => {
+    const cff = parseYaml(readFileSync('CITATION.cff', 'utf8'));
+    const repository = 'https://github.com/nhs-social-lens/nhs-social-lens';
+    expect(cff).toMatchObject({ 'repository-code': repository, url: 'https://nhs-social-lens.github.io/nhs-social-lens/' });
+    expect(cff['preferred-citation']).toMatchObject({
+      type: 'data',
+      'repository-code': repository,
+      version: String(JSON.parse(readFileSync('assets/index.json', 'utf8')).indexVersion),
+    });
+  });
+
+  it('docs/dataset.md shows the BibTeX and APA that cffconvert makes of it', () => {
+    const text = readFileSync('CITATION.cff', 'utf8');
+    const docs = readFileSync('docs/dataset.md', 'utf8');
+    expect(docs).toContain(`\`\`\`bibtex\n${cffToBibtex(text)}\`\`\``);
+    expect(docs).toContain(`\`\`\`text\n${cffToApalike(text)}\`\`\``);
+    expect(cffToBibtex(text)).toContain('url = {https://nhs-social-lens.github.io/nhs-social-lens/}');
+    expect(cffToApalike(text)).toMatch(/\(version \d+\.\d+\.\d+\)\. URL: https:/);
   });
 
   it('the project licence in the package is the one LICENSE and package.json give', () => {

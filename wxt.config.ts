@@ -74,8 +74,15 @@ export default defineConfig({
     host_permissions: [...pageMatches, ...(indexSource ? [`${new URL(indexSource).origin}/*`] : []), ...testHostPermissions],
     action: { default_title: 'NHS Social Lens' },
     browser_specific_settings: {
-      // Firefox asks extensions to declare what they collect: nothing.
-      gecko: { id: 'nhs-social-lens@nhs-social-lens.github.io', data_collection_permissions: { required: ['none'] } },
+      // Firefox asks extensions to declare what they collect: nothing. The oldest Firefox the build
+      // works in (issue 28; MDN browser-compat-data): `data_collection_permissions` from 140 on
+      // desktop and 142 on Android, `scripting.executeScript` in the page's world (MAIN) from 128.
+      gecko: {
+        id: 'nhs-social-lens@nhs-social-lens.github.io',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
   // The sources archive Firefox's review asks for: the repository, without test output, and never a

@@ -18,7 +18,8 @@ import type { NhsIndex } from '../index/schema';
  * from the popup on an nhs.uk page the extension cannot read), so NHS sites the index does not know
  * yet, or that a refreshed index adds, are read too; the sector survey (issue 29) asks for the same.
  */
-export const NHS_UK_MATCHES = ['*://*.nhs.uk/*'];
+export const NHS_UK_ORIGIN = '*://*.nhs.uk';
+export const NHS_UK_MATCHES = [`${NHS_UK_ORIGIN}/*`];
 
 /** Every optional page pattern: the wildcards over a public suffix, never asked for at install. */
 export const OPTIONAL_PAGE_MATCHES: readonly string[] = NHS_UK_MATCHES;

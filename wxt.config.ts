@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { BUNDLED_INDEX_FILE } from './lib/browser/bundled-index';
-import { pageMatchPatterns } from './lib/detect/pages';
+import { OPTIONAL_PAGE_MATCHES, pageMatchPatterns, readablePatterns } from './lib/detect/pages';
 import type { NhsIndex } from './lib/index/schema';
 import { buildDefaults } from './scripts/build-defaults';
 
@@ -38,10 +38,11 @@ const testHostPermissions = (process.env.NSL_TEST_HOST_PERMISSIONS ?? '').split(
 const OPTIONAL_HOSTS = ['https://*/*'];
 const bundledIndex = JSON.parse(readFileSync(bundledIndexPath, 'utf8')) as NhsIndex;
 /**
- * The pages the background reads (issue 22): every nhs.uk site, CQC's and GOV.UK's organisation
- * pages, and the bundled index's hosts outside nhs.uk, each with its subdomains. There is no
- * content script: the background asks for these hosts and runs one function in such a page once
- * it has loaded (lib/browser/page-reader.ts).
+ * The pages the background reads (issue 22): the bundled index's hosts, each with its subdomains,
+ * CQC's and the NHS website's. There is no content script: the background asks for these hosts and
+ * runs one function in such a page once it has loaded (lib/browser/page-reader.ts). Every other
+ * nhs.uk site is read once the user allows `*://*.nhs.uk/*`, an optional permission: asked for at
+ * install, that wildcard over a public suffix made Chrome's prompt say "all websites" (issue 28).
  */
 const pageMatches = pageMatchPatterns(bundledIndex);
 
@@ -67,15 +68,22 @@ export default defineConfig({
     // popup reads the follower count on the profile page it was opened on.
     // contextMenus: "Dashboard" and "My corrections" on the toolbar button's own menu (no warning).
     permissions: ['storage', 'activeTab', 'alarms', 'scripting', 'contextMenus'],
-    optional_host_permissions: OPTIONAL_HOSTS,
+    optional_host_permissions: [...OPTIONAL_HOSTS, ...OPTIONAL_PAGE_MATCHES],
     // The pages the background reads (the install prompt names the same hosts a content script
     // on them did); and a build with a default source may fetch from it without asking: that host only.
     // Manifest V2 (Firefox) has no host_permissions: WXT moves them into `permissions`.
     host_permissions: [...pageMatches, ...(indexSource ? [`${new URL(indexSource).origin}/*`] : []), ...testHostPermissions],
     action: { default_title: 'NHS Social Lens' },
     browser_specific_settings: {
-      // Firefox asks extensions to declare what they collect: nothing.
-      gecko: { id: 'nhs-social-lens@nhs-social-lens.github.io', data_collection_permissions: { required: ['none'] } },
+      // Firefox asks extensions to declare what they collect: nothing. The oldest Firefox the build
+      // works in (issue 28; MDN browser-compat-data): `data_collection_permissions` from 140 on
+      // desktop and 142 on Android, `scripting.executeScript` in the page's world (MAIN) from 128.
+      gecko: {
+        id: 'nhs-social-lens@nhs-social-lens.github.io',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
   // The sources archive Firefox's review asks for: the repository, without test output, and never a
@@ -91,7 +99,8 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       // Manifest V2 (Firefox) has no optional_host_permissions, and WXT drops it: there, hosts are
       // optional permissions, without which permissions.request for a host fails (issue 19).
-      if (manifest.manifest_version === 2) manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...OPTIONAL_HOSTS];
+      if (manifest.manifest_version === 2)
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...OPTIONAL_HOSTS, ...OPTIONAL_PAGE_MATCHES];
     },
   },
   vite: () => ({
@@ -103,7 +112,8 @@ export default defineConfig({
       __NSL_INDEX_PUBLIC_KEY__: JSON.stringify(indexPublicKey),
       __NSL_INDEX_SOURCE__: JSON.stringify(indexSource),
       __NSL_BUNDLED_INDEX_VERSION__: JSON.stringify(bundledIndex.indexVersion),
-      __NSL_PAGE_MATCHES__: JSON.stringify(pageMatches),
+      // What the background may read: the hosts above, and the optional ones once granted.
+      __NSL_PAGE_MATCHES__: JSON.stringify(readablePatterns(bundledIndex)),
       __NSL_REFRESH_TIMEOUT_MS__: JSON.stringify(refreshTimeoutMs),
       __NSL_REPOSITORY_URL__: JSON.stringify(repositoryUrl),
     },

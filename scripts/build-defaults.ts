@@ -9,9 +9,9 @@
 
 /**
  * The project's GitHub repository ("owner/name"), used by a release built outside GitHub Actions when
- * package.json names no repository: package.json has no `repository` field (issue 21), and the
- * Firefox add-on id (`nhs-social-lens@nhs-social-lens.github.io`) already names this Pages host.
- * A fork changes this line, or adds `repository` to package.json.
+ * package.json names no repository. package.json names the same one (npm's provenance checks it,
+ * issue 28), and the Firefox add-on id (`nhs-social-lens@nhs-social-lens.github.io`) this Pages
+ * host. A fork changes this line and package.json's `repository`.
  */
 export const PROJECT_REPOSITORY = 'nhs-social-lens/nhs-social-lens';
 

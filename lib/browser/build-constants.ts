@@ -17,7 +17,7 @@ export const REFRESH_TIMEOUT_MS = __NSL_REFRESH_TIMEOUT_MS__;
 /** The project's repository, where prefilled correction issues are opened; empty when the build sets none. */
 export const DEFAULT_REPOSITORY_URL = __NSL_REPOSITORY_URL__;
 /**
- * The pages the background reads (lib/detect/pages.ts `pageMatchPatterns` over the bundled index),
- * the same list the build asks host permissions for (issue 22).
+ * The pages the background may read (lib/detect/pages.ts `readablePatterns` over the bundled index:
+ * the hosts the build asks for, issue 22, and the optional nhs.uk zone once granted, issue 28).
  */
 export const PAGE_MATCHES: readonly string[] = __NSL_PAGE_MATCHES__;

@@ -14,6 +14,7 @@ import { indexValidateCommand } from './commands/index-validate';
 import { LOOKUP_USAGE, lookupCommand } from './commands/lookup';
 import { METRICS_USAGE, metricsCollectCommand } from './commands/metrics-collect';
 import { exitWhenDelivered, say, stopQuietlyWhenReaderCloses } from './io';
+import { toolVersion } from './user-agent';
 
 const USAGE = `usage: nsl <command>
   ${LOOKUP_USAGE}
@@ -30,11 +31,36 @@ const USAGE = `usage: nsl <command>
   corrections apply FILE... --reviewer NAME [--data DIR]
   ${EXPORT_USAGE}`;
 
+/** The commands that have a second word (`index build`). */
+const GROUPS = ['index', 'accounts', 'metrics', 'corrections'];
+
+/** The usage lines of one command (`nsl lookup --help`, `nsl index build --help`), none for an unknown one. */
+function usageOf(command: string, sub: string | undefined): string[] {
+  const name = GROUPS.includes(command) ? `${command} ${sub ?? ''}`.trim() : command;
+  return USAGE.split('\n')
+    .slice(1)
+    .map((line) => line.trim().replace(/^usage: /, ''))
+    .filter((line) => line === name || line.startsWith(`${name} `))
+    .map((line) => `usage: nsl ${line}`);
+}
+
 async function run(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === 'help') {
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     say(USAGE);
     if (command === undefined) throw new CliError('no command given');
+    return;
+  }
+  // The version and each command's help (issue 28): stdout for the version, as other tools do.
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${toolVersion()}\n`);
+    return;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    const lines = usageOf(command, sub);
+    if (lines.length === 0)
+      throw new CliError(`unknown command "${argv.slice(0, GROUPS.includes(command) ? 2 : 1).join(' ')}"; run "nsl help" for the list`);
+    say(lines.join('\n'));
     return;
   }
   if (command === 'lookup') return lookupCommand(argv.slice(1));
@@ -50,9 +76,7 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'index' && sub === 'publish') return indexPublishCommand(rest);
   if (command === 'index' && sub === 'verify') return indexVerifyCommand(rest);
   if (command === 'index' && sub === 'report') return indexReportCommand(rest);
-  throw new CliError(
-    `unknown command "${argv.slice(0, ['index', 'accounts', 'metrics', 'corrections'].includes(command) ? 2 : 1).join(' ')}"; run "nsl help" for the list`,
-  );
+  throw new CliError(`unknown command "${argv.slice(0, GROUPS.includes(command) ? 2 : 1).join(' ')}"; run "nsl help" for the list`);
 }
 
 stopQuietlyWhenReaderCloses();

@@ -40,8 +40,16 @@ const FORMULA_START = /^(?:[\s\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF2
  * quoted when it holds `"`, a line break, `,` or `;` (the separator in locales with a decimal comma).
  */
 export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",;\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return csvQuoted(FORMULA_START.test(value) ? `'${value}` : value);
+}
+
+/**
+ * A CSV field exactly as given (RFC 4180 quoting only), for files read by programs rather than
+ * opened in a spreadsheet: the dataset of `nsl export --format datapackage`, where an apostrophe
+ * would change an identifier such as `@handle` for R and pandas (issue 28).
+ */
+export function csvQuoted(value: string): string {
+  return /[",;\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** The CSV cells of a row, in `CSV_COLUMNS` order; a missing figure is an empty cell, never 0. */

@@ -1,23 +1,43 @@
 /**
  * Which pages matter, in one place (issue 18): which pages the background reads (match patterns:
- * every nhs.uk site, CQC's provider and location pages, GOV.UK's organisation pages and the index's
- * own hosts outside nhs.uk) and which hosts are pages about organisations rather than their own
- * sites (CQC, the NHS website). wxt.config.ts asks for the hosts of `pageMatchPatterns` as host
- * permissions and fixes the list into the build; the background reads a page only when its address
- * matches one (`matchesPagePatterns`, issue 22); detect.ts reads the hosts.
+ * the index's own hosts, CQC's site, the NHS website, and, once the user allows it, every nhs.uk
+ * site) and which hosts are pages about organisations rather than their own sites (CQC, the NHS
+ * website). wxt.config.ts asks for `pageMatchPatterns` as host permissions and offers
+ * `OPTIONAL_PAGE_MATCHES` as optional ones; the background reads a page only when its address
+ * matches one of `readablePatterns` and the browser lets it (issue 22); detect.ts reads the hosts.
+ *
+ * Issue 28: a host permission that is a wildcard over a public suffix (`*://*.nhs.uk/*`: nhs.uk is
+ * on the Public Suffix List) makes Chrome's install prompt say "Read and change all your data on all
+ * websites". So the index's hosts are asked for one by one, each with its subdomains, and the
+ * wildcard is optional: the user grants it once, for NHS sites the index does not know yet.
  */
 import type { NhsIndex } from '../index/schema';
-import { isHostWithin } from '../net/hosts';
-
-/** Always read: every NHS organisation site under nhs.uk. */
-export const NHS_UK_MATCHES = ['*://*.nhs.uk/*'];
-
-/** CQC's provider and location pages name the organisation's code in their address. */
-export const CQC_MATCHES = ['*://www.cqc.org.uk/provider/*', '*://www.cqc.org.uk/location/*'];
 
 /**
- * GOV.UK's organisation pages and the pages under them belong to their bodies by path (issue 20);
- * the rest of GOV.UK is nobody's, so the background never reads a page there.
+ * Optional (issue 28): every site under nhs.uk, which the user may allow once (in the settings, or
+ * from the popup on an nhs.uk page the extension cannot read), so NHS sites the index does not know
+ * yet, or that a refreshed index adds, are read too; the sector survey (issue 29) asks for the same.
+ */
+export const NHS_UK_ORIGIN = '*://*.nhs.uk';
+export const NHS_UK_MATCHES = [`${NHS_UK_ORIGIN}/*`];
+
+/** Every optional page pattern: the wildcards over a public suffix, never asked for at install. */
+export const OPTIONAL_PAGE_MATCHES: readonly string[] = NHS_UK_MATCHES;
+
+/** The NHS website's own host: its service pages name a site by code. One host, not the nhs.uk zone. */
+export const NHS_WEBSITE_MATCHES = ['*://www.nhs.uk/*'];
+
+/**
+ * CQC's site: its provider and location pages name an organisation's code in their address, and
+ * the rest is CQC's own site. Host permissions ignore paths, so the host with its subdomains is
+ * what is asked for (the provider and location patterns it covers were asked for twice, issue 28).
+ */
+export const CQC_DOMAIN = 'cqc.org.uk';
+
+/**
+ * GOV.UK's organisation pages belong to their bodies by path (issue 20). Host permissions ignore
+ * paths: asking for these would grant all of www.gov.uk, so the build does not (issue 28); the popup
+ * (activeTab) still recognises an organisation's GOV.UK page by its address when the user opens it.
  */
 export const GOVUK_MATCHES = ['*://www.gov.uk/government/organisations/*'];
 
@@ -28,20 +48,32 @@ export const CQC_HOSTS: ReadonlySet<string> = new Set(['cqc.org.uk', 'www.cqc.or
 export const NHS_WEBSITE_HOSTS: ReadonlySet<string> = new Set(['nhs.uk', 'www.nhs.uk']);
 
 /**
- * Every page the background reads, as match patterns: nhs.uk, CQC's pages, GOV.UK's organisation
- * pages, and the index's domains outside nhs.uk (trusts on .org.uk or .co.uk, ICB partnership
- * sites, nhs.wales, .scot and hscni.net hosts…), current and former, each host exactly with its
- * subdomains, and nowhere else.
+ * The pages the build asks to read at install, as match patterns (host permissions): the NHS
+ * website, and every domain of the index (trusts on nhs.uk, .org.uk or .co.uk, ICB partnership
+ * sites, nhs.wales, .scot and hscni.net hosts…), current and former, with CQC's, each once with its
+ * subdomains (a host under another one listed is left out), sorted. Never a wildcard over a public
+ * suffix: the index refuses such a domain (lib/index/host-rules.ts), and a test checks the list.
  */
 export function pageMatchPatterns(index: NhsIndex): string[] {
-  const hosts = new Set<string>();
-  for (const org of index.organisations) {
-    for (const domain of [...org.domains, ...org.predecessors.flatMap((p) => p.domains)]) {
-      // NHS_UK_MATCHES already covers nhs.uk and every host under it.
-      if (!isHostWithin(domain.host, 'nhs.uk')) hosts.add(domain.host);
-    }
-  }
-  return [...NHS_UK_MATCHES, ...CQC_MATCHES, ...GOVUK_MATCHES, ...[...hosts].sort().map((host) => `*://*.${host}/*`)];
+  const hosts = new Set<string>([CQC_DOMAIN]);
+  for (const org of index.organisations)
+    for (const domain of [...org.domains, ...org.predecessors.flatMap((p) => p.domains)]) hosts.add(domain.host);
+  const covered = (host: string) => {
+    for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) if (hosts.has(host.slice(dot + 1))) return true;
+    return false;
+  };
+  return [
+    ...NHS_WEBSITE_MATCHES,
+    ...[...hosts]
+      .filter((host) => !covered(host))
+      .sort()
+      .map((host) => `*://*.${host}/*`),
+  ];
+}
+
+/** Every page the background may read: the install's hosts, and the optional ones once the user allows them. */
+export function readablePatterns(index: NhsIndex): string[] {
+  return [...pageMatchPatterns(index), ...OPTIONAL_PAGE_MATCHES];
 }
 
 /** One match pattern taken apart: `*` or a scheme, a host (`*.` for it and its subdomains), a path with `*` wildcards. */
@@ -78,7 +110,7 @@ export function pageMatcher(patterns: readonly string[]): (url: string) => boole
       if (pattern.scheme !== '*' && pattern.scheme !== scheme) return false;
       if (pattern.host.startsWith('*.')) {
         const zone = pattern.host.slice(2);
-        if (!isHostWithin(page.hostname, zone)) return false;
+        if (page.hostname !== zone && !page.hostname.endsWith(`.${zone}`)) return false;
       } else if (pattern.host !== '*' && pattern.host !== page.hostname) return false;
       return pattern.path.test(page.pathname + page.search);
     });

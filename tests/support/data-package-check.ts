@@ -5,11 +5,14 @@ import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 import { parseCsv } from '../../lib/index-build/csv';
+import { frictionlessDelimiter } from './csv-sniffer';
 
 /**
  * Checks a dataset against the published specifications (issue 21): the descriptor against the
  * Tabular Data Package v1 JSON Schema, and every CSV row against the Table Schema the descriptor
- * gives it (Table Schema v1: types, constraints, missing values, primary and foreign keys).
+ * gives it (Table Schema v1: types, constraints, missing values, primary and foreign keys), each
+ * file read with the delimiter frictionless-py would use: the declared dialect's, or its guess
+ * when a resource declares none (issue 28: it guessed `;` and reported 492 errors).
  */
 const SCHEMAS = join(process.cwd(), 'tests/fixtures/schemas');
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -42,6 +45,7 @@ interface Field {
 interface Resource {
   name: string;
   path: string;
+  dialect?: { delimiter?: string; quoteChar?: string; doubleQuote?: boolean; header?: boolean; lineTerminator?: string };
   schema: {
     fields: Field[];
     primaryKey: string[];
@@ -49,10 +53,6 @@ interface Resource {
     missingValues: string[];
   };
 }
-
-/** A cell read back as it was meant: a formula-safe text cell loses the apostrophe the writer put before it. */
-const unprotect = (cell: string) =>
-  /^'[\s\u200B-\u200D\u2060]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^'[\t\r\n\0]/.test(cell) ? cell.slice(1) : cell;
 
 /** Why `value` does not fit `field` (undefined when it does). */
 export function cellProblem(field: Field, value: string | undefined): string | undefined {
@@ -77,7 +77,14 @@ export function rowProblems(dir: string, descriptor: { resources: Resource[] }):
   const problems: string[] = [];
   const tables = new Map<string, Record<string, string | undefined>[]>();
   for (const resource of descriptor.resources) {
-    const [header, ...rows] = parseCsv(readFileSync(join(dir, resource.path), 'utf8'));
+    const text = readFileSync(join(dir, resource.path), 'utf8');
+    const dialect = resource.dialect;
+    if (dialect === undefined) problems.push(`${resource.path}: no CSV dialect declared, so a validator guesses the delimiter`);
+    else if (dialect.quoteChar !== '"' || dialect.doubleQuote !== true || dialect.header !== true || dialect.lineTerminator !== '\r\n')
+      problems.push(`${resource.path}: dialect ${JSON.stringify(dialect)} is not how the file is written (RFC 4180)`);
+    const delimiter = frictionlessDelimiter(text, dialect?.delimiter);
+    if (delimiter !== ',') problems.push(`${resource.path}: a validator reads it with the delimiter ${JSON.stringify(delimiter)}`);
+    const [header, ...rows] = parseCsv(text, delimiter);
     const names = resource.schema.fields.map((f) => f.name);
     if (JSON.stringify(header) !== JSON.stringify(names))
       problems.push(`${resource.path}: header ${header?.join(',')} is not ${names.join(',')}`);
@@ -86,7 +93,7 @@ export function rowProblems(dir: string, descriptor: { resources: Resource[] }):
       return Object.fromEntries(
         resource.schema.fields.map((f, j) => {
           const raw = row[j] ?? '';
-          return [f.name, resource.schema.missingValues.includes(raw) ? undefined : unprotect(raw)];
+          return [f.name, resource.schema.missingValues.includes(raw) ? undefined : raw];
         }),
       );
     });

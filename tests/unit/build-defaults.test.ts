@@ -24,8 +24,13 @@ describe('the default index source a build points at (issue 21)', () => {
       indexSource: 'https://a-b.github.io/c.d/',
       repositoryUrl: 'https://github.com/a-b/c.d',
     });
-    // package.json has no repository field today: the one documented constant decides.
-    expect(packageJson.repository).toBeUndefined();
+    // package.json names the project's repository (npm's provenance checks it, issue 28): the same
+    // as the documented constant, which decides where package.json names none.
+    expect(repositoryFromPackage(packageJson.repository)).toBe(PROJECT_REPOSITORY);
+    expect(buildDefaults({ NSL_RELEASE: '1' }, { ...packageJson, repository: undefined })).toEqual({
+      indexSource: `${pagesAddress(PROJECT_REPOSITORY)}`,
+      repositoryUrl: `https://github.com/${PROJECT_REPOSITORY}`,
+    });
     expect(buildDefaults({ NSL_RELEASE: '1' }, packageJson)).toEqual({
       indexSource: `${pagesAddress(PROJECT_REPOSITORY)}`,
       repositoryUrl: `https://github.com/${PROJECT_REPOSITORY}`,

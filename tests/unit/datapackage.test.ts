@@ -1,12 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { parseCsv } from '../../lib/index-build/csv';
 import { dataPackageDescriptor, dataPackageFiles, PROJECT_LICENCE } from '../../lib/index-build/datapackage/data-package';
 import { rowsToCsv, type TableDefinition } from '../../lib/index-build/datapackage/table-schema';
 import { ACCOUNTS, METRICS } from '../../lib/index-build/datapackage/tables';
+import { cffToApalike, cffToBibtex } from '../support/cffconvert';
 import { citationErrors, descriptorErrors, rowProblems } from '../support/data-package-check';
 import { makeAccount, makeIndex, makeOrganisation } from '../support/index-factory';
 import { nsl } from '../support/nsl-cli';
@@ -35,7 +38,7 @@ const measured = makeIndex(
             { month: '2026-11', followers: 2040 },
           ],
         }),
-        makeAccount({ state: 'closed', checked: '2025' }),
+        makeAccount({ state: 'closed', checked: '2025', handle: '@uclh' }),
       ],
       platformChecks: [
         { platform: 'facebook', result: 'no-account', source: 'test-source', checked: '2026-11-25' },
@@ -46,6 +49,15 @@ const measured = makeIndex(
   ],
   { indexVersion: 12 },
 );
+
+/**
+ * A python3 with pandas, if any (CI installs Debian's python3-pandas, .ci/run): the pandas test
+ * skips with a notice without one, as on a machine without Python.
+ */
+const pandasPython = ['python3', '/usr/bin/python3'].find(
+  (python) => spawnSync(python, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0,
+);
+if (pandasPython === undefined) console.warn('datapackage: no python3 with pandas; the pandas round trip is skipped');
 
 function writeDataset(index = measured): string {
   const dir = mkdtempSync(join(tmpdir(), 'nsl-dataset-'));
@@ -129,8 +141,47 @@ describe('the data package of an index with figures', () => {
     });
   });
 
-  it('keeps a formula-looking note from running in a spreadsheet', () => {
-    expect(readFileSync(join(dir, 'accounts.csv'), 'utf8')).toContain(`"'=HYPERLINK(""http://evil.example"") looks like a formula"`);
+  it('carries every value exactly as the index holds it, a formula-looking note and an @handle too (no spreadsheet apostrophe, issue 28)', () => {
+    const text = readFileSync(join(dir, 'accounts.csv'), 'utf8');
+    expect(text).toContain(`,"=HYPERLINK(""http://evil.example"") looks like a formula"\r\n`);
+    expect(parseCsv(text).map((row) => row[2])).toEqual(['handle', 'uclh.bsky.social', '@uclh']);
+  });
+
+  it('declares its CSV dialect on every resource; without one, the check reports what a validator would guess', () => {
+    expect(descriptor.resources.map((r) => r.dialect)).toEqual(
+      Array(5).fill({ delimiter: ',', quoteChar: '"', doubleQuote: true, lineTerminator: '\r\n', header: true }),
+    );
+    const undeclared = { resources: descriptor.resources.map(({ dialect: _, ...r }) => r) };
+    expect(rowProblems(dir, undeclared).problems).toEqual(
+      ['organisations', 'accounts', 'metrics', 'checks', 'sources'].map(
+        (t) => `${t}.csv: no CSV dialect declared, so a validator guesses the delimiter`,
+      ),
+    );
+  });
+
+  it('gives metrics.source a foreign key to sources.id', () => {
+    const broken = writeDataset();
+    writeFileSync(
+      join(broken, 'metrics.csv'),
+      readFileSync(join(broken, 'metrics.csv'), 'utf8').replaceAll(',test-source\r\n', ',nowhere\r\n'),
+    );
+    expect(rowProblems(broken, descriptor).problems).toEqual(
+      [2, 3, 4].map((row) => `metrics.csv row ${row}: source nowhere not in sources`),
+    );
+  });
+
+  it.skipIf(pandasPython === undefined)('reads back in pandas as the README says, identifiers exactly as written', () => {
+    const script = [
+      'import json, sys, pandas as pd',
+      `accounts = pd.read_csv(sys.argv[1] + "/accounts.csv", keep_default_na=False, na_values=[""], dtype=str)`,
+      'print(json.dumps(accounts[["handle", "note"]].fillna("").values.tolist()))',
+    ].join('\n');
+    const run = spawnSync(pandasPython ?? '', ['-c', script, dir], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      ['uclh.bsky.social', '=HYPERLINK("http://evil.example") looks like a formula'],
+      ['@uclh', ''],
+    ]);
   });
 
   it('the checks catch what does not fit: a bad descriptor, a bad cell, a repeated key and a dangling foreign key', () => {
@@ -165,7 +216,7 @@ describe('rowsToCsv', () => {
     ],
   };
 
-  it('reads back as written through an RFC 4180 parser, whatever the text (formula-like text keeps its leading apostrophe)', () => {
+  it('reads back exactly as written through an RFC 4180 parser, whatever the text', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -181,7 +232,7 @@ describe('rowsToCsv', () => {
           expect(back).toHaveLength(rows.length);
           back.forEach(([a, n], i) => {
             const row = rows[i];
-            expect(a === (row?.a ?? '') || a === `'${row?.a}`).toBe(true);
+            expect(a).toBe(row?.a ?? '');
             expect(n).toBe(row?.n === undefined ? '' : String(row.n));
           });
         },
@@ -201,6 +252,26 @@ describe('CITATION.cff', () => {
     expect(citationErrors(text.replace('type: data', 'type: dataset'))).toMatch(
       /preferred-citation\/type must be equal to one of the allowed values/,
     );
+  });
+
+  it('names where to find it, and the dataset with the index version bundled at this release (issue 28)', () => {
+    const cff = parseYaml(readFileSync('CITATION.cff', 'utf8'));
+    const repository = 'https://github.com/nhs-social-lens/nhs-social-lens';
+    expect(cff).toMatchObject({ 'repository-code': repository, url: 'https://nhs-social-lens.github.io/nhs-social-lens/' });
+    expect(cff['preferred-citation']).toMatchObject({
+      type: 'data',
+      'repository-code': repository,
+      version: String(JSON.parse(readFileSync('assets/index.json', 'utf8')).indexVersion),
+    });
+  });
+
+  it('docs/dataset.md shows the BibTeX and APA that cffconvert makes of it', () => {
+    const text = readFileSync('CITATION.cff', 'utf8');
+    const docs = readFileSync('docs/dataset.md', 'utf8');
+    expect(docs).toContain(`\`\`\`bibtex\n${cffToBibtex(text)}\`\`\``);
+    expect(docs).toContain(`\`\`\`text\n${cffToApalike(text)}\`\`\``);
+    expect(cffToBibtex(text)).toContain('url = {https://nhs-social-lens.github.io/nhs-social-lens/}');
+    expect(cffToApalike(text)).toMatch(/\(version \d+\.\d+\.\d+\)\. URL: https:/);
   });
 
   it('the project licence in the package is the one LICENSE and package.json give', () => {

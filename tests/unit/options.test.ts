@@ -28,6 +28,7 @@ async function mount(initial: Settings = DEFAULT_SETTINGS, granted = true) {
       state.requested.push(origin);
       return granted;
     },
+    hasHost: async (origin) => granted && state.requested.includes(origin),
     listCorrections: async () => ({ corrections: [] }),
     importCorrections: async ({ records }) => {
       state.imported.push(...records);
@@ -87,6 +88,15 @@ describe('switching the extension off on a site', () => {
     );
     expect(state.settings.disabledSites).toEqual([]);
     expect(input.value).toBe(typed);
+  });
+
+  it('offers every nhs.uk site as a grant the user makes once, and says when it is allowed (issue 28)', async () => {
+    const { options, root, state } = await mount();
+    expect(root.querySelector('[data-testid="nhs-sites-state"]')?.textContent).toContain('Not allowed: only the index’s sites are read.');
+    click(root, 'Allow every nhs.uk site');
+    await settle(options);
+    expect(state.requested).toEqual(['*://*.nhs.uk']);
+    expect(root.querySelector('[data-testid="nhs-sites-state"]')?.textContent).toContain('Allowed: every nhs.uk site is read.');
   });
 
   it('switches off one site, named without www.', async () => {

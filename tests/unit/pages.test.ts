@@ -1,16 +1,39 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { CQC_MATCHES, GOVUK_MATCHES, NHS_UK_MATCHES, pageMatcher, pageMatchPatterns } from '../../lib/detect/pages';
+import {
+  GOVUK_MATCHES,
+  NHS_UK_MATCHES,
+  NHS_WEBSITE_MATCHES,
+  OPTIONAL_PAGE_MATCHES,
+  pageMatcher,
+  pageMatchPatterns,
+  readablePatterns,
+} from '../../lib/detect/pages';
+import { sharedZoneProblem } from '../../lib/index/host-rules';
 import { loadBundledIndex } from '../support/bundled-index';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
 
-/** Where the background reads pages (issue 22): the build's patterns from the bundled index (wxt.config.ts). */
+/** Where the background reads pages (issue 22) without the optional grant: the build's host permissions (wxt.config.ts). */
 const runs = pageMatcher(pageMatchPatterns(loadBundledIndex()));
 
 describe('which pages matter (lib/detect/pages.ts)', () => {
-  it('starts with the one list of nhs.uk patterns', () => {
-    expect(pageMatchPatterns(makeIndex()).slice(0, NHS_UK_MATCHES.length)).toEqual(NHS_UK_MATCHES);
+  it('starts with the NHS website; every nhs.uk site is optional, read once the user allows it (issue 28)', () => {
+    expect(pageMatchPatterns(makeIndex()).slice(0, NHS_WEBSITE_MATCHES.length)).toEqual(NHS_WEBSITE_MATCHES);
+    expect(OPTIONAL_PAGE_MATCHES).toEqual(['*://*.nhs.uk/*']);
+    expect(readablePatterns(makeIndex())).toEqual([...pageMatchPatterns(makeIndex()), ...NHS_UK_MATCHES]);
+    const index = loadBundledIndex();
+    expect(runs('https://www.unknown-trust.nhs.uk/')).toBe(false);
+    expect(pageMatcher(readablePatterns(index))('https://www.unknown-trust.nhs.uk/')).toBe(true);
+  });
+
+  it('never asks at install for a wildcard over a public suffix or a shared zone, nor for GOV.UK (issue 28)', () => {
+    for (const pattern of pageMatchPatterns(loadBundledIndex())) {
+      const host = /^\*:\/\/(?:\*\.)?([^/]+)\/\*$/.exec(pattern)?.[1] ?? '';
+      expect(host, pattern).not.toBe('');
+      if (pattern.startsWith('*://*.')) expect(sharedZoneProblem(host), pattern).toBeUndefined();
+      expect(['gov.uk', 'www.gov.uk'], pattern).not.toContain(host);
+    }
   });
 
   it('runs on every current and former domain of the bundled index, on CQC pages, and nowhere else', () => {
@@ -29,10 +52,8 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
     expect(runs('https://nhs.uk.evil.example/')).toBe(false);
   });
 
-  it('runs on GOV.UK’s organisation pages and the NHS zones of Wales, Scotland and Northern Ireland exactly, nowhere broader (issue 20)', () => {
+  it('runs on the NHS zones of Wales, Scotland and Northern Ireland exactly, nowhere broader, and not on GOV.UK (issues 20, 28)', () => {
     for (const url of [
-      'https://www.gov.uk/government/organisations/nhs-england',
-      'https://www.gov.uk/government/organisations/nhs-england/about',
       'https://bcuhb.nhs.wales/',
       'https://www.nhsggc.scot/',
       'https://belfasttrust.hscni.net/',
@@ -43,6 +64,7 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
     ])
       expect(runs(url), url).toBe(true);
     for (const url of [
+      ...GOVUK_MATCHES.map((p) => p.replace('*://', 'https://').replace('/*', '/nhs-england')),
       'https://www.gov.uk/',
       'https://www.gov.uk/government/publications/x',
       'https://www.gov.uk/government/organisations-fake/nhs-england',
@@ -62,39 +84,41 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
       'https://nhsggc-scot.example/',
     ])
       expect(runs(url), url).toBe(false);
-    // Every pattern beyond CQC's and GOV.UK's is one host of the index with its subdomains: no wildcard zone.
+    // Every pattern beyond the NHS website's is one host of the index (or CQC's) with its subdomains: no wildcard zone.
     const index = loadBundledIndex();
     const hosts = new Set(
       index.organisations.flatMap((org) => [...org.domains, ...org.predecessors.flatMap((p) => p.domains)].map((d) => d.host)),
     );
-    for (const pattern of pageMatchPatterns(index).slice(NHS_UK_MATCHES.length + CQC_MATCHES.length + GOVUK_MATCHES.length)) {
+    for (const pattern of pageMatchPatterns(index).slice(NHS_WEBSITE_MATCHES.length)) {
       expect(hosts.has(/^\*:\/\/\*\.(.+)\/\*$/.exec(pattern)?.[1] ?? ''), pattern).toBe(true);
     }
   });
 
-  it('adds CQC’s pages, GOV.UK’s organisation pages and the hosts outside nhs.uk, sorted, once each, current and former', () => {
+  it('lists each host once with its subdomains, a host under another one left out, CQC’s site by host, sorted, current and former', () => {
     const index = makeIndex([
       makeOrganisation({
         id: 'RJ1',
         domains: [
           { host: 'zeta.org.uk', source: 'test', checked: '2026' },
           { host: 'gstt.nhs.uk', source: 'test', checked: '2026' },
+          { host: 'www.gstt.nhs.uk', source: 'test', checked: '2026' },
         ],
         predecessors: [{ id: 'RJ0', domains: [{ host: 'alpha.co.uk', source: 'test', checked: '2026' }], source: 'test' }],
       }),
       makeOrganisation({ id: 'RJ2', domains: [{ host: 'zeta.org.uk', source: 'test', checked: '2026' }] }),
     ]);
     expect(pageMatchPatterns(index)).toEqual([
-      ...NHS_UK_MATCHES,
-      ...CQC_MATCHES,
-      ...GOVUK_MATCHES,
+      ...NHS_WEBSITE_MATCHES,
       '*://*.alpha.co.uk/*',
+      '*://*.cqc.org.uk/*',
+      '*://*.gstt.nhs.uk/*',
       '*://*.zeta.org.uk/*',
     ]);
   });
 
   it('matches an address exactly as the browser matches a content script’s patterns (WXT’s MatchPattern)', () => {
-    const patterns = pageMatchPatterns(loadBundledIndex());
+    // The readable patterns: the install's hosts and the optional nhs.uk zone.
+    const patterns = readablePatterns(loadBundledIndex());
     const matcher = pageMatcher(patterns);
     const compiled = patterns.map((p) => new MatchPattern(p));
     const host = fc.oneof(
@@ -128,7 +152,7 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
         if (!URL.canParse(url)) return;
         expect(matcher(url), url).toBe(compiled.some((m) => m.includes(url)));
       }),
-      { numRuns: 2000 },
+      { numRuns: 400 },
     );
   });
 

@@ -101,6 +101,8 @@ describe('the workflows’ safety rules (issue 21)', () => {
     for (const { name, workflow: w } of workflows) expect(w.permissions, name).toEqual({ contents: 'read' });
     for (const { file, id, job } of allJobs) {
       const needed = new Set(job.steps.flatMap((step) => needs[actionOf(step) ?? ''] ?? []));
+      // `npm publish --provenance` signs with the job's OIDC token (issue 28).
+      if (job.steps.some((step) => /npm publish --provenance/.test(step.run ?? ''))) needed.add('id-token');
       const written = Object.entries(job.permissions ?? {})
         .filter(([, level]) => level === 'write')
         .map(([scope]) => scope);
@@ -120,6 +122,7 @@ describe('the workflows’ safety rules (issue 21)', () => {
       expect.stringMatching(
         /^refresh-index\.yml\.jobs\.publish\.steps\.\d+\.env\.NSL_INDEX_SIGNING_KEY=\$\{\{ secrets\.NSL_INDEX_SIGNING_KEY \}\}$/,
       ),
+      expect.stringMatching(/^release\.yml\.jobs\.npm\.steps\.\d+\.env\.NODE_AUTH_TOKEN=\$\{\{ secrets\.NPM_TOKEN \}\}$/),
     ]);
   });
 
@@ -175,7 +178,7 @@ describe('the workflows’ safety rules (issue 21)', () => {
     const ci = workflow('ci.yml');
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
     const [job] = Object.values(ci.jobs);
-    expect(job?.container).toBe('node:20-bookworm');
+    expect(job?.container).toMatch(/^node:20-bookworm@sha256:[0-9a-f]{64}$/);
     expect(job?.steps.map((s) => s.run)).toContain('.ci/run');
   });
 
@@ -232,5 +235,54 @@ describe('the workflows’ safety rules (issue 21)', () => {
     const files = String(gh?.with?.files).trim().split('\n');
     expect(files.map((f) => f.replace(/.*-/, ''))).toEqual(['chrome.zip', 'firefox.zip', 'sources.zip']);
     expect(gh?.with?.fail_on_unmatched_files).toBe(true);
+  });
+});
+
+/**
+ * Rules zizmor (the GitHub Actions auditor) applies, kept here because zizmor cannot be installed
+ * from the registries this project uses: it is on PyPI and crates.io, not npm (`npm view zizmor`:
+ * 404), and no Debian package (issue 28).
+ */
+describe('the workflows’ supply-chain rules (issue 28)', () => {
+  const setupNode = (job: Job) => job.steps.filter((s) => actionOf(s) === 'actions/setup-node');
+  /** Jobs that build what is released or published, or hold a secret or a write token: no cache may reach them. */
+  const trusted = allJobs.filter(
+    ({ file, id }) => file === 'release.yml' || (file === 'refresh-index.yml' && ['publish', 'deploy', 'propose'].includes(id)),
+  );
+
+  it('no release or publish job restores a cache (zizmor cache-poisoning)', () => {
+    expect(trusted.map(({ file, id }) => `${file} ${id}`)).toEqual(
+      expect.arrayContaining(['release.yml zips', 'release.yml npm', 'refresh-index.yml publish']),
+    );
+    for (const { file, id, job } of trusted) {
+      for (const step of setupNode(job)) {
+        expect(step.with?.cache, `${file} ${id}`).toBeUndefined();
+        // setup-node caches npm on its own when package.json names a package manager: said off outright.
+        expect(step.with?.['package-manager-cache'], `${file} ${id}`).toBe(false);
+      }
+      expect(job.steps.filter((s) => /^actions\/cache/.test(actionOf(s) ?? '')).length, `${file} ${id}`).toBe(0);
+    }
+  });
+
+  it('pin every container image by digest', () => {
+    const containers = allJobs.filter(({ job }) => job.container !== undefined);
+    expect(containers.length).toBeGreaterThan(0);
+    for (const { file, id, job } of containers) expect(job.container, `${file} ${id}`).toMatch(/^[\w./-]+(:[\w.-]+)?@sha256:[0-9a-f]{64}$/);
+  });
+
+  it('Dependabot waits a cooldown before proposing a new release', () => {
+    const dependabot = parse(readFileSync('.github/dependabot.yml', 'utf8')) as { updates: { cooldown?: { 'default-days'?: number } }[] };
+    expect(dependabot.updates.length).toBeGreaterThan(0);
+    for (const update of dependabot.updates) expect(update.cooldown?.['default-days']).toBeGreaterThanOrEqual(3);
+  });
+
+  it('publishes the command line to npm from a tag, with provenance, after the zips are built', () => {
+    const npm = workflow('release.yml').jobs.npm as Job;
+    expect(npm.needs).toBe('zips');
+    expect(npm.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(npm.steps.map((s) => s.run).filter(Boolean)).toEqual([
+      'npm ci --no-audit --no-fund',
+      'npm publish --provenance --access public',
+    ]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { NhsIndex } from '../../index/schema';
 import { datasetReadme } from './readme';
-import { type Licence, rowsToCsv, type TableDefinition, type TableLicence, tableSchemaOf } from './table-schema';
+import { CSV_DIALECT, type Licence, rowsToCsv, type TableDefinition, type TableLicence, tableSchemaOf } from './table-schema';
 import { datasetRows, TABLES } from './tables';
 
 /** The public sector information the organisations come from (ODS, ONS, GOV.UK, ERIC…). */
@@ -55,6 +55,7 @@ export function dataPackageDescriptor(index: NhsIndex) {
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
+      dialect: { ...CSV_DIALECT },
       licenses: [licenceOf(table.licence)],
       schema: tableSchemaOf(table),
     })),

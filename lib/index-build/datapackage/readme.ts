@@ -5,6 +5,7 @@
  */
 import type { NhsIndex } from '../../index/schema';
 import type { FieldType, Licence, TableDefinition } from './table-schema';
+import { FACT_DATE } from './tables';
 
 const R_TYPES: Record<FieldType, string> = {
   string: 'col_character()',
@@ -24,7 +25,12 @@ function readrCall(table: TableDefinition): string {
 /** The pandas call for a table, with nullable types so a missing figure stays missing (never 0 or NaN-as-float). */
 function pandasCall(table: TableDefinition): string {
   const types = table.fields.map((f) => `"${f.name}": "${PANDAS_TYPES[f.type]}"`).join(', ');
-  return `${table.name} = pd.read_csv("${table.name}.csv", keep_default_na=False, na_values=[""], dtype={${types}})`;
+  // The dates mix days, months and years (issue 28): pandas infers one format from the first
+  // value and fails on the others unless told they are ISO 8601.
+  const dates = table.fields
+    .filter((f) => f.constraints?.pattern === FACT_DATE)
+    .map((f) => `${table.name}["${f.name}"] = pd.to_datetime(${table.name}["${f.name}"], format="ISO8601")`);
+  return [`${table.name} = pd.read_csv("${table.name}.csv", keep_default_na=False, na_values=[""], dtype={${types}})`, ...dates].join('\n');
 }
 
 export interface TableSummary {
@@ -43,7 +49,7 @@ export function datasetReadme(index: NhsIndex, tables: readonly TableSummary[]):
     'The files are a [Frictionless Tabular Data Package](https://specs.frictionlessdata.io/tabular-data-package/): `datapackage.json` describes each CSV file’s columns, types, keys and licence.',
     '',
     '- The only missing value is an **empty cell**: a figure that was not measured, never 0; an organisation whose accounts nobody has checked has the level `unknown`, never `none`.',
-    "- CSV is UTF-8 with a header row and CRLF line ends (RFC 4180). A text cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-` or `@`) starts with an apostrophe `'`.",
+    '- CSV is UTF-8 with a header row, `,` between cells, `"` around a cell that needs it and CRLF line ends (RFC 4180); `datapackage.json` declares this dialect on every file. Every value is exactly as the index holds it: a handle such as `@nhs` is not guarded against spreadsheets, so open the files in R, pandas or a Frictionless tool rather than a spreadsheet (the dashboard’s CSV download is the spreadsheet-safe one).',
     '- Dates are `YYYY-MM-DD`, or `YYYY-MM` or `YYYY` where the source is no more precise, so they are read as text.',
     '',
     '## Files',
@@ -71,7 +77,7 @@ export function datasetReadme(index: NhsIndex, tables: readonly TableSummary[]):
     ...tables.map(({ table }) => pandasCall(table)),
     '```',
     '',
-    '`keep_default_na=False` matters: pandas would otherwise read a handle such as `NA` or `null` as missing.',
+    '`keep_default_na=False` matters: pandas would otherwise read a handle such as `NA` or `null` as missing. `format="ISO8601"` (pandas 2.0 or later) reads the dates whatever their precision; a month alone becomes its first day, a year alone 1 January, so keep the text column where the precision matters.',
     '',
     '## Columns',
     '',

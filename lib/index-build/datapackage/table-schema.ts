@@ -3,7 +3,7 @@
  * the dataset uses (issue 21), and the CSV writing of rows that fit them. The test checks every
  * row written against the schema it is published with, so the two cannot drift apart.
  */
-import { csvField } from '../../dashboard/export';
+import { csvQuoted } from '../../dashboard/export';
 
 /** The field types the dataset uses: each one a type Table Schema v1 defines. */
 export type FieldType = 'string' | 'integer' | 'number' | 'yearmonth';
@@ -54,6 +54,13 @@ export interface TableDefinition {
 export type Cell = string | number | undefined;
 export type Row = Record<string, Cell>;
 
+/**
+ * How every file is written, declared on each resource (CSV Dialect, Data Package v1): without it a
+ * validator guesses the delimiter from a sample, and frictionless-py guessed `;` for checks.csv and
+ * reported 492 errors (issue 28).
+ */
+export const CSV_DIALECT = { delimiter: ',', quoteChar: '"', doubleQuote: true, lineTerminator: '\r\n', header: true } as const;
+
 /** The only missing value the tables use: an empty cell. */
 export const MISSING_VALUES = [''] as const;
 
@@ -66,8 +73,9 @@ export function rowsToCsv(table: TableDefinition, rows: readonly Row[]): string 
         .map((field) => {
           const value = row[field.name];
           if (value === undefined) return '';
-          // Text goes through the exports' one CSV field function (formula-safe, issue 17); numbers are plain.
-          return typeof value === 'number' ? String(value) : csvField(value);
+          // Every value exactly as it is (issue 28): the dataset is for R, pandas and Frictionless, which
+          // would keep a spreadsheet's formula-guarding apostrophe as part of a handle; numbers are plain.
+          return typeof value === 'number' ? String(value) : csvQuoted(value);
         })
         .join(','),
     );

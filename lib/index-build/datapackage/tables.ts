@@ -12,7 +12,7 @@ import { PLATFORMS } from '../../social/platforms';
 import type { Row, TableDefinition, TableField } from './table-schema';
 
 /** A fact's date: a day, or a month or a year where the source is no more precise (XML Schema regex, anchored). */
-const FACT_DATE = '\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?';
+export const FACT_DATE = '\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?';
 const required = { required: true } as const;
 
 const organisationId = (description: string): TableField => ({
@@ -151,7 +151,11 @@ export const METRICS: TableDefinition = {
     { name: 'source', type: 'string', description: 'The source of the figures (sources.csv id), where the index names it.' },
   ],
   primaryKey: ['organisation_id', 'account_url', 'month'],
-  foreignKeys: [{ fields: ['organisation_id', 'account_url'], reference: { resource: 'accounts', fields: ['organisation_id', 'url'] } }],
+  foreignKeys: [
+    { fields: ['organisation_id', 'account_url'], reference: { resource: 'accounts', fields: ['organisation_id', 'url'] } },
+    // An empty source (a figure whose source the index does not name) refers to nothing (issue 28).
+    { fields: ['source'], reference: { resource: 'sources', fields: ['id'] } },
+  ],
 };
 
 export const CHECKS: TableDefinition = {

@@ -4,10 +4,12 @@ import type { IndexStatus } from '../../browser/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { pageLayout, theme } from '../theme';
 import type { IndexSettingsClient } from './nsl-index-settings';
+import type { NhsSitesClient } from './nsl-nhs-sites';
 import type { YourDataClient } from './nsl-your-data';
 import type { OptionsPage } from './options-page';
 import './nsl-corrections-settings';
 import './nsl-index-settings';
+import './nsl-nhs-sites';
 import './nsl-privacy-note';
 import './nsl-shown-settings';
 import './nsl-your-data';
@@ -15,7 +17,8 @@ import './nsl-your-data';
 /** What the settings page and its sections ask of the extension. */
 export type OptionsClient = Pick<PageClient, 'getIndexStatus' | 'readSettings' | 'saveSettings' | 'extensionVersion'> &
   IndexSettingsClient &
-  YourDataClient;
+  YourDataClient &
+  NhsSitesClient;
 
 /**
  * The settings page: holds the settings and the index's status, and shows them in one element per
@@ -77,6 +80,7 @@ export class Options extends LitElement implements OptionsPage {
         <nsl-shown-settings .settings=${s} .page=${this}></nsl-shown-settings>
         <nsl-corrections-settings .settings=${s} .page=${this}></nsl-corrections-settings>
         <nsl-index-settings .status=${this.status} .settings=${s} .client=${this.client} .page=${this}></nsl-index-settings>
+        <nsl-nhs-sites .client=${this.client}></nsl-nhs-sites>
         <nsl-privacy-note></nsl-privacy-note>
         <nsl-your-data .settings=${s} .client=${this.client} .page=${this}></nsl-your-data>
         <p class="secondary">NHS Social Lens ${this.extensionVersion}. An independent tool, not affiliated with the NHS.</p>

@@ -1,8 +1,15 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PageClient } from '../browser/client';
-import { accountChoices, needsAccount, useChoice } from '../corrections/account-choices';
+import {
+  type AccountChoice,
+  accountChoices,
+  CHOICE_GROUP_HEADINGS,
+  type ChoiceGroup,
+  needsAccount,
+  useChoice,
+} from '../corrections/account-choices';
 import { CORRECTION_KINDS, type CorrectionDraft, type FieldErrors, validateDraft } from '../corrections/correction';
-import { CORRECTION_KIND_LABELS } from '../corrections/describe';
+import { CORRECTION_EVIDENCE_HINTS, CORRECTION_KIND_LABELS } from '../corrections/describe';
 import { openDraft } from '../corrections/open-draft';
 import { readCorrectionPrefill } from '../corrections/prefill';
 import type { StoredCorrection } from '../corrections/stored-correction';
@@ -136,6 +143,16 @@ export class CorrectionForm extends LitElement {
       #followers {
         width: 10em;
       }
+      /* Wide enough for a profile address, the way most people give an account (issue 30). */
+      #handle,
+      #domain {
+        width: 100%;
+        box-sizing: border-box;
+      }
+      .suggestions h2 {
+        font-size: 16px;
+        margin: 8px 0 4px;
+      }
     `,
   ];
 
@@ -197,7 +214,7 @@ export class CorrectionForm extends LitElement {
         ${this.field(
           'evidenceUrl',
           'Evidence: a page that shows this',
-          'The best evidence is the organisation’s own page linking to the account (its home page or contact page, say).',
+          CORRECTION_EVIDENCE_HINTS[d.kind],
           html`<input id="evidenceUrl" type="url" autocomplete="off" .value=${d.evidenceUrl} aria-describedby=${this.describedBy('evidenceUrl')} aria-invalid=${this.errors.evidenceUrl ? 'true' : 'false'} />`,
         )}
         ${this.field(
@@ -238,14 +255,20 @@ export class CorrectionForm extends LitElement {
     if (org === undefined) return nothing;
     const choices = accountChoices(d.kind, org, this.sightings);
     if (choices.length === 0) return nothing;
-    return html`<div class="field" data-testid="suggestions">
-      <p><strong>${d.kind === 'missing-account' ? 'Seen on its own website, not in the index' : 'Accounts the index lists'}</strong></p>
-      ${choices.map(
-        (c) => html`<p class="suggestion">
-          <button type="button" class="small" @click=${() => this.set(useChoice(c, d))}
-            aria-label=${`Use this: ${PLATFORM_LABELS[c.platform]} ${c.handle}`}>Use this</button>
-          ${PLATFORM_LABELS[c.platform]} ${c.handle} <span class="secondary">(${c.why})</span>
-        </p>`,
+    // Each group under its own heading: an unverified candidate is not something its site was seen to link (issue 30).
+    const groups = (['site', 'unverified', 'index'] as const)
+      .map((group): [ChoiceGroup, AccountChoice[]] => [group, choices.filter((c) => c.group === group)])
+      .filter(([, listed]) => listed.length > 0);
+    return html`<div class="field suggestions" data-testid="suggestions">
+      ${groups.map(
+        ([group, listed]) => html`<h2 data-testid=${`suggestions-${group}`}>${CHOICE_GROUP_HEADINGS[group]}</h2>
+          ${listed.map(
+            (c) => html`<p class="suggestion">
+              <button type="button" class="small" @click=${() => this.set(useChoice(c, d))}
+                aria-label=${`Use this: ${PLATFORM_LABELS[c.platform]} ${c.handle}`}>Use this</button>
+              ${PLATFORM_LABELS[c.platform]} ${c.handle} <span class="secondary">(${c.why})</span>
+            </p>`,
+          )}`,
       )}
     </div>`;
   }

@@ -43,13 +43,22 @@ export class Welcome extends LitElement {
         font-size: 19px;
         font-weight: 600;
       }
-      .key {
-        display: inline-block;
-        padding: 0 6px;
-        border: 1px solid var(--nsl-secondary-text);
-        border-radius: 4px;
-        background: var(--nsl-grey-5);
-        font-weight: 600;
+      /* A narrow window (or the tests' 360 px): less frame, more words per line. */
+      @media (max-width: 480px) {
+        header,
+        main {
+          padding-left: 12px;
+          padding-right: 12px;
+        }
+        section {
+          padding: 4px 12px 12px;
+        }
+        h1 {
+          font-size: 24px;
+        }
+        .lead {
+          font-size: 17px;
+        }
       }
     `,
   ];
@@ -72,12 +81,11 @@ export class Welcome extends LitElement {
           <p>Keep the icon in the toolbar, where its badge can be seen:</p>
           <ul>
             <li>
-              <strong>Chrome or Edge:</strong> click the Extensions button (<span class="key" aria-hidden="true">🧩</span> the jigsaw piece)
-              at the right of the address bar, then the pin beside NHS Social Lens.
+              <strong>Chrome or Edge:</strong> click the Extensions button (the jigsaw piece) at the right of the
+              address bar, then the pin beside NHS Social Lens.
             </li>
             <li>
-              <strong>Firefox:</strong> click the Extensions button (<span class="key" aria-hidden="true">🧩</span> the jigsaw piece) in the
-              toolbar, then the cog (⚙) beside NHS Social Lens, and choose “Pin to Toolbar”.
+              <strong>Firefox:</strong> click the Extensions button (the jigsaw piece) in the toolbar, then the cog (⚙) beside NHS Social Lens, and choose “Pin to Toolbar”.
             </li>
           </ul>
         </section>

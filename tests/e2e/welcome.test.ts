@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { savedCorrection } from './support/corrections';
-import { type ExtensionBrowser, launchExtensionBrowser } from './support/extension-browser';
-import { extensionPage } from './support/extension-state';
+import { type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
+import { askBackground, extensionPage } from './support/extension-state';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
 import { recognisedPopup } from './support/pages';
 
@@ -34,6 +34,12 @@ beforeAll(async () => {
     }
     throw new Error(`no welcome page opened; pages: ${browser.context.pages().map((p) => p.url())}`);
   })();
+  // The tests run in any order: the bundled index is installed before any of them visits a site.
+  await waitFor(
+    () => askBackground(browser, 'ui-bg-get-index-status', {}),
+    (status) => status.installed !== undefined,
+    30_000,
+  );
 });
 
 afterAll(async () => {

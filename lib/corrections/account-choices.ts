@@ -95,6 +95,13 @@ export function accountChoices(kind: CorrectionKind, organisation: Organisation,
     );
 }
 
+/** `choices` under their headings, in the order the form shows them (site, unverified, index), empty groups left out. */
+export function groupChoices(choices: readonly AccountChoice[]): [ChoiceGroup, AccountChoice[]][] {
+  return (['site', 'unverified', 'index'] as const)
+    .map((group): [ChoiceGroup, AccountChoice[]] => [group, choices.filter((c) => c.group === group)])
+    .filter(([, listed]) => listed.length > 0);
+}
+
 /** The draft fields "Use this" fills in: the account, and its evidence page unless one was typed already. */
 export function useChoice(choice: AccountChoice, draft: Pick<CorrectionDraft, 'evidenceUrl'>): Partial<CorrectionDraft> {
   return {

@@ -1,13 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PageClient } from '../browser/client';
-import {
-  type AccountChoice,
-  accountChoices,
-  CHOICE_GROUP_HEADINGS,
-  type ChoiceGroup,
-  needsAccount,
-  useChoice,
-} from '../corrections/account-choices';
+import { accountChoices, CHOICE_GROUP_HEADINGS, groupChoices, needsAccount, useChoice } from '../corrections/account-choices';
 import { CORRECTION_KINDS, type CorrectionDraft, type FieldErrors, validateDraft } from '../corrections/correction';
 import { CORRECTION_EVIDENCE_HINTS, CORRECTION_KIND_LABELS } from '../corrections/describe';
 import { openDraft } from '../corrections/open-draft';
@@ -143,12 +136,6 @@ export class CorrectionForm extends LitElement {
       #followers {
         width: 10em;
       }
-      /* Wide enough for a profile address, the way most people give an account (issue 30). */
-      #handle,
-      #domain {
-        width: 100%;
-        box-sizing: border-box;
-      }
       .suggestions h2 {
         font-size: 16px;
         margin: 8px 0 4px;
@@ -206,7 +193,7 @@ export class CorrectionForm extends LitElement {
                 'domain',
                 'Website domain',
                 'The host name only, such as www.example.nhs.uk: no https://, no path.',
-                html`<input id="domain" type="text" autocomplete="off" spellcheck="false" .value=${d.domain} aria-describedby=${this.describedBy('domain')} aria-invalid=${this.errors.domain ? 'true' : 'false'} />`,
+                html`<input id="domain" class="address" type="text" autocomplete="off" spellcheck="false" .value=${d.domain} aria-describedby=${this.describedBy('domain')} aria-invalid=${this.errors.domain ? 'true' : 'false'} />`,
               )
             : nothing
         }
@@ -244,7 +231,7 @@ export class CorrectionForm extends LitElement {
         'handle',
         'The account’s handle or address',
         d.platform === '' ? 'Choose the platform first.' : PLATFORM_HANDLE_HINTS[d.platform],
-        html`<input id="handle" type="text" autocomplete="off" spellcheck="false" .value=${d.handle} aria-describedby=${this.describedBy('handle')} aria-invalid=${this.errors.handle ? 'true' : 'false'} />
+        html`<input id="handle" class="address" type="text" autocomplete="off" spellcheck="false" .value=${d.handle} aria-describedby=${this.describedBy('handle')} aria-invalid=${this.errors.handle ? 'true' : 'false'} />
           ${parsed?.ok ? html`<p class="hint" data-testid="canonical-url">It will be recorded as ${parsed.profile.url}</p>` : nothing}`,
       )}`;
   }
@@ -253,12 +240,9 @@ export class CorrectionForm extends LitElement {
   private suggestions(d: CorrectionDraft) {
     const org = this.organisation;
     if (org === undefined) return nothing;
-    const choices = accountChoices(d.kind, org, this.sightings);
-    if (choices.length === 0) return nothing;
     // Each group under its own heading: an unverified candidate is not something its site was seen to link (issue 30).
-    const groups = (['site', 'unverified', 'index'] as const)
-      .map((group): [ChoiceGroup, AccountChoice[]] => [group, choices.filter((c) => c.group === group)])
-      .filter(([, listed]) => listed.length > 0);
+    const groups = groupChoices(accountChoices(d.kind, org, this.sightings));
+    if (groups.length === 0) return nothing;
     return html`<div class="field suggestions" data-testid="suggestions">
       ${groups.map(
         ([group, listed]) => html`<h2 data-testid=${`suggestions-${group}`}>${CHOICE_GROUP_HEADINGS[group]}</h2>

@@ -85,6 +85,8 @@ describe('a volunteer’s correction in plain words (issue 30)', () => {
     expect(root?.querySelector('[data-testid="suggestions-unverified"]')?.textContent).toBe('In the index, not yet verified as theirs');
     expect(root?.querySelector('[data-testid="suggestions-site"]')).toBeNull();
     expect(root?.getElementById('evidenceUrl-hint')?.textContent).toBe(CORRECTION_EVIDENCE_HINTS['missing-account']);
+    // The handle box takes an address's width (formStyles' input.address), as most people give one.
+    expect(root?.getElementById('handle')?.classList.contains('address')).toBe(true);
   });
 
   it('says on My corrections where an issue goes and what happens next', async () => {

@@ -18,9 +18,9 @@ const bundledIndexPath = resolve(process.env.NSL_BUNDLED_INDEX ?? 'assets/index.
  */
 const indexPublicKey = (process.env.NSL_INDEX_PUBLIC_KEY ?? readFileSync(resolve('assets/release-key.pub'), 'utf8')).trim();
 /**
- * Where the published copy lives by default (a folder URL), and the project's repository, for
- * volunteers' prefilled correction issues: a release (NSL_RELEASE=1, `npm run zip`) points at the
- * repository's GitHub Pages site and the repository; every other build at none (issue 21).
+ * Where the published copy lives by default (a folder URL): a release (NSL_RELEASE=1, `npm run zip`)
+ * points at the repository's GitHub Pages site, every other build at none (issue 21). Every build
+ * knows the project's repository, for volunteers' prefilled correction issues (issue 30).
  */
 const { indexSource, repositoryUrl } = buildDefaults(process.env, JSON.parse(readFileSync(resolve('package.json'), 'utf8')));
 /** How long a refresh waits for the server; tests shorten it to exercise a slow server. */

@@ -10,6 +10,7 @@ import {
 } from '../lib/browser/build-constants';
 import { BUNDLED_INDEX_FILE } from '../lib/browser/bundled-index';
 import { openIndexDb } from '../lib/browser/db';
+import { welcomeOnInstall } from '../lib/browser/first-run';
 import { dispatch } from '../lib/browser/messaging';
 import { createPageReader, type PageScripting } from '../lib/browser/page-reader';
 import { readSettings, settingsItem } from '../lib/browser/settings';
@@ -82,7 +83,12 @@ export default defineBackground(() => {
       .then((tabs) => pages.tabsOpen(tabs))
       .catch(() => undefined);
   browser.runtime.onStartup.addListener(() => void readOpenTabs());
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
+    // The welcome page, on a first install only (issue 30).
+    void welcomeOnInstall(details, {
+      createTab: (properties) => browser.tabs.create(properties),
+      getURL: (path) => browser.runtime.getURL(path as PublicPath),
+    });
     void service.database();
     void readOpenTabs();
     void schedule();

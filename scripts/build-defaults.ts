@@ -1,10 +1,11 @@
 /**
  * Where a build of the extension points by default (issue 21). A release build (`npm run zip`, the
  * release workflow: both set NSL_RELEASE=1) refreshes its index from the repository's GitHub Pages
- * site, where the weekly refresh workflow publishes it, and opens prefilled correction issues in the
- * repository. Every other build (`wxt`, `wxt build`, `npm test`, the browser tests' variants) points
- * nowhere, so no development or test build ever asks a real host. NSL_INDEX_SOURCE and
- * NSL_REPOSITORY_URL, when set (even to ""), win in both.
+ * site, where the weekly refresh workflow publishes it. Every other build (`wxt`, `wxt build`,
+ * `npm test`, the browser tests' variants) has no index source, so no development or test build ever
+ * asks a real host. Every build knows the repository, for volunteers' prefilled correction issues
+ * (issue 30): a link the user opens with a click, never a request of the extension's own.
+ * NSL_INDEX_SOURCE and NSL_REPOSITORY_URL, when set (even to ""), win in both.
  */
 
 /**
@@ -56,7 +57,7 @@ export function pagesAddress(repository: string): string {
 }
 
 /**
- * The repository a release points at: GITHUB_REPOSITORY in a GitHub Actions run (so a fork's release
+ * The repository a build points at: GITHUB_REPOSITORY in a GitHub Actions run (so a fork's release
  * points at the fork's own site), else package.json's `repository`, else PROJECT_REPOSITORY.
  */
 export function releaseRepository(env: Readonly<Record<string, string | undefined>>, packageJson: { repository?: unknown }): string {
@@ -67,9 +68,9 @@ export function releaseRepository(env: Readonly<Record<string, string | undefine
 
 /** What a build points at by default, from its environment and package.json (see the file's comment). */
 export function buildDefaults(env: Readonly<Record<string, string | undefined>>, packageJson: { repository?: unknown }): BuildDefaults {
-  const repository = env.NSL_RELEASE === '1' ? releaseRepository(env, packageJson) : undefined;
+  const repository = releaseRepository(env, packageJson);
   return {
-    indexSource: env.NSL_INDEX_SOURCE ?? (repository === undefined ? '' : pagesAddress(repository)),
-    repositoryUrl: env.NSL_REPOSITORY_URL ?? (repository === undefined ? '' : `https://github.com/${repository}`),
+    indexSource: env.NSL_INDEX_SOURCE ?? (env.NSL_RELEASE === '1' ? pagesAddress(repository) : ''),
+    repositoryUrl: env.NSL_REPOSITORY_URL ?? `https://github.com/${repository}`,
   };
 }

@@ -1,4 +1,5 @@
-import type { AdoptionLevel } from '../metrics/adoption';
+// The colours live beside the legend that explains them (issue 30).
+import { LEVEL_COLOURS } from '../metrics/badge-legend';
 import { adoptionWithSite, levelInWords, siteEvidence } from '../metrics/site-evidence';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { PLATFORMS, type Platform } from '../social/platforms';
@@ -12,18 +13,6 @@ export interface BadgeAction {
 }
 
 const DEFAULT_TITLE = 'NHS Social Lens';
-
-/**
- * Badge colours by adoption level, from the NHS.UK palette, each dark enough for the badge's white
- * text: green for several platforms, blue for one, dark grey for none, grey for not yet known.
- */
-export const LEVEL_COLOURS: Record<AdoptionLevel, string> = {
-  'several-platforms': '#007f3b',
-  'one-platform': '#005eb8',
-  'one-known-platform': '#005eb8',
-  none: '#425563',
-  unknown: '#4c6272',
-};
 
 /**
  * What the toolbar badge says for a result: the number of platforms the organisation is active on

@@ -76,6 +76,8 @@ export interface PageClient extends BackgroundClient {
   requestHost(origin: string): Promise<boolean>;
   /** Whether the browser already lets the extension read from `origin` (asks nothing). */
   hasHost(origin: string): Promise<boolean>;
+  /** Gives back the browser's leave to read from `origin` (the settings' "Take back": issue 30). */
+  removeHost(origin: string): Promise<boolean>;
   /** This release's version, from the manifest. */
   extensionVersion(): string;
   /** The project's repository for prefilled issues: the user's, else the one this release was built with; empty when neither. */

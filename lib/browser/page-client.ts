@@ -18,6 +18,7 @@ export function createPageClient(browser: typeof wxtBrowser): PageClient {
     resetSettings: () => settingsItem.removeValue(),
     requestHost: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
     hasHost: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    removeHost: (origin) => browser.permissions.remove({ origins: [`${origin}/*`] }),
     extensionVersion: () => browser.runtime.getManifest().version,
     repositoryUrl: async () => (await readSettings()).repositoryUrl || DEFAULT_REPOSITORY_URL,
     async activeTab() {

@@ -145,7 +145,7 @@ export function describeProblem(problem: LiveProblem, source: string, now: Date)
     case 'server':
       return `${source} had a problem on its side (HTTP ${problem.status}). Try again later.`;
     case 'malformed':
-      return `${source} sent an answer that could not be read (not valid JSON).`;
+      return `${source} answered, but not in the form its public API uses, so no figures could be read from it. Try again later.`;
     case 'too-large':
       return `${source} sent an answer too large to read (over ${Math.round(problem.bytes / 1_000_000)} MB).`;
     case 'redirected':

@@ -24,8 +24,23 @@ export interface SeenProfile {
   pageUrl: string;
 }
 
+/**
+ * Where an account to pick comes from, for the heading it is listed under (issue 30): linked from
+ * the organisation's own site and missing from the index, an unverified candidate the index holds,
+ * or one of the index's accounts.
+ */
+export type ChoiceGroup = 'site' | 'unverified' | 'index';
+
+/** The heading over each group of accounts to pick from. */
+export const CHOICE_GROUP_HEADINGS: Record<ChoiceGroup, string> = {
+  site: 'Seen on its own website, not in the index',
+  unverified: 'In the index, not yet verified as theirs',
+  index: 'Accounts the index lists',
+};
+
 /** One account to pick: what it is, the page that shows it (empty when none), and why it is offered. */
 export interface AccountChoice {
+  group: ChoiceGroup;
   platform: Platform;
   handle: string;
   url: string;
@@ -43,16 +58,48 @@ function hostOf(url: string): string {
  */
 export function accountChoices(kind: CorrectionKind, organisation: Organisation, seen: readonly SeenProfile[]): AccountChoice[] {
   if (kind !== 'missing-account')
-    return organisation.accounts.map((a) => ({ platform: a.platform, handle: a.handle, url: a.url, evidence: '', why: 'in the index' }));
+    return organisation.accounts.map((a) => ({
+      group: 'index',
+      platform: a.platform,
+      handle: a.handle,
+      url: a.url,
+      evidence: '',
+      why: a.verification === 'official' ? 'in the index' : 'in the index, unverified',
+    }));
   const listed = new Set(organisation.accounts.map((a) => accountKey(a.platform, a.handle)));
   return seen
     .filter((s) => !listed.has(s.accountKey))
-    .map((s) => ({ platform: s.platform, handle: s.handle, url: s.url, evidence: s.pageUrl, why: `linked from ${hostOf(s.pageUrl)}` }))
+    .map(
+      (s): AccountChoice => ({
+        group: 'site',
+        platform: s.platform,
+        handle: s.handle,
+        url: s.url,
+        evidence: s.pageUrl,
+        why: `linked from ${hostOf(s.pageUrl)}`,
+      }),
+    )
     .concat(
       organisation.accounts
         .filter((a) => a.verification === 'unverified')
-        .map((a) => ({ platform: a.platform, handle: a.handle, url: a.url, evidence: '', why: 'possibly theirs (unverified)' })),
+        .map(
+          (a): AccountChoice => ({
+            group: 'unverified',
+            platform: a.platform,
+            handle: a.handle,
+            url: a.url,
+            evidence: '',
+            why: 'possibly theirs',
+          }),
+        ),
     );
+}
+
+/** `choices` under their headings, in the order the form shows them (site, unverified, index), empty groups left out. */
+export function groupChoices(choices: readonly AccountChoice[]): [ChoiceGroup, AccountChoice[]][] {
+  return (['site', 'unverified', 'index'] as const)
+    .map((group): [ChoiceGroup, AccountChoice[]] => [group, choices.filter((c) => c.group === group)])
+    .filter(([, listed]) => listed.length > 0);
 }
 
 /** The draft fields "Use this" fills in: the account, and its evidence page unless one was typed already. */

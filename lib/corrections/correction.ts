@@ -11,9 +11,11 @@ import * as v from 'valibot';
 import { OwnHost, sharedHostProblem } from '../index/host-rules';
 import { HOST_PATTERN, isHttpUrl, ORGANISATION_ID_PATTERN } from '../index/schema';
 import { normaliseHost } from '../net/hosts';
+import { PLATFORM_EXAMPLE_ADDRESSES, withArticle } from '../social/platform-labels';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { explainRejection } from '../social/profile-rejections';
 import { accountKey, type ProfileParse, parseHandle } from '../social/profile-url';
+import { handleProblem } from './handle-problem';
 
 export const CORRECTIONS_FORMAT = 1;
 
@@ -182,7 +184,8 @@ export function profileOfHandle(platform: Platform, handle: string): ProfilePars
 export function correctionProblem(c: CorrectionFields): CorrectionProblem | undefined {
   const problem = (path: CorrectionProblem['path'], message: string): CorrectionProblem => ({ path, message });
   if (c.platform !== undefined || c.handle !== undefined || c.accountUrl !== undefined || NEEDS_ACCOUNT.includes(c.kind)) {
-    if (c.platform === undefined) return problem(['platform'], `is required for a ${c.kind} correction, with handle and accountUrl`);
+    if (c.platform === undefined)
+      return problem(['platform'], `is required for ${withArticle(c.kind)} correction, with handle and accountUrl`);
     if (c.handle === undefined) return problem(['handle'], 'is required with a platform');
     const rebuilt = profileOfHandle(c.platform, c.handle);
     if (!rebuilt.ok) return problem(['handle'], explainRejection(rebuilt));
@@ -198,10 +201,11 @@ export function correctionProblem(c: CorrectionFields): CorrectionProblem | unde
   }
   if (c.kind === 'missing-domain' && c.domain === undefined) return problem(['domain'], 'is required for a missing-domain correction');
   if (c.kind === 'observed-followers') {
-    if (c.observed === undefined) return problem(['observed'], 'is required for an observed-followers correction');
+    if (c.observed === undefined) return problem(['observed'], `is required for ${withArticle(c.kind)} correction`);
     if (c.observed.on > c.createdAt.slice(0, 10)) return problem(['observed', 'on'], 'is after the day the correction was made');
   }
-  if (NEEDS_NOTE.includes(c.kind) && c.note.trim() === '') return problem(['note'], `must say what is wrong for a ${c.kind} correction`);
+  if (NEEDS_NOTE.includes(c.kind) && c.note.trim() === '')
+    return problem(['note'], `must say what is wrong for ${withArticle(c.kind)} correction`);
   return undefined;
 }
 
@@ -301,11 +305,11 @@ export function validateDraft(
     if (draft.platform === '') {
       errors.platform = 'Choose the platform.';
     } else if (draft.handle.trim() === '') {
-      errors.handle = 'Enter the account’s handle or its address.';
+      errors.handle = `Enter the account’s profile address, like ${PLATFORM_EXAMPLE_ADDRESSES[draft.platform]}, or its handle.`;
     } else {
       const parsed = parseHandle(draft.platform, draft.handle);
       if (parsed.ok) account = { ...parsed.profile };
-      else errors.handle = `This ${explainRejection(parsed)}.`;
+      else errors.handle = handleProblem(draft.platform, parsed.rejection, parsed.platform);
     }
   }
   const domain = normaliseHost(draft.domain);

@@ -11,6 +11,21 @@ export const CORRECTION_KIND_LABELS: Record<CorrectionKind, string> = {
   other: 'Something else',
 };
 
+/**
+ * The evidence that best shows each kind of correction, as the form's hint under "Evidence" (issue
+ * 30): the page a maintainer will open to check it.
+ */
+export const CORRECTION_EVIDENCE_HINTS: Record<CorrectionKind, string> = {
+  'missing-account': 'Best: the organisation’s own page that links to the account (its home page or “Contact us”, say).',
+  'wrong-account':
+    'A page showing whose account it is: its profile saying so, or the organisation’s own page linking to a different account.',
+  'account-closed': 'The account’s profile page showing it closed, or its latest post, for one that stopped posting.',
+  'wrong-organisation': 'A page saying who runs the website that was matched: its “About us” page or footer, say.',
+  'missing-domain': 'A page that names the domain as the organisation’s own: its GOV.UK or NHS entry, or an annual report, say.',
+  'observed-followers': 'The profile page where you saw the count.',
+  other: 'A page that shows what is wrong.',
+};
+
 /** One line saying what a correction asks for, in the words the popup and the list use. */
 export function describeCorrection(c: Correction | CorrectionDraft): string {
   const account = c.platform && c.handle ? `${PLATFORM_LABELS[c.platform]} ${c.handle}` : 'an account';

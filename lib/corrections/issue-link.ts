@@ -44,6 +44,20 @@ function machineReadable(correction: Correction): string {
   );
 }
 
+/**
+ * A file of the project's repository on the web (`docs/adoption-levels.md`, for "how the level is
+ * worked out": issue 30), on its default branch; undefined when the repository's address is not a
+ * web address. GitHub reads `blob/HEAD/` as the default branch, whatever its name.
+ */
+export function repositoryFileUrl(repositoryUrl: string, path: string): string | undefined {
+  if (!isHttpUrl(repositoryUrl)) return undefined;
+  const url = new URL(repositoryUrl);
+  url.search = '';
+  url.hash = '';
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/blob/HEAD/${path}`;
+  return url.href;
+}
+
 /** The longest prefix of `text` (whole characters) for which `fits` holds; '' when none does. */
 function longestFitting(text: string, fits: (prefix: string) => boolean): string {
   const chars = Array.from(text);

@@ -74,7 +74,7 @@ export function adoptionOf(org: Organisation, counted: readonly Platform[] = PLA
     xOnly,
     style,
     label: labelOf(level, xOnly),
-    explanation: explain(level, activePlatforms, dormantPlatforms, closedPlatforms, style),
+    explanation: explanationOf(level, officialAccountsOn(activePlatforms), dormantPlatforms, closedPlatforms, style),
   };
 }
 
@@ -154,11 +154,21 @@ function labelOf(level: AdoptionLevel, xOnly: boolean): string {
   }
 }
 
-function explain(level: AdoptionLevel, active: Platform[], dormant: Platform[], closed: Platform[], style: ConversationStyle): string {
-  const names = (platforms: Platform[]) => listInWords(platforms.map((p) => PLATFORM_LABELS[p]));
+/**
+ * The level's explanation: what the organisation has (`has`, which the site's evidence words its own
+ * way), the level's meaning, and what else is known. An account "in use" is one the index does not
+ * know to be closed or dormant: its activity is shown only where it was measured (issue 30).
+ */
+export function explanationOf(
+  level: AdoptionLevel,
+  has: string,
+  dormant: readonly Platform[],
+  closed: readonly Platform[],
+  style: ConversationStyle,
+): string {
   const extras = [
-    dormant.length > 0 ? `no posts for ${DORMANT_AFTER_DAYS} days on ${names(dormant)}` : '',
-    closed.length > 0 ? `left ${names(closed)}` : '',
+    dormant.length > 0 ? `no posts for ${DORMANT_AFTER_DAYS} days on ${platformsInWords(dormant)}` : '',
+    closed.length > 0 ? `left ${platformsInWords(closed)}` : '',
     style === 'conversational'
       ? 'replies to people often (conversational)'
       : style === 'broadcaster'
@@ -172,12 +182,22 @@ function explain(level: AdoptionLevel, active: Platform[], dormant: Platform[], 
     case 'none':
       return `Every platform was checked and no official account found${tail}.`;
     case 'one-known-platform':
-      return `Active on ${names(active)}; the other platforms have not been checked yet${tail}.`;
+      return `${has}${tail}. “One platform known”: the other platforms have not been checked yet, so it may have more (“One platform” would mean every other one was checked and nothing found).`;
     case 'one-platform':
-      return `Active on ${names(active)} only; every other platform was checked${tail}.`;
+      return `${has}${tail}. “One platform”: every other platform was checked and no official account found (“One platform known” would mean the others are not yet checked).`;
     case 'several-platforms':
-      return `Active on ${names(active)}${tail}.`;
+      return `${has}${tail}.`;
   }
+}
+
+/** "X (Twitter)", "X (Twitter) and Facebook". */
+export function platformsInWords(platforms: readonly Platform[]): string {
+  return listInWords(platforms.map((p) => PLATFORM_LABELS[p]));
+}
+
+/** "Has an official account on X (Twitter)", "Has official accounts on X (Twitter) and Facebook". */
+export function officialAccountsOn(platforms: readonly Platform[]): string {
+  return `Has ${platforms.length === 1 ? 'an official account' : 'official accounts'} on ${platformsInWords(platforms)}`;
 }
 
 /** "X", "X and Facebook", "X, Facebook and YouTube". */

@@ -22,7 +22,7 @@ import type { StoredSighting } from '../detect/stored-sighting';
 import type { Account, Organisation, PlatformCheck } from '../index/schema';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { accountKey } from '../social/profile-url';
-import { type Adoption, adoptionOf } from './adoption';
+import { type Adoption, adoptionOf, explanationOf, officialAccountsOn, platformsInWords } from './adoption';
 
 /** The source the view names for accounts known only from the organisation's own website. */
 export const OWN_WEBSITE_SOURCE = 'its-own-website';
@@ -177,10 +177,19 @@ export function adoptionWithSite(org: Organisation, evidence: SiteEvidence, coun
   const basis: LevelBasis =
     fromSite.length === 0 ? 'index' : fromSite.length === withSite.activePlatforms.length ? 'site' : 'index-and-site';
   const basisLabel = basis === 'site' ? 'from its own website' : basis === 'index-and-site' ? 'from the index and its own website' : '';
+  // A link says the account is its own, not how often it posts: never "active" for those (issue 30).
+  const fromIndex = withSite.activePlatforms.filter((p) => !fromSite.includes(p));
+  const linked = `${fromSite.length === 1 ? 'an account' : 'accounts'} on ${platformsInWords(fromSite)}, linked from its own website; activity not measured`;
   const explanation =
     basis === 'index'
       ? withSite.explanation
-      : `${withSite.explanation} Its own website links to the accounts: that shows they are its own, not how often it posts.`;
+      : explanationOf(
+          withSite.level,
+          basis === 'site' ? `Has ${linked}` : `${officialAccountsOn(fromIndex)} in the index, and ${linked}`,
+          withSite.dormantPlatforms,
+          withSite.closedPlatforms,
+          withSite.style,
+        );
   return { ...withSite, explanation, basis, basisLabel };
 }
 

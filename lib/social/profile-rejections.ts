@@ -4,7 +4,7 @@
  * ships: this module reads that one, never the other way round (issue 18).
  */
 
-import { PLATFORM_LABELS } from './platform-labels';
+import { PLATFORM_LABELS, withArticle } from './platform-labels';
 import type { Platform } from './platforms';
 import { mastodonHostsOf, type ProfileRejection, parseProfileUrl } from './profile-url';
 
@@ -23,15 +23,15 @@ export function explainRejection({ rejection, platform }: { rejection: ProfileRe
     case 'platform-home':
       return `is the ${name} home page, not an account`;
     case 'platform-page':
-      return `is a ${name} page or share button, not an account`;
+      return `is ${withArticle(name)} page or share button, not an account`;
     case 'personal-profile':
-      return `is a personal ${name} profile, not an organisation`;
+      return `is a personal ${name} profile, not an organisation's`;
     case 'bad-handle':
       return `is not a valid ${name} account name`;
     case 'needs-url':
       return `needs the full ${name} profile URL`;
     case 'other-platform':
-      return `is a ${name} link, not the platform chosen`;
+      return `is ${withArticle(name)} link, not the platform chosen`;
   }
 }
 
@@ -39,7 +39,7 @@ export function explainRejection({ rejection, platform }: { rejection: ProfileRe
 export function accountUrlProblem(platform: Platform, url: string): string | undefined {
   const parsed = parseProfileUrl(url, mastodonHostsOf(platform, url));
   if (!parsed.ok) return explainRejection(parsed);
-  if (parsed.profile.platform !== platform) return `is a ${parsed.profile.platform} URL, not ${platform}`;
+  if (parsed.profile.platform !== platform) return `is ${withArticle(parsed.profile.platform)} URL, not ${platform}`;
   if (parsed.profile.url !== url) return `is not the canonical URL (expected ${parsed.profile.url})`;
   return undefined;
 }

@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PageClient } from '../browser/client';
-import { accountChoices, needsAccount, useChoice } from '../corrections/account-choices';
+import { accountChoices, CHOICE_GROUP_HEADINGS, groupChoices, needsAccount, useChoice } from '../corrections/account-choices';
 import { CORRECTION_KINDS, type CorrectionDraft, type FieldErrors, validateDraft } from '../corrections/correction';
-import { CORRECTION_KIND_LABELS } from '../corrections/describe';
+import { CORRECTION_EVIDENCE_HINTS, CORRECTION_KIND_LABELS } from '../corrections/describe';
 import { openDraft } from '../corrections/open-draft';
 import { readCorrectionPrefill } from '../corrections/prefill';
 import type { StoredCorrection } from '../corrections/stored-correction';
@@ -136,6 +136,10 @@ export class CorrectionForm extends LitElement {
       #followers {
         width: 10em;
       }
+      .suggestions h2 {
+        font-size: 16px;
+        margin: 8px 0 4px;
+      }
     `,
   ];
 
@@ -189,7 +193,7 @@ export class CorrectionForm extends LitElement {
                 'domain',
                 'Website domain',
                 'The host name only, such as www.example.nhs.uk: no https://, no path.',
-                html`<input id="domain" type="text" autocomplete="off" spellcheck="false" .value=${d.domain} aria-describedby=${this.describedBy('domain')} aria-invalid=${this.errors.domain ? 'true' : 'false'} />`,
+                html`<input id="domain" class="address" type="text" autocomplete="off" spellcheck="false" .value=${d.domain} aria-describedby=${this.describedBy('domain')} aria-invalid=${this.errors.domain ? 'true' : 'false'} />`,
               )
             : nothing
         }
@@ -197,7 +201,7 @@ export class CorrectionForm extends LitElement {
         ${this.field(
           'evidenceUrl',
           'Evidence: a page that shows this',
-          'The best evidence is the organisation’s own page linking to the account (its home page or contact page, say).',
+          CORRECTION_EVIDENCE_HINTS[d.kind],
           html`<input id="evidenceUrl" type="url" autocomplete="off" .value=${d.evidenceUrl} aria-describedby=${this.describedBy('evidenceUrl')} aria-invalid=${this.errors.evidenceUrl ? 'true' : 'false'} />`,
         )}
         ${this.field(
@@ -227,7 +231,7 @@ export class CorrectionForm extends LitElement {
         'handle',
         'The account’s handle or address',
         d.platform === '' ? 'Choose the platform first.' : PLATFORM_HANDLE_HINTS[d.platform],
-        html`<input id="handle" type="text" autocomplete="off" spellcheck="false" .value=${d.handle} aria-describedby=${this.describedBy('handle')} aria-invalid=${this.errors.handle ? 'true' : 'false'} />
+        html`<input id="handle" class="address" type="text" autocomplete="off" spellcheck="false" .value=${d.handle} aria-describedby=${this.describedBy('handle')} aria-invalid=${this.errors.handle ? 'true' : 'false'} />
           ${parsed?.ok ? html`<p class="hint" data-testid="canonical-url">It will be recorded as ${parsed.profile.url}</p>` : nothing}`,
       )}`;
   }
@@ -236,16 +240,19 @@ export class CorrectionForm extends LitElement {
   private suggestions(d: CorrectionDraft) {
     const org = this.organisation;
     if (org === undefined) return nothing;
-    const choices = accountChoices(d.kind, org, this.sightings);
-    if (choices.length === 0) return nothing;
-    return html`<div class="field" data-testid="suggestions">
-      <p><strong>${d.kind === 'missing-account' ? 'Seen on its own website, not in the index' : 'Accounts the index lists'}</strong></p>
-      ${choices.map(
-        (c) => html`<p class="suggestion">
-          <button type="button" class="small" @click=${() => this.set(useChoice(c, d))}
-            aria-label=${`Use this: ${PLATFORM_LABELS[c.platform]} ${c.handle}`}>Use this</button>
-          ${PLATFORM_LABELS[c.platform]} ${c.handle} <span class="secondary">(${c.why})</span>
-        </p>`,
+    // Each group under its own heading: an unverified candidate is not something its site was seen to link (issue 30).
+    const groups = groupChoices(accountChoices(d.kind, org, this.sightings));
+    if (groups.length === 0) return nothing;
+    return html`<div class="field suggestions" data-testid="suggestions">
+      ${groups.map(
+        ([group, listed]) => html`<h2 data-testid=${`suggestions-${group}`}>${CHOICE_GROUP_HEADINGS[group]}</h2>
+          ${listed.map(
+            (c) => html`<p class="suggestion">
+              <button type="button" class="small" @click=${() => this.set(useChoice(c, d))}
+                aria-label=${`Use this: ${PLATFORM_LABELS[c.platform]} ${c.handle}`}>Use this</button>
+              ${PLATFORM_LABELS[c.platform]} ${c.handle} <span class="secondary">(${c.why})</span>
+            </p>`,
+          )}`,
       )}
     </div>`;
   }

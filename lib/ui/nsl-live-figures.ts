@@ -34,6 +34,7 @@ export class LiveFigures extends LitElement {
     timeZone: { attribute: false },
     state: { state: true },
     busy: { state: true },
+    askingLeave: { state: true },
     notice: { state: true },
   };
   account?: LiveAccount;
@@ -44,9 +45,16 @@ export class LiveFigures extends LitElement {
   timeZone?: string;
   state?: LiveFiguresState;
   busy = false;
+  /**
+   * The host the browser is asking the user's leave to reach, while its prompt is open: said in
+   * words, and the button stays usable, for a prompt may wait for ever (issue 30).
+   */
+  askingLeave = '';
   /** A problem met before anything was asked of the background (the host refused, the background silent). */
   notice = '';
   private loadedFor?: LiveFiguresClient;
+  /** How many of the browser's questions are still open. */
+  private asking = 0;
 
   static override styles = [
     theme,
@@ -73,11 +81,6 @@ export class LiveFigures extends LitElement {
         border: 1px solid var(--nsl-blue);
         border-radius: 4px;
         cursor: pointer;
-      }
-      button:disabled {
-        color: var(--nsl-secondary-text);
-        border-color: var(--nsl-secondary-text);
-        cursor: default;
       }
     `,
   ];
@@ -114,14 +117,27 @@ export class LiveFigures extends LitElement {
       this.notice = `Not fetched: ${where.reason}.`;
       return;
     }
-    this.busy = true;
+    const host = new URL(where.origin).host;
     this.notice = '';
+    this.askingLeave = host;
+    this.asking += 1;
+    let allowed: boolean;
     try {
-      const allowed = await client.requestHost(where.origin).catch(() => false);
-      if (!allowed) {
-        this.notice = `Not fetched: you did not allow NHS Social Lens to reach ${new URL(where.origin).host}, so nothing was sent.`;
-        return;
-      }
+      allowed = await client.requestHost(where.origin);
+    } catch (error) {
+      this.notice = `Your browser did not ask for leave to reach ${host} (${messageOf(error)}): try again, or allow it in Settings, under “Live figures: the platforms you allow”.`;
+      return;
+    } finally {
+      // A second click while the first question waits asks again; the words stay until the last answer.
+      this.asking -= 1;
+      if (this.asking === 0) this.askingLeave = '';
+    }
+    if (!allowed) {
+      this.notice = `Not fetched: you did not allow NHS Social Lens to reach ${host}, so nothing was sent.`;
+      return;
+    }
+    this.busy = true;
+    try {
       this.state = await client.getLiveFigures({ account, fetch: true });
     } catch (error) {
       this.notice = `Could not ask for live figures: ${messageOf(error)}`;
@@ -149,9 +165,23 @@ export class LiveFigures extends LitElement {
           : nothing
       }
       <div role="status">
+        ${
+          this.askingLeave
+            ? html`<p data-testid="live-asking-leave">
+                Your browser is asking whether NHS Social Lens may reach ${this.askingLeave}, for
+                ${where.ok ? where.name : PLATFORM_LABELS[account.platform]}’s public figures (that one host only). Answer its question to go on;
+                nothing is sent before you allow it.
+              </p>`
+            : nothing
+        }
         ${this.busy ? html`<p data-testid="live-busy">Asking ${where.ok ? where.name : PLATFORM_LABELS[account.platform]} for live figures…</p>` : nothing}
         ${this.notice ? html`<p class="problem" data-testid="live-problem">${this.notice}</p>` : nothing}
-        ${!this.notice && failed ? html`<p class="problem" data-testid="live-problem">${describeProblem(failed.problem, failed.source, now)}</p>` : nothing}
+        ${
+          !this.notice && failed
+            ? html`<p class="problem" data-testid="live-problem">${describeProblem(failed.problem, failed.source, now)}</p>
+                <p class="secondary" data-testid="live-tried">Tried ${formatFactTime(failed.at, this.timeZone)}.</p>`
+            : nothing
+        }
       </div>
       ${
         state.points.length >= 2
@@ -171,7 +201,6 @@ export class LiveFigures extends LitElement {
             ? nothing
             : html`<p class="get-line"><button
                 data-testid="live-get"
-                ?disabled=${this.busy || !where.ok}
                 aria-label=${`Get live figures for ${PLATFORM_LABELS[account.platform]} ${account.handle}`}
                 @click=${() => this.getLive()}
               >Get live figures</button>${

@@ -158,11 +158,20 @@ export class MyCorrections extends LitElement {
       ${
         this.repository === ''
           ? html`<p class="secondary" data-testid="no-repository">
-              No project repository is set, so there is no issue link: send the file to the maintainers, or set the repository’s address in
-              <a href="/options.html" target="_blank">Settings</a>.
+              This build names no project repository, so there is no issue link: set the repository’s address in
+              <a href="/options.html" target="_blank">Settings</a>, or send the file to whoever gave you this build.
             </p>`
-          : nothing
+          : html`<p data-testid="next-steps">
+              Or open a prefilled issue on <a href=${this.repository} target="_blank" rel="noopener noreferrer">the project’s repository</a>
+              (“Open a prefilled issue” beside each suggestion; you need a GitHub account to submit it).
+            </p>`
       }
+      <h3>What happens next</h3>
+      <p data-testid="what-next">
+        A maintainer reviews each suggestion against its evidence. An accepted one goes into the project’s curated data and reaches the index
+        with the next published update (the index is rebuilt weekly); once the index this browser has says the same, the suggestion shows here
+        as “Merged into the index”.
+      </p>
     </section>`;
   }
 

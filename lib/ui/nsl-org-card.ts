@@ -1,6 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
 import type { SectorContextLine } from '../browser/messaging';
 import { describeCorrection } from '../corrections/describe';
+import { repositoryFileUrl } from '../corrections/issue-link';
 import { type CorrectionPrefill, correctionFormHref } from '../corrections/prefill';
 import type { StoredCorrection } from '../corrections/stored-correction';
 import { codeSchemeOf } from '../dashboard/rows';
@@ -9,6 +10,7 @@ import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import type { Candidate } from '../detect/types';
 import { formatCount, formatFactDate, formatShare, kindLabel } from '../format';
 import { type IndexSource, isHttpUrl, type Organisation } from '../index/schema';
+import { LEVEL_COLOURS } from '../metrics/badge-legend';
 import { organisationMetrics } from '../metrics/organisation-metrics';
 import { peerLabel } from '../metrics/sector-context';
 import { adoptionWithSite, siteEvidence } from '../metrics/site-evidence';
@@ -16,6 +18,7 @@ import { PLATFORM_LABELS } from '../social/platform-labels';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { theme } from './theme';
 import './nsl-account-list';
+import './nsl-badge-legend';
 import type { LiveFiguresClient } from './nsl-live-figures';
 import './nsl-figure';
 
@@ -35,7 +38,10 @@ export class OrgCard extends LitElement {
     ownCorrections: { attribute: false },
     pageUrl: { attribute: false },
     live: { attribute: false },
+    repositoryUrl: { attribute: false },
   };
+  /** The project's repository, for the link to how levels are worked out (issue 30); none without it. */
+  repositoryUrl = '';
   /** The popup's client for live figures (issue 19); unset on the dashboard. */
   live?: LiveFiguresClient;
   /** The user's own checked corrections not yet in the index, shown as "your suggestion, not yet reviewed". */
@@ -127,18 +133,23 @@ export class OrgCard extends LitElement {
         font-size: 14px;
         margin-top: 6px;
       }
+      .legend-heading {
+        font-size: 14px;
+        margin: 8px 0 0;
+      }
+      /* The badge's colours, from the one place that holds them and their legend (issue 30). */
       .level-several-platforms {
-        --level-colour: #007f3b;
+        --level-colour: ${unsafeCSS(LEVEL_COLOURS['several-platforms'])};
       }
       .level-one-platform,
       .level-one-known-platform {
-        --level-colour: #005eb8;
+        --level-colour: ${unsafeCSS(LEVEL_COLOURS['one-platform'])};
       }
       .level-none {
-        --level-colour: #425563;
+        --level-colour: ${unsafeCSS(LEVEL_COLOURS.none)};
       }
       .level-unknown {
-        --level-colour: #aeb7bd;
+        --level-colour: ${unsafeCSS(LEVEL_COLOURS.unknown)};
       }
       .links {
         margin-top: 10px;
@@ -184,6 +195,7 @@ export class OrgCard extends LitElement {
     // The index and what its own website links to, as one list (issue 19); the level counts both.
     const union = siteEvidence(org, this.sightings);
     const adoption = adoptionWithSite(org, union, this.countedPlatforms);
+    const methodUrl = repositoryFileUrl(this.repositoryUrl, 'docs/adoption-levels.md');
     const type = `${kindLabel(org.kind)}${org.trustType && org.trustType !== 'unknown' ? ` (${org.trustType.replace('-', ' ')})` : ''}`;
     return html`
       <h1 data-testid="org-name">${org.name}</h1>
@@ -216,10 +228,20 @@ export class OrgCard extends LitElement {
         <details class="why">
           <summary>Why?<span class="visually-hidden"> How this level was reached</span></summary>
           <p data-testid="adoption-explanation">${adoption.explanation}</p>
-          <p class="secondary">
+          <p class="secondary" data-testid="adoption-method">
             From the index's official accounts and the sources' dated checks, and the profiles its own website links to, after the NHS
-            social-media research of 2014 and 2015.
+            social-media research of 2014 and 2015${
+              methodUrl
+                ? html`: <a href=${methodUrl} target="_blank" rel="noopener noreferrer" data-testid="method-link">how the levels are worked out</a>`
+                : nothing
+            }.
           </p>
+          ${
+            this.showEvidence
+              ? html`<h3 class="legend-heading">The toolbar badge</h3>
+                  <nsl-badge-legend compact></nsl-badge-legend>`
+              : nothing
+          }
           ${this.engagement(union.view, false)}
         </details>
       </section>

@@ -16,7 +16,10 @@ export const FIRST_PAINT_MARK = 'nsl-first-meaningful-paint';
 const LOADING_MESSAGE_DELAY_MS = 300;
 
 /** What the popup asks of the extension: the settings, the tab, its result, and (opt-in) the count its page shows. */
-export type PopupClient = Pick<PageClient, 'readSettings' | 'saveSettings' | 'activeTab' | 'getTabResult' | 'observeFollowers'> &
+export type PopupClient = Pick<
+  PageClient,
+  'readSettings' | 'saveSettings' | 'activeTab' | 'getTabResult' | 'observeFollowers' | 'repositoryUrl'
+> &
   LiveFiguresClient;
 
 /**
@@ -43,7 +46,10 @@ export class Popup extends LitElement {
     settings: { attribute: false },
     now: { attribute: false },
     observation: { attribute: false },
+    repositoryUrl: { state: true },
   };
+  /** The project's repository, for "how the levels are worked out" behind "Why?" (issue 30). */
+  repositoryUrl = '';
   /** A follower count this profile page showed, just recorded on this device (opt-in). */
   observation?: StoredCorrection;
   view: View = { state: 'loading', showMessage: false };
@@ -59,6 +65,8 @@ export class Popup extends LitElement {
   async start(client: PopupClient, page: PageWindow): Promise<void> {
     this.client = client;
     this.page = page;
+    // Not awaited: only a link behind "Why?" needs it, never the answer's first paint.
+    void client.repositoryUrl().then((url) => (this.repositoryUrl = url));
     await this.refresh();
   }
 
@@ -284,6 +292,7 @@ export class Popup extends LitElement {
           .countedPlatforms=${this.settings.countedPlatforms}
           .now=${this.now}
           .live=${this.client}
+          .repositoryUrl=${this.repositoryUrl}
         ></nsl-org-card>
       </div>`;
     }

@@ -121,7 +121,9 @@ export const formStyles = css`
         border: 2px solid var(--nsl-text);
         margin-top: 4px;
       }
+      /* A text box that holds an address (an account's, a domain) is as wide as one (issue 30). */
       input[type='url'],
+      input.address,
       textarea {
         width: 100%;
         box-sizing: border-box;

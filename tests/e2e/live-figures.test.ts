@@ -249,7 +249,7 @@ describe('live figures in the popup', () => {
     [
       'malformed',
       { [profile]: jsonAnswer(200, '{"did": "did:plc:x", "followersCount": 12') },
-      /^Bluesky sent an answer that could not be read \(not valid JSON\)\.$/,
+      /^Bluesky answered, but not in the form its public API uses, so no figures could be read from it\. Try again later\.$/,
     ],
   ])('Bluesky %s: says so in words and keeps the last figures', async (name, failing, words) => {
     const { page, tabId, popup } = await trustPopup(`live-figures-${name}-before.png`);

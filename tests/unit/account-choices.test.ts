@@ -39,6 +39,7 @@ describe('accountChoices', () => {
     ]);
     expect(choices).toEqual([
       {
+        group: 'site',
         platform: 'instagram',
         handle: 'leedsth',
         url: 'https://www.instagram.com/leedsth/',
@@ -46,27 +47,30 @@ describe('accountChoices', () => {
         why: 'linked from www.leedsth.nhs.uk',
       },
       {
+        group: 'site',
         platform: 'bluesky',
         handle: 'leedsth.bsky.social',
         url: 'https://bsky.app/profile/leedsth.bsky.social',
         evidence: 'not an address',
         why: 'linked from not an address',
       },
+      // Under its own heading: the index holds it unverified; its site was not seen to link it (issue 30).
       {
+        group: 'unverified',
         platform: 'facebook',
         handle: 'leedsth',
         url: 'https://www.facebook.com/leedsth',
         evidence: '',
-        why: 'possibly theirs (unverified)',
+        why: 'possibly theirs',
       },
     ]);
   });
 
   it.each(['wrong-account', 'account-closed', 'observed-followers'] as const)('offers, for %s, every account the index lists', (kind) => {
     const choices = accountChoices(kind, ORG, [seen('instagram', 'leedsth', 'https://www.instagram.com/leedsth/')]);
-    expect(choices.map((c) => [c.platform, c.handle, c.evidence, c.why])).toEqual([
-      ['x', 'LTHTrust', '', 'in the index'],
-      ['facebook', 'leedsth', '', 'in the index'],
+    expect(choices.map((c) => [c.group, c.platform, c.handle, c.evidence, c.why])).toEqual([
+      ['index', 'x', 'LTHTrust', '', 'in the index'],
+      ['index', 'facebook', 'leedsth', '', 'in the index, unverified'],
     ]);
   });
 
@@ -78,6 +82,7 @@ describe('accountChoices', () => {
 
 describe('useChoice', () => {
   const choice = {
+    group: 'site' as const,
     platform: 'instagram' as const,
     handle: 'leedsth',
     url: 'https://www.instagram.com/leedsth/',

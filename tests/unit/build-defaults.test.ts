@@ -6,10 +6,21 @@ import { buildDefaults, PROJECT_REPOSITORY, pagesAddress, repositoryFromPackage 
 const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { repository?: unknown; scripts: Record<string, string> };
 
 describe('the default index source a build points at (issue 21)', () => {
-  it('development and test builds point nowhere, even inside GitHub Actions', () => {
-    expect(buildDefaults({}, packageJson)).toEqual({ indexSource: '', repositoryUrl: '' });
-    expect(buildDefaults({ GITHUB_REPOSITORY: 'someone/nhs-social-lens' }, packageJson)).toEqual({ indexSource: '', repositoryUrl: '' });
-    expect(buildDefaults({ NSL_RELEASE: '0' }, packageJson)).toEqual({ indexSource: '', repositoryUrl: '' });
+  it('development and test builds have no index source, even inside GitHub Actions', () => {
+    expect(buildDefaults({}, packageJson).indexSource).toBe('');
+    expect(buildDefaults({ GITHUB_REPOSITORY: 'someone/nhs-social-lens' }, packageJson).indexSource).toBe('');
+    expect(buildDefaults({ NSL_RELEASE: '0' }, packageJson).indexSource).toBe('');
+  });
+
+  it('every build knows the project’s repository, so a volunteer’s correction always has an issue link (issue 30)', () => {
+    const project = `https://github.com/${PROJECT_REPOSITORY}`;
+    expect(buildDefaults({}, packageJson).repositoryUrl).toBe(project);
+    expect(buildDefaults({ NSL_RELEASE: '0' }, packageJson).repositoryUrl).toBe(project);
+    expect(buildDefaults({}, {}).repositoryUrl).toBe(project);
+    // A fork's development build in its own Actions run opens issues on the fork.
+    expect(buildDefaults({ GITHUB_REPOSITORY: 'someone/nhs-social-lens' }, packageJson).repositoryUrl).toBe(
+      'https://github.com/someone/nhs-social-lens',
+    );
   });
 
   it('a release in GitHub Actions points at that repository’s Pages site and the repository', () => {
@@ -19,7 +30,7 @@ describe('the default index source a build points at (issue 21)', () => {
     });
   });
 
-  it('a release outside Actions reads package.json’s repository, else the project’s own', () => {
+  it('a build outside Actions reads package.json’s repository, else the project’s own', () => {
     expect(buildDefaults({ NSL_RELEASE: '1' }, { repository: { type: 'git', url: 'git+https://github.com/a-b/c.d.git' } })).toEqual({
       indexSource: 'https://a-b.github.io/c.d/',
       repositoryUrl: 'https://github.com/a-b/c.d',

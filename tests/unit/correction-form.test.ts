@@ -87,7 +87,10 @@ describe('the correction form', () => {
     const form = await mount(h, { organisationId: 'RR8', kind: 'missing-account', platform: 'x' });
     await type(form, 'handle', 'https://x.com/intent/tweet?text=hi');
     await submit(form);
-    expect(form.shadowRoot?.querySelector('[data-testid="error-handle"]')?.textContent).toContain('share button');
+    // What to type instead, not only what was wrong (issue 30).
+    expect(form.shadowRoot?.querySelector('[data-testid="error-handle"]')?.textContent).toContain(
+      'Enter the account’s profile address, like https://x.com/UCLH: this is an X (Twitter) page, post or share link',
+    );
     expect(form.shadowRoot?.querySelector('[data-testid="error-evidenceUrl"]')).not.toBeNull();
     expect(field(form, 'handle').getAttribute('aria-invalid')).toBe('true');
     expect(field(form, 'handle').getAttribute('aria-describedby')).toBe('handle-hint handle-error');

@@ -90,6 +90,7 @@ describe('the popup’s tab', () => {
           state.observed.push(tabId);
           return undefined;
         },
+        repositoryUrl: async () => '',
         ...overrides,
       }),
       fakePage(address).page,

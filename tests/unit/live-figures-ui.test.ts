@@ -111,6 +111,39 @@ describe('nsl-live-figures', () => {
     expect(root.querySelector<HTMLButtonElement>('[data-testid="live-get"]')?.disabled).toBe(false);
   });
 
+  it('while the browser’s question is open, says it asks leave for that one host, and the button stays usable (issue 30)', async () => {
+    const c = client({});
+    let answer: (allowed: boolean) => void = () => undefined;
+    c.requestHost.mockImplementation(
+      () =>
+        new Promise<boolean>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    const { element, root, text } = await mount(c.client);
+    root.querySelector<HTMLButtonElement>('[data-testid="live-get"]')?.click();
+    await settle(element);
+    expect(text('live-asking-leave')).toBe(
+      'Your browser is asking whether NHS Social Lens may reach public.api.bsky.app, for Bluesky’s public figures (that one host only). Answer its question to go on; nothing is sent before you allow it.',
+    );
+    expect(text('live-busy')).toBeUndefined();
+    expect(root.querySelector<HTMLButtonElement>('[data-testid="live-get"]')?.disabled).toBe(false);
+    answer(false);
+    await settle(element);
+    expect(text('live-asking-leave')).toBeUndefined();
+    expect(text('live-problem')).toContain('you did not allow NHS Social Lens to reach public.api.bsky.app');
+  });
+
+  it('says when the browser could not ask, and how to allow the host instead', async () => {
+    const c = client({});
+    c.requestHost.mockRejectedValue(new Error('A request is already pending'));
+    const { element, root, text } = await mount(c.client);
+    root.querySelector<HTMLButtonElement>('[data-testid="live-get"]')?.click();
+    await settle(element);
+    expect(text('live-problem')).toContain('allow it in Settings');
+    expect(root.querySelector<HTMLButtonElement>('[data-testid="live-get"]')?.disabled).toBe(false);
+  });
+
   it('after a failure, says why in words and keeps the last figures with their date', async () => {
     const c = client({
       stored: { good: GOOD, last: GOOD, points: [] },
@@ -125,6 +158,8 @@ describe('nsl-live-figures', () => {
     root.querySelector<HTMLButtonElement>('[data-testid="live-get"]')?.click();
     await settle(element);
     expect(text('live-problem')).toBe('Bluesky had a problem on its side (HTTP 503). Try again later.');
+    // When it was tried, beside why it failed (issue 30).
+    expect(text('live-tried')).toBe(`Tried ${formatFactTime(NOW.toISOString(), 'UTC')}.`);
     expect(text('live-values')).toBe('1,234 followers · 12 posts in 30 days · 25% replies · last post 27 Nov 2026');
     expect(text('live-source')).toBe("Last figures, live from Bluesky's public API, 27 Nov 2026 08:02");
     expect(root.querySelector('[data-testid="live-get"]')).not.toBeNull();

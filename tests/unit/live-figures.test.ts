@@ -93,7 +93,10 @@ describe('what a failure says', () => {
     [{ kind: 'rate-limited', retryAt: minutes(-1) }, 'Bluesky asked us to wait; you can try again now.'],
     [{ kind: 'rate-limited' }, 'Bluesky asked us to wait; try again later.'],
     [{ kind: 'server', status: 503 }, 'Bluesky had a problem on its side (HTTP 503). Try again later.'],
-    [{ kind: 'malformed' }, 'Bluesky sent an answer that could not be read (not valid JSON).'],
+    [
+      { kind: 'malformed' },
+      'Bluesky answered, but not in the form its public API uses, so no figures could be read from it. Try again later.',
+    ],
     [{ kind: 'too-large', bytes: 4_000_000 }, 'Bluesky sent an answer too large to read (over 4 MB).'],
     [{ kind: 'redirected' }, 'Bluesky sent the request somewhere else, so it was not followed.'],
     [{ kind: 'gone', reason: 'deactivated' }, 'This account is no longer on Bluesky (deactivated).'],

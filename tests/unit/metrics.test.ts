@@ -92,6 +92,15 @@ describe('adoptionOf', () => {
     expect(adoptionOf(organisation).level).toBe(level);
   });
 
+  it('tells "One platform known" from "One platform" in words (issue 30)', () => {
+    expect(adoptionOf(org([account('x')])).explanation).toBe(
+      'Has an official account on X (Twitter). “One platform known”: the other platforms have not been checked yet, so it may have more (“One platform” would mean every other one was checked and nothing found).',
+    );
+    expect(adoptionOf(org([account('x')], ALL_CHECKED(['x']))).explanation).toContain(
+      '“One platform”: every other platform was checked and no official account found',
+    );
+  });
+
   it('lets the newest fact about a platform win', () => {
     const left = org([], [check('x', 'account-unnamed', '2013-01-14'), check('x', 'closed', '2024-08')]);
     expect(adoptionOf(left)).toMatchObject({ level: 'unknown', closedPlatforms: ['x'], activePlatforms: [] });

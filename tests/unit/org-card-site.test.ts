@@ -93,7 +93,7 @@ describe('the popup’s organisation card, from the index and its own website (i
     );
     // The explanation waits behind "Why?".
     expect(root.querySelector('details.why [data-testid="adoption-explanation"]')?.textContent).toContain(
-      'Its own website links to the accounts',
+      'linked from its own website; activity not measured',
     );
   });
 

@@ -33,7 +33,12 @@ function recognised(...organisations: Organisation[]): TabResult {
 
 /** A client whose background answers `load` for the tab the popup's address names. */
 const clientFor = (load: () => Promise<TabResult>) =>
-  mockClient({ readSettings: async () => DEFAULT_SETTINGS, saveSettings: async () => undefined, getTabResult: load });
+  mockClient({
+    readSettings: async () => DEFAULT_SETTINGS,
+    saveSettings: async () => undefined,
+    getTabResult: load,
+    repositoryUrl: async () => 'https://github.com/nhs-social-lens/nhs-social-lens',
+  });
 
 /** Mounts a popup on tab 1, its result `load`, and waits until it has rendered the answer. */
 async function mount(load: () => Promise<TabResult>) {
@@ -108,6 +113,19 @@ describe('nsl-popup', () => {
     expect(card?.querySelector('[data-testid="adoption-level"]')?.textContent).toBe('One platform known');
     expect(card?.querySelector('[data-testid="adoption-basis"]')).toBeNull();
     expect(list?.querySelector('[data-testid="platform-checks"]')?.textContent).toMatch(/Facebook\s+account closed or suspended/);
+  });
+
+  it('explains the badge and links the method behind "Why?" (issue 30)', async () => {
+    const { card } = await mount(async () => recognised(makeOrganisation()));
+    const why = card?.querySelector('details.why');
+    expect(why?.querySelector('[data-testid="method-link"]')?.getAttribute('href')).toBe(
+      'https://github.com/nhs-social-lens/nhs-social-lens/blob/HEAD/docs/adoption-levels.md',
+    );
+    const legend = why?.querySelector('nsl-badge-legend');
+    await legend?.updateComplete;
+    const items = [...(legend?.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(items).toContain('? Badge “?”: Not yet known: not every platform checked (grey)');
+    expect(items).toContain('0 Badge “0”: None found: every platform checked (purple)');
   });
 
   it('says in plain English that a page is not recognised', async () => {
@@ -206,6 +224,7 @@ describe('nsl-popup’s first answer (issue 22)', () => {
         });
       },
       saveSettings: async () => undefined,
+      repositoryUrl: async () => '',
       getTabResult: async () => {
         calls.push('result asked');
         return recognised(makeOrganisation());

@@ -72,7 +72,11 @@ describe('siteEvidence', () => {
     const adoption = adoptionWithSite(org, siteEvidence(org, SEVEN));
     expect(adoption).toMatchObject({ level: 'several-platforms', basis: 'site', basisLabel: 'from its own website' });
     expect(levelInWords(adoption)).toBe('Several platforms, from its own website');
-    expect(adoption.explanation).toContain('not how often it posts');
+    // What a link shows, and no more: accounts, not activity (issue 30).
+    expect(adoption.explanation).toBe(
+      'Has accounts on X (Twitter), Facebook, Instagram, YouTube, LinkedIn, TikTok and Bluesky, linked from its own website; activity not measured.',
+    );
+    expect(adoption.explanation).not.toMatch(/active/i);
   });
 
   it('keeps "not yet known" when neither the index nor the site gives anything, never "none"', () => {
@@ -90,7 +94,12 @@ describe('siteEvidence', () => {
     ]);
     // The site's later sighting dates the index's account's use; its source stays the index's.
     expect(evidence.view.accounts[0]).toMatchObject({ source: 'test-source', checked: '2026-11-28' });
-    expect(adoptionWithSite(org, evidence)).toMatchObject({ level: 'several-platforms', basis: 'index-and-site' });
+    expect(adoptionWithSite(org, evidence)).toMatchObject({
+      level: 'several-platforms',
+      basis: 'index-and-site',
+      explanation:
+        'Has an official account on X (Twitter) in the index, and an account on Facebook, linked from its own website; activity not measured.',
+    });
   });
 
   it('makes an unverified candidate its own site links to official, and leaves the others unverified', () => {

@@ -18,7 +18,7 @@ export class CorrectionsSettings extends LitElement {
       <h2 id="corrections-heading">Corrections and research</h2>
       <p><a href="/corrections.html" target="_blank">My corrections</a>: the suggestions you made, to finish, send or delete.</p>
       <div class="field">
-        <label for="repository">The project’s repository, for prefilled issues<span class="hint">An https:// address such as a GitHub repository. Leave empty to use the one this release was built with, if any.</span></label>
+        <label for="repository">The project’s repository, for prefilled issues<span class="hint">An https:// address such as a GitHub repository. Leave empty to use the project’s own repository.</span></label>
         ${this.repositoryError ? html`<p id="repository-error" class="error-text">${this.repositoryError}</p>` : nothing}
         <input id="repository" type="url" .value=${s.repositoryUrl} aria-describedby=${this.repositoryError ? 'repository-error' : nothing} />
         <button type="button" class="secondary-button" @click=${() => this.saveRepository()}>Save repository</button>

@@ -7,9 +7,12 @@ import type { IndexSettingsClient } from './nsl-index-settings';
 import type { NhsSitesClient } from './nsl-nhs-sites';
 import type { YourDataClient } from './nsl-your-data';
 import type { OptionsPage } from './options-page';
+import '../nsl-badge-legend';
 import './nsl-corrections-settings';
 import './nsl-index-settings';
 import './nsl-nhs-sites';
+import './nsl-platform-permissions';
+import type { PlatformPermissionsClient } from './nsl-platform-permissions';
 import './nsl-privacy-note';
 import './nsl-shown-settings';
 import './nsl-your-data';
@@ -18,7 +21,8 @@ import './nsl-your-data';
 export type OptionsClient = Pick<PageClient, 'getIndexStatus' | 'readSettings' | 'saveSettings' | 'extensionVersion'> &
   IndexSettingsClient &
   YourDataClient &
-  NhsSitesClient;
+  NhsSitesClient &
+  PlatformPermissionsClient;
 
 /**
  * The settings page: holds the settings and the index's status, and shows them in one element per
@@ -68,6 +72,15 @@ export class Options extends LitElement implements OptionsPage {
       :host {
         --nsl-page-width: 720px;
       }
+      .legend {
+        background: var(--nsl-white);
+        border: 1px solid var(--nsl-border);
+        padding: 8px 24px 16px;
+        margin-bottom: 16px;
+      }
+      .legend h2 {
+        font-size: 20px;
+      }
     `,
   ];
 
@@ -79,8 +92,13 @@ export class Options extends LitElement implements OptionsPage {
         <p role="status" aria-live="polite" data-testid="message">${this.message}</p>
         <nsl-shown-settings .settings=${s} .page=${this}></nsl-shown-settings>
         <nsl-corrections-settings .settings=${s} .page=${this}></nsl-corrections-settings>
+        <nsl-platform-permissions .client=${this.client}></nsl-platform-permissions>
         <nsl-index-settings .status=${this.status} .settings=${s} .client=${this.client} .page=${this}></nsl-index-settings>
         <nsl-nhs-sites .client=${this.client}></nsl-nhs-sites>
+        <section class="legend" aria-labelledby="legend-heading">
+          <h2 id="legend-heading">The toolbar badge</h2>
+          <nsl-badge-legend></nsl-badge-legend>
+        </section>
         <nsl-privacy-note></nsl-privacy-note>
         <nsl-your-data .settings=${s} .client=${this.client} .page=${this}></nsl-your-data>
         <p class="secondary">NHS Social Lens ${this.extensionVersion}. An independent tool, not affiliated with the NHS.</p>

@@ -100,10 +100,15 @@ export function leftToRead(run: SurveyRun, results: ReadonlyMap<string, SurveyRe
 }
 
 /**
- * Where a run stands. Time left is the organisations left times the time each has taken so far
- * (over the hosts read at once), else the plan's estimate: a figure a user can plan by, not a promise.
+ * Where a run stands. Time left is the organisations left times the time each has taken since
+ * this page started reading (`pace`: the reads and the time since), else the plan's estimate: a
+ * figure a user can plan by, not a promise.
  */
-export function surveyProgress(run: SurveyRun, results: ReadonlyMap<string, SurveyResult>, elapsedMs: number): SurveyProgress {
+export function surveyProgress(
+  run: SurveyRun,
+  results: ReadonlyMap<string, SurveyResult>,
+  pace?: { read: number; elapsedMs: number },
+): SurveyProgress {
   let done = 0;
   let failed = run.unreadable.length;
   let readSoFar = 0;
@@ -115,7 +120,8 @@ export function surveyProgress(run: SurveyRun, results: ReadonlyMap<string, Surv
     else done++;
   }
   const left = run.planned.length - readSoFar;
-  const remainingMs = readSoFar > 0 && elapsedMs > 0 ? Math.round((elapsedMs / readSoFar) * left) : estimateSurveyMs(left, run.settings);
+  const remainingMs =
+    pace && pace.read > 0 && pace.elapsedMs > 0 ? Math.round((pace.elapsedMs / pace.read) * left) : estimateSurveyMs(left, run.settings);
   return { total: run.planned.length + run.unreadable.length, done, failed, left, remainingMs };
 }
 

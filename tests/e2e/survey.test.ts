@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Organisation } from '../../lib/index/schema';
 import { makeIndex } from '../support/index-factory';
-import type { Route } from '../support/route-server';
+import { expectedOutcome, KINDS, noWebsite, organisation, pad, routesFor } from '../support/survey-fixtures';
 import { axeViolations } from './support/axe';
 import { type ExtensionBrowser, launchExtensionBrowser, waitFor } from './support/extension-browser';
 import { type FixtureServer, startFixtureServer } from './support/fixture-server';
@@ -17,83 +16,6 @@ import { buildVariant } from './support/variant-build';
  * closed (nothing read twice), and axe in every state.
  */
 const SITES = 42;
-const KINDS = ['two-accounts', 'follow-us-page', 'links-none', 'robots-disallow', 'server-error', 'redirect'] as const;
-type Kind = (typeof KINDS)[number];
-const pad = (i: number) => String(i).padStart(2, '0');
-const hostOf = (i: number) => `survey-${pad(i)}.nhs.uk`;
-const kindOf = (i: number): Kind => KINDS[i % KINDS.length] as Kind;
-const html = (body: string) => `<!doctype html><html lang="en"><head><title>Site</title></head><body>${body}</body></html>`;
-
-/** What each row of the results table must say, from what its site links. */
-function expectedOutcome(i: number): string {
-  switch (kindOf(i)) {
-    case 'two-accounts':
-      return `X (Twitter): Survey${pad(i)} linked from / Facebook: survey${pad(i)} linked from /`;
-    case 'follow-us-page':
-      return `Bluesky: survey${pad(i)}.bsky.social linked from /follow-us`;
-    case 'links-none':
-      return 'Read, links no account (its home page)';
-    case 'robots-disallow':
-      return 'Not read: robots.txt disallows the home page';
-    case 'server-error':
-      return 'Not read: server error (HTTP 503)';
-    case 'redirect':
-      return 'Not read: redirected (the survey follows no redirect)';
-  }
-}
-
-const answer =
-  (status: number, body: string, headers: Record<string, string> = {}): Route =>
-  (_request, response) => {
-    response.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers }).end(body);
-  };
-
-function routesFor(i: number): Record<string, Route> {
-  const host = hostOf(i);
-  const routes: Record<string, Route> = { [`${host} /robots.txt`]: answer(404, '') };
-  switch (kindOf(i)) {
-    case 'two-accounts':
-      routes[`${host} /`] = answer(
-        200,
-        html(
-          `<footer><a href="https://x.com/Survey${pad(i)}">X</a> <a href="https://www.facebook.com/survey${pad(i)}">Facebook</a></footer>`,
-        ),
-      );
-      break;
-    case 'follow-us-page':
-      routes[`${host} /`] = answer(200, html('<a href="/adult-social-care">Social care</a> <a href="/follow-us">Follow us</a>'));
-      routes[`${host} /follow-us`] = answer(200, html(`<a href="https://bsky.app/profile/survey${pad(i)}.bsky.social">Bluesky</a>`));
-      break;
-    case 'links-none':
-      routes[`${host} /`] = answer(200, html('<a href="/news">News</a>'));
-      break;
-    case 'robots-disallow':
-      routes[`${host} /robots.txt`] = (_request, response) =>
-        void response.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /\n');
-      break;
-    case 'server-error':
-      routes[`${host} /`] = answer(503, 'busy');
-      break;
-    case 'redirect':
-      routes[`${host} /`] = answer(301, '', { location: 'https://elsewhere.example/' });
-      break;
-  }
-  return routes;
-}
-
-const organisation = (i: number): Organisation => ({
-  id: `SV${pad(i)}`,
-  name: `Survey Test Trust ${pad(i)}`,
-  kind: 'trust',
-  region: 'London',
-  country: 'England',
-  domains: [{ host: hostOf(i), source: 'test-source', checked: '2026-08-01' }],
-  predecessors: [],
-  accounts: [],
-  platformChecks: [],
-  source: 'test-source',
-});
-const noWebsite = (id: string, name: string): Organisation => ({ ...organisation(0), id, name, domains: [] });
 
 let server: FixtureServer;
 let browser: ExtensionBrowser;

@@ -8,7 +8,7 @@ import { overviewChartsWithSeen, type SeenToday, seenToday } from '../dashboard/
 import { parseTableQuery, type TableQuery, tableQueryToHash } from '../dashboard/table-query';
 import { type TodayFigures, todayFigures } from '../dashboard/then-and-now';
 import type { PageWindow } from './mount-page';
-import type { SurveyClient } from './nsl-survey';
+import type { Survey, SurveyClient } from './nsl-survey';
 import { pageLayout, theme } from './theme';
 import './nsl-bar-chart';
 import './nsl-org-card';
@@ -258,13 +258,7 @@ export class Dashboard extends LitElement {
         return this.overview(data);
       case 'survey':
         return html`<h1 tabindex="-1">Survey the sector</h1>
-          <nsl-survey
-            .organisations=${data.organisations}
-            .client=${this.client}
-            @nsl-survey-change=${(e: CustomEvent<SurveyView>) => {
-              this.survey = e.detail;
-            }}
-          ></nsl-survey>`;
+          ${this.surveyElement(data)}`;
     }
   }
 
@@ -298,6 +292,23 @@ export class Dashboard extends LitElement {
       <nsl-seen-by-you .layer=${this.seen} .problem=${this.seenProblem}></nsl-seen-by-you>
       <h2>${this.seenToday ? 'The index and what you have seen, at a glance' : 'The index at a glance'}</h2>
       ${this.charts.map((chart) => html`<nsl-bar-chart .chart=${chart} .credit=${credit}></nsl-bar-chart>`)}`;
+  }
+
+  /**
+   * The one survey element of this page, kept across views (issue 29): a survey under way goes on
+   * reading while the user looks at the overview, and coming back shows it, never a second one.
+   */
+  private survey$?: Survey;
+  private surveyElement(data: InstalledIndexView): Survey {
+    if (this.survey$ === undefined) {
+      this.survey$ = document.createElement('nsl-survey');
+      this.survey$.addEventListener('nsl-survey-change', (e) => {
+        this.survey = (e as CustomEvent<SurveyView>).detail;
+      });
+    }
+    this.survey$.organisations = data.organisations;
+    if (this.client) this.survey$.client = this.client;
+    return this.survey$;
   }
 
   private table(query: TableQuery) {

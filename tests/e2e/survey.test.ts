@@ -66,6 +66,15 @@ describe('Survey the sector (issue 29)', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/survey-running.png', fullPage: true });
+    // The overview while it reads: the survey goes on, and coming back shows it under way, never a second one.
+    await page.evaluate(() => {
+      location.hash = '#overview';
+    });
+    await page.getByTestId('survey-today').waitFor();
+    await page.evaluate(() => {
+      location.hash = '#survey';
+    });
+    await expect(page.getByTestId('survey-status').textContent()).resolves.toContain('reading');
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByTestId('survey-resume').waitFor({ timeout: 30_000 });
     const readWhenPaused = Number(await figure(page, 'done')) + Number(await figure(page, 'failed')) - 2;
@@ -111,5 +120,23 @@ describe('Survey the sector (issue 29)', () => {
     expect(answerText).toContain('52% (23) were not read');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/survey-finished.png', fullPage: true });
+
+    // The researcher's answer on the overview: a "then and now" row, and the accounts in "Seen by you" with their source.
+    await page.evaluate(() => {
+      location.hash = '#overview';
+    });
+    const row = (await page.getByTestId('survey-today').textContent())?.replace(/\s+/g, ' ');
+    expect(row).toContain('Surveyed 44 of 44 organisations');
+    expect(row).toContain('32% link at least one account from their own website');
+    await expect(page.getByTestId('seen-summary').textContent()).resolves.toMatch(/\d/);
+    await expect(
+      page
+        .getByTestId('seen-by-you')
+        .getByText(/your survey, \d{1,2} \w{3} \d{4}/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/survey-overview.png', fullPage: true });
   }, 240_000);
 });

@@ -100,7 +100,7 @@ export class SurveyChooser extends LitElement {
           : nothing
       }
       ${this.settingsFields()} ${this.summary(plan)}
-      <button type="button" ?disabled=${plan.readable.length + plan.unreadable.length === 0} @click=${() =>
+      <button type="button" data-testid="survey-start" ?disabled=${plan.readable.length + plan.unreadable.length === 0} @click=${() =>
         this.dispatchEvent(new CustomEvent<SurveyStart>('nsl-survey-start', { detail: { plan, settings: this.settings } }))}>
         Start the survey
       </button>`;

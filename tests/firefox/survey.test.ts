@@ -29,7 +29,7 @@ afterAll(async () => {
 describe('Survey the sector in Firefox', () => {
   it('reads every site and shows each row as its site links', async () => {
     const page = await firefox.extensionPage('/dashboard.html#survey');
-    const start = await page.waitForSelector('pierce/nsl-survey-chooser button');
+    const start = await page.waitForSelector('pierce/[data-testid="survey-start"]', { timeout: 60_000 });
     await start?.click();
     await page.waitForFunction(
       () => {

@@ -5,14 +5,14 @@
  *   entrypoints/                      thin WXT entry files
  *   lib/cli/  lib/browser/  lib/ui/   the three shells: Node, extension APIs, lit elements
  *   lib/index-build/                  the data pipeline (command line only)
- *   lib/corrections/ dashboard/ collect/ discover/ observe/ refresh/ settings.ts user-data.ts ...
+ *   lib/corrections/ dashboard/ survey/ collect/ discover/ observe/ refresh/ settings.ts user-data.ts ...
  *   lib/detect/  lib/metrics/         pages and figures
  *   lib/index/                        the model: schema, validate, lookup, keys
  *   lib/social/                       platforms and profile addresses
  *   lib/net/                          host names, capped downloads, Retry-After (no dependencies)
  */
 const PURE =
-  '^lib/(net|social|index|index-build|detect|metrics|corrections|collect|discover|observe|refresh|dashboard|research-log|settings|user-data|format)';
+  '^lib/(net|social|index|index-build|detect|metrics|corrections|collect|discover|observe|refresh|dashboard|survey|research-log|settings|user-data|format)';
 
 /**
  * [folder, the folders it must never import, optionally the folders the first excepts]: each line is

@@ -11,6 +11,7 @@ import { correctionHandlers } from './handlers/corrections';
 import { indexHandlers } from './handlers/installed-index';
 import { liveFigureHandlers } from './handlers/live-figures';
 import { seenByYouHandlers } from './handlers/seen-by-you';
+import { surveyHandlers } from './handlers/survey';
 import { tabResultHandlers } from './handlers/tab-results';
 import { userDataHandlers } from './handlers/user-data';
 import { ensureIndexInstalled } from './index-store';
@@ -60,6 +61,7 @@ export function createBackgroundService(deps: BackgroundDeps) {
     ...userDataHandlers(ctx),
     ...liveFigureHandlers(ctx),
     ...seenByYouHandlers(ctx),
+    ...surveyHandlers(ctx),
   };
 
   return {

@@ -9,6 +9,7 @@
 
 import type { StoredCorrection } from '../corrections/stored-correction';
 import type { Settings } from '../settings';
+import type { SurveyOutcome, SurveySettings } from '../survey/survey-state';
 import { type MessageMap, type MessageSender, type Request, type Response, sendMessage, type TabResult } from './messaging';
 
 /** The messages extension pages send the background. */
@@ -46,6 +47,10 @@ const MESSAGES: { [T in UiMessageType as MethodOf<T>]: T } = {
   importCorrections: 'ui-bg-import-corrections',
   getLiveFigures: 'ui-bg-get-live-figures',
   getSeenByYou: 'ui-bg-get-seen-by-you',
+  getSurvey: 'ui-bg-get-survey',
+  startSurvey: 'ui-bg-start-survey',
+  saveSurveyResult: 'ui-bg-save-survey-result',
+  setSurveyStatus: 'ui-bg-set-survey-status',
 };
 
 /** The background client over `runtime` (the polyfill's or the browser's own `runtime`). */
@@ -78,6 +83,11 @@ export interface PageClient extends BackgroundClient {
   hasHost(origin: string): Promise<boolean>;
   /** Gives back the browser's leave to read from `origin` (the settings' "Take back": issue 30). */
   removeHost(origin: string): Promise<boolean>;
+  /**
+   * The survey's reader (issue 29), run by the dashboard page itself: reads one host by the
+   * survey's rules, politely (one request a second to a host, shared by every call with the same settings).
+   */
+  surveyReader(settings: SurveySettings): (host: string) => Promise<SurveyOutcome>;
   /** This release's version, from the manifest. */
   extensionVersion(): string;
   /** The project's repository for prefilled issues: the user's, else the one this release was built with; empty when neither. */

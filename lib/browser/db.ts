@@ -12,13 +12,15 @@ import type { StoredSighting } from '../detect/stored-sighting';
 import type { StoredSiteRead } from '../detect/stored-site-read';
 import type { IndexSource, NhsIndex, Organisation } from '../index/schema';
 import type { ResearchVisit } from '../research-log/research-visit';
+import type { SurveyResult, SurveyRun } from '../survey/survey-state';
 
 export const DB_NAME = 'nhs-social-lens';
 /**
  * Version 4 added the site reads and version 5 the live figures (both issue 19); version 6 the
- * research log's indexes by organisation and by organisation and page (issue 26).
+ * research log's indexes by organisation and by organisation and page (issue 26); version 7 the
+ * survey (issue 29).
  */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** An organisation as stored: the index record plus every key it can be found by (`organisationKeys`). */
 export type StoredOrganisation = Organisation & { hostKeys: string[]; codeKeys: string[]; accountKeys: string[] };
@@ -77,6 +79,10 @@ export interface NslDb extends DBSchema {
   siteReads: { key: string; value: StoredSiteRead };
   liveAnswers: { key: string; value: StoredLiveAnswer };
   livePoints: { key: [string, string]; value: StoredLivePoint; indexes: { 'by-account': string } };
+  /** The user's survey of the sector (issue 29): one at a time, under the key 'current'. */
+  surveys: { key: 'current'; value: SurveyRun };
+  /** What became of each organisation in it, written as each is done, so nothing is read twice or lost. */
+  surveyResults: { key: [string, string]; value: SurveyResult; indexes: { 'by-survey': string } };
 }
 
 export type NslDatabase = IDBPDatabase<NslDb>;
@@ -117,6 +123,10 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
         visits.createIndex('by-organisation', 'organisationId');
         visits.createIndex('by-page', ['organisationId', 'url']);
       }
+      if (oldVersion < 7) {
+        db.createObjectStore('surveys');
+        db.createObjectStore('surveyResults', { keyPath: ['surveyId', 'organisationId'] }).createIndex('by-survey', 'surveyId');
+      }
     },
   });
 }
@@ -124,9 +134,18 @@ export function openIndexDb(factory?: IDBFactory): Promise<NslDatabase> {
 /**
  * The stores that hold the user's own data: "Delete all my data" empties them; the index stays.
  * The site reads say which organisations' sites the user visited, and the live figures which
- * accounts they looked at, so they go too (issue 19).
+ * accounts they looked at, so they go too (issue 19), and so does a survey of the sector (issue 29).
  */
-export const USER_STORES = ['sightings', 'corrections', 'visits', 'siteReads', 'liveAnswers', 'livePoints'] as const;
+export const USER_STORES = [
+  'sightings',
+  'corrections',
+  'visits',
+  'siteReads',
+  'liveAnswers',
+  'livePoints',
+  'surveys',
+  'surveyResults',
+] as const;
 
 /** Empties every store of the user's own data in one transaction. */
 export async function deleteUserData(db: NslDatabase): Promise<void> {

@@ -15,6 +15,7 @@ import type { SectorContext } from '../metrics/sector-context';
 import type { RefreshOutcome } from '../refresh/refresh-outcome';
 import type { ResearchVisit } from '../research-log/research-visit';
 import type { Platform } from '../social/platforms';
+import type { SurveyResult, SurveyRun, SurveyStatus } from '../survey/survey-state';
 import type { InstalledIndexMeta, RefreshStatus, StoredLiveAnswer, StoredLivePoint } from './db';
 
 /** What the popup shows for one tab. */
@@ -113,6 +114,20 @@ export interface MessageMap {
   'ui-bg-get-live-figures': { request: { account: LiveAccount; fetch: boolean }; response: LiveFiguresState };
   /** The dashboard's "Seen by you" layer (issue 19): the home-page reads and live figures kept on this device. */
   'ui-bg-get-seen-by-you': { request: Record<string, never>; response: SeenByYouView };
+  /** The dashboard's survey of the sector (issue 29): the one kept, with every result so far. */
+  'ui-bg-get-survey': { request: Record<string, never>; response: SurveyView };
+  /** Starts a new survey: the one kept before, and its results, are replaced. */
+  'ui-bg-start-survey': { request: { run: SurveyRun }; response: SurveyView };
+  /** Keeps one organisation's result, the moment it is known; a second result for it is refused (nothing is read twice). */
+  'ui-bg-save-survey-result': { request: { result: SurveyResult }; response: { saved: boolean } };
+  /** Pause, resume, cancel or finish: the status of the survey `id`. */
+  'ui-bg-set-survey-status': { request: { id: string; status: SurveyStatus }; response: SurveyView };
+}
+
+/** The survey kept on this device (none before the first), and its results. */
+export interface SurveyView {
+  run?: SurveyRun;
+  results: SurveyResult[];
 }
 
 export type MessageType = keyof MessageMap;
@@ -162,6 +177,10 @@ const MESSAGE_TYPES: Record<MessageType, true> = {
   'ui-bg-import-corrections': true,
   'ui-bg-get-live-figures': true,
   'ui-bg-get-seen-by-you': true,
+  'ui-bg-get-survey': true,
+  'ui-bg-start-survey': true,
+  'ui-bg-save-survey-result': true,
+  'ui-bg-set-survey-status': true,
 };
 
 /** Narrows an unknown message to a known envelope; anything else is ignored by the background. */

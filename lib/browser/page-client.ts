@@ -4,9 +4,11 @@
  * elements import, because it reads the build's constants and the extension's storage.
  */
 import type { browser as wxtBrowser } from 'wxt/browser';
+import { createHostSlots } from '../survey/scheduler';
 import { DEFAULT_REPOSITORY_URL } from './build-constants';
 import { createBackgroundClient, type PageClient } from './client';
 import { readSettings, settingsItem } from './settings';
+import { surveyReadSite } from './survey-reader';
 
 /** The client extension pages start with: `mountPage('nsl-options', createPageClient(browser))`. */
 export function createPageClient(browser: typeof wxtBrowser): PageClient {
@@ -19,6 +21,22 @@ export function createPageClient(browser: typeof wxtBrowser): PageClient {
     requestHost: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
     hasHost: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
     removeHost: (origin) => browser.permissions.remove({ origins: [`${origin}/*`] }),
+    surveyReader(settings) {
+      const hasHost = (origin: string) => browser.permissions.contains({ origins: [`${origin}/*`] });
+      const slots = createHostSlots(
+        { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
+        settings.hostIntervalMs,
+      );
+      // globalThis.fetch from an extension page reaches the hosts the extension may read (issue 29, docs/survey.md).
+      const deps = {
+        fetch: globalThis.fetch.bind(globalThis),
+        hasHost,
+        slot: slots.slot,
+        timeoutMs: settings.timeoutMs,
+        maxBytes: settings.maxBytes,
+      };
+      return (host) => surveyReadSite(deps, host);
+    },
     extensionVersion: () => browser.runtime.getManifest().version,
     repositoryUrl: async () => (await readSettings()).repositoryUrl || DEFAULT_REPOSITORY_URL,
     async activeTab() {

@@ -55,7 +55,7 @@ export interface SeenAccount {
   /** The index lists it as the organisation's official account. */
   inIndex: boolean;
   /** Where and when this browser saw the organisation's own site link it. */
-  site?: { pageUrl: string; firstSeen: string; lastSeen: string; notCounted?: NotCountedWords };
+  site?: { pageUrl: string; firstSeen: string; lastSeen: string; notCounted?: NotCountedWords; source?: string };
   /** The last live figures read (the user asked for them). */
   live?: MeasuredAnswer;
   /** Followers one point a day, oldest first. */
@@ -132,6 +132,7 @@ export function seenByYou(organisations: readonly Organisation[], records: SeenR
                 pageUrl: r.site.pageUrl,
                 firstSeen: r.site.firstSeen,
                 lastSeen: r.site.lastSeen,
+                ...(r.site.source ? { source: r.site.source } : {}),
                 ...(r.notCounted
                   ? { notCounted: r.notCounted.reason === 'shared-site' ? 'shared site' : 'the index says it stopped' }
                   : {}),

@@ -23,5 +23,7 @@ export const StoredSightingSchema = v.object({
   sharedWith: v.array(v.string()),
   firstSeen: v.pipe(v.string(), v.isoTimestamp()),
   lastSeen: v.pipe(v.string(), v.isoTimestamp()),
+  /** Where the sighting came from when not a page the user visited: "your survey, 1 Dec 2026" (issue 29). */
+  source: v.optional(v.string()),
 });
 export type StoredSighting = v.InferOutput<typeof StoredSightingSchema>;

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PageClient } from '../browser/client';
-import type { InstalledIndexView, SeenByYouView } from '../browser/messaging';
+import type { InstalledIndexView, SeenByYouView, SurveyView } from '../browser/messaging';
 import { type ChartSpec, shareOf } from '../dashboard/aggregate';
 import { type DashboardRow, dashboardRows } from '../dashboard/rows';
 import { type SeenLayer, seenByYou } from '../dashboard/seen-by-you';
@@ -8,19 +8,23 @@ import { overviewChartsWithSeen, type SeenToday, seenToday } from '../dashboard/
 import { parseTableQuery, type TableQuery, tableQueryToHash } from '../dashboard/table-query';
 import { type TodayFigures, todayFigures } from '../dashboard/then-and-now';
 import type { PageWindow } from './mount-page';
+import type { Survey, SurveyClient } from './nsl-survey';
 import { pageLayout, theme } from './theme';
 import './nsl-bar-chart';
 import './nsl-org-card';
 import './nsl-org-table';
 import './nsl-seen-by-you';
+import './nsl-survey';
 import './nsl-then-and-now';
 import { formatCount, formatFactDate } from '../format';
 import { PLATFORMS, type Platform } from '../social/platforms';
+import { type SurveyFigures, surveyFigures } from '../survey/survey-figures';
+import { joinSurvey, surveyAsSeen } from '../survey/survey-seen';
 
 /** What the dashboard asks of the extension: the whole installed index, which platforms count, and the user's own records. */
-export type DashboardClient = Pick<PageClient, 'getOrganisations' | 'readSettings' | 'getSeenByYou'>;
+export type DashboardClient = Pick<PageClient, 'getOrganisations' | 'readSettings' | 'getSeenByYou'> & SurveyClient;
 
-type View = { name: 'overview' } | { name: 'table'; query: TableQuery } | { name: 'organisation'; id: string };
+type View = { name: 'overview' } | { name: 'table'; query: TableQuery } | { name: 'organisation'; id: string } | { name: 'survey' };
 
 /** `text` percent-decoded; as typed when it cannot be (a lone `%`), so no code matches it and the page says so (issue 17). */
 function decodedOrAsTyped(text: string): string {
@@ -37,6 +41,7 @@ export function viewOf(route: string): View {
   if (id !== undefined) return { name: 'organisation', id: decodedOrAsTyped(id) };
   const table = /^#table(?:\?(.*))?$/.exec(route);
   if (table) return { name: 'table', query: parseTableQuery(table[1] ?? '') };
+  if (route === '#survey') return { name: 'survey' };
   return { name: 'overview' };
 }
 
@@ -55,7 +60,11 @@ export class Dashboard extends LitElement {
     countedPlatforms: { attribute: false },
     seenRecords: { state: true },
     seenProblem: { state: true },
+    survey: { state: true },
   };
+  /** The user's survey of the sector (issue 29): joins the "Seen by you" layer and gains a "then and now" row. */
+  survey?: SurveyView;
+  private surveyFigures?: SurveyFigures;
   data?: InstalledIndexView;
   /** The user's own records for the "Seen by you" layer (issue 19), besides the sightings in `data`. */
   seenRecords?: SeenByYouView;
@@ -73,10 +82,12 @@ export class Dashboard extends LitElement {
   private lastTable = '#table';
 
   private page?: PageWindow;
+  private client?: DashboardClient;
 
   /** Starts the dashboard on the page's hash, and loads the index. */
   async start(client: DashboardClient, page: PageWindow): Promise<void> {
     this.page = page;
+    this.client = client;
     this.route = page.location.hash;
     page.addEventListener('hashchange', () => {
       this.route = page.location.hash;
@@ -93,6 +104,12 @@ export class Dashboard extends LitElement {
         this.seenProblem = error instanceof Error ? error.message : String(error);
       },
     );
+    void (async () => client.getSurvey())().then(
+      (view) => {
+        this.survey = view;
+      },
+      () => undefined, // the index's views stand without it; the survey's own view says what went wrong
+    );
     try {
       this.data = await client.getOrganisations();
     } catch (error) {
@@ -103,12 +120,19 @@ export class Dashboard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const data = this.data;
     const indexChanged = changed.has('data') || changed.has('countedPlatforms');
-    if ((indexChanged || changed.has('seenRecords')) && data) {
+    if ((indexChanged || changed.has('seenRecords') || changed.has('survey')) && data) {
       // The layer arrives apart from the index: the index's rows are not made again for it (10,000 organisations).
       if (indexChanged) this.rows = dashboardRows(data.organisations, this.countedPlatforms);
-      this.seen = this.seenRecords
-        ? seenByYou(data.organisations, { ...this.seenRecords, sightings: data.sightings }, this.countedPlatforms)
+      const run = this.survey?.run;
+      const records = this.seenRecords && { ...this.seenRecords, sightings: data.sightings };
+      this.seen = records
+        ? seenByYou(
+            data.organisations,
+            run ? joinSurvey(records, surveyAsSeen(run, this.survey?.results ?? [])) : records,
+            this.countedPlatforms,
+          )
         : undefined;
+      this.surveyFigures = run ? surveyFigures(run, this.survey?.results ?? [], data.organisations.length) : undefined;
       this.charts = overviewChartsWithSeen(this.rows, this.seen);
       this.today = todayFigures(this.rows);
       this.seenToday = seenToday(this.seen);
@@ -210,6 +234,7 @@ export class Dashboard extends LitElement {
       <nav class="views" aria-label="Dashboard">
         <a href="#overview" aria-current=${view.name === 'overview' ? 'page' : nothing}>Overview</a>
         <a href=${this.lastTable} aria-current=${view.name === 'table' ? 'page' : nothing}>Organisations</a>
+        <a href="#survey" aria-current=${view.name === 'survey' ? 'page' : nothing}>Survey the sector</a>
         <a href="/research-log.html">Research log</a>
         <a href="/corrections.html">My corrections</a>
       </nav>
@@ -231,6 +256,9 @@ export class Dashboard extends LitElement {
         return this.table(view.query);
       case 'overview':
         return this.overview(data);
+      case 'survey':
+        return html`<h1 tabindex="-1">Survey the sector</h1>
+          ${this.surveyElement(data)}`;
     }
   }
 
@@ -255,10 +283,32 @@ export class Dashboard extends LitElement {
             </dl>`
           : nothing
       }
-      <nsl-then-and-now .today=${today} .seen=${this.seenToday} .generatedAt=${data.index.generatedAt}></nsl-then-and-now>
+      <nsl-then-and-now
+        .today=${today}
+        .seen=${this.seenToday}
+        .survey=${this.surveyFigures}
+        .generatedAt=${data.index.generatedAt}
+      ></nsl-then-and-now>
       <nsl-seen-by-you .layer=${this.seen} .problem=${this.seenProblem}></nsl-seen-by-you>
       <h2>${this.seenToday ? 'The index and what you have seen, at a glance' : 'The index at a glance'}</h2>
       ${this.charts.map((chart) => html`<nsl-bar-chart .chart=${chart} .credit=${credit}></nsl-bar-chart>`)}`;
+  }
+
+  /**
+   * The one survey element of this page, kept across views (issue 29): a survey under way goes on
+   * reading while the user looks at the overview, and coming back shows it, never a second one.
+   */
+  private survey$?: Survey;
+  private surveyElement(data: InstalledIndexView): Survey {
+    if (this.survey$ === undefined) {
+      this.survey$ = document.createElement('nsl-survey');
+      this.survey$.addEventListener('nsl-survey-change', (e) => {
+        this.survey = (e as CustomEvent<SurveyView>).detail;
+      });
+    }
+    this.survey$.organisations = data.organisations;
+    if (this.client) this.survey$.client = this.client;
+    return this.survey$;
   }
 
   private table(query: TableQuery) {

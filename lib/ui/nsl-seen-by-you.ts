@@ -151,7 +151,7 @@ export class SeenByYou extends LitElement {
     const site = a.site;
     const live = a.live;
     return html`<li data-testid="seen-account">
-      ${isHttpUrl(a.url) ? html`<a href=${a.url}>${name}</a>` : name}${site ? html`<span class="fact secondary">: its own website, seen ${dayInWords(site.lastSeen)}${site.notCounted ? ` (${site.notCounted}: not counted)` : ''}</span>` : nothing}
+      ${isHttpUrl(a.url) ? html`<a href=${a.url}>${name}</a>` : name}${site ? html`<span class="fact secondary">: its own website, ${site.source ? html`<a href="#survey">${site.source}</a>` : `seen ${dayInWords(site.lastSeen)}`}${site.notCounted ? ` (${site.notCounted}: not counted)` : ''}</span>` : nothing}
       ${
         live
           ? html`<span class="fact" data-testid="seen-live">

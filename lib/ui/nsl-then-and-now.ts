@@ -3,6 +3,8 @@ import { shareOf } from '../dashboard/aggregate';
 import { datesInWords, type SeenToday } from '../dashboard/seen-series';
 import { PUBLISHED_FIGURES, type TodayFigures } from '../dashboard/then-and-now';
 import { formatCount, formatFactDate } from '../format';
+import { PLATFORM_LABELS } from '../social/platform-labels';
+import type { SurveyFigures } from '../survey/survey-figures';
 import { dashboardSection, theme } from './theme';
 
 /**
@@ -14,7 +16,10 @@ export class ThenAndNow extends LitElement {
     today: { attribute: false },
     generatedAt: { attribute: false },
     seen: { attribute: false },
+    survey: { attribute: false },
   };
+  /** The user's own survey of the sector (issue 29), when one has results. */
+  survey?: SurveyFigures;
   today?: TodayFigures;
   /** The "Seen by you" layer's figures (issue 19), when anything was seen. */
   seen?: SeenToday;
@@ -90,6 +95,7 @@ export class ThenAndNow extends LitElement {
                 </tr>`
               : nothing
           }
+          ${this.surveyRow()}
         </tbody>
       </table>
       <p class="note" data-testid="then-and-now-note">
@@ -104,6 +110,26 @@ export class ThenAndNow extends LitElement {
         }
       </p>
     </section>`;
+  }
+
+  /** The survey's row (issue 29): the 2014 report's measure, from the user's own browser. */
+  private surveyRow() {
+    const f = this.survey;
+    if (f === undefined || f.surveyed === 0) return nothing;
+    const share = (n: number) => shareOf(n, f.surveyed);
+    return html`<tr class="today" data-testid="survey-today">
+      <th scope="row">Your survey</th>
+      <td>Your survey of their own websites, ${formatFactDate(f.on)} (<a href="#survey">the survey and its evidence</a>)</td>
+      <td>Surveyed ${formatCount(f.surveyed)} of ${formatCount(f.of)} organisations</td>
+      <td>
+        <ul>
+          <li>${share(f.linkAny)} link at least one account from their own website</li>
+          <li>${share(f.readNone)} were read and link none (their websites link none: not proof of no social media)</li>
+          <li>${share(f.notRead)} were not read (not known)</li>
+          ${f.perPlatform.length > 0 ? html`<li>By platform: ${f.perPlatform.map((p) => `${PLATFORM_LABELS[p.platform]} ${share(p.organisations)}`).join(', ')}</li>` : nothing}
+        </ul>
+      </td>
+    </tr>`;
   }
 }
 

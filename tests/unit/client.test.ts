@@ -38,6 +38,10 @@ const CALLS = {
     { account: { platform: 'bluesky', handle: 'uclh.bsky.social', url: 'https://bsky.app/profile/uclh.bsky.social' }, fetch: true },
   ],
   'ui-bg-get-seen-by-you': ['getSeenByYou', undefined],
+  'ui-bg-get-survey': ['getSurvey', undefined],
+  'ui-bg-start-survey': ['startSurvey', { run: { id: '2026-12-01T10:00:00.000Z' } }],
+  'ui-bg-save-survey-result': ['saveSurveyResult', { result: { organisationId: 'RRV' } }],
+  'ui-bg-set-survey-status': ['setSurveyStatus', { id: '2026-12-01T10:00:00.000Z', status: 'paused' }],
 } satisfies Record<UiMessageType, [keyof BackgroundClient, object | undefined]>;
 
 describe('createBackgroundClient', () => {

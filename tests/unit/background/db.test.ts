@@ -36,6 +36,8 @@ describe('database migrations', () => {
       'sightings',
       'siteReads',
       'snapshots',
+      'surveyResults',
+      'surveys',
       'visits',
     ]);
     expect((await db.get('organisations', 'RRV'))?.name).toBe('University College London Hospitals NHS Foundation Trust');

@@ -9,6 +9,7 @@
  * Redirects stay refused, as `readSite` refuses them: the outcome says "redirected".
  */
 import { ALLOW_ALL, parseRobots, type RobotsRules, unreachableRobots } from '../discover/robots';
+import { bodyText, cappedFetch } from '../net/capped-fetch';
 import type { SurveyAccount, SurveyOutcome } from '../survey/survey-state';
 import { readSite } from './site-reader';
 
@@ -28,41 +29,37 @@ export interface SurveyReaderDeps {
 /** Thrown by the survey's fetch so that `readSite` stops; the reason is kept beside it. */
 class Refused extends Error {}
 
+/** RFC 9309 §2.5: a crawler must read at least 500 KiB of robots.txt; the rest is never downloaded. */
+const ROBOTS_MAX_BYTES = 512_000;
+
 /** Reads robots.txt at `host`: 2xx its rules, 4xx none, else (5xx, unreachable, redirected) nothing allowed. */
 async function robotsOf(deps: SurveyReaderDeps, host: string): Promise<RobotsRules> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), deps.timeoutMs);
-  try {
-    await deps.slot(host);
-    const response = await deps.fetch(`https://${host}/robots.txt`, {
-      credentials: 'omit',
-      redirect: 'manual',
-      referrerPolicy: 'no-referrer',
-      signal: controller.signal,
-    });
-    const status = response.status;
-    if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-      await response.body?.cancel().catch(() => undefined);
-      // RFC 9309 §2.3.1.2 follows up to five redirects; the survey follows none, so it treats the
-      // file as unreachable and reads nothing there: the cautious reading.
-      return unreachableRobots('robots.txt redirects elsewhere');
-    }
-    if (status >= 400 && status < 500) {
-      await response.body?.cancel().catch(() => undefined);
-      return ALLOW_ALL; // §2.3.1.3: unavailable, so everything is allowed
-    }
-    if (status !== 200) {
-      await response.body?.cancel().catch(() => undefined);
-      return unreachableRobots(`robots.txt answered HTTP ${status}`);
-    }
-    // Robots files are small; 500 KiB is RFC 9309's floor for what a crawler must read.
-    const text = (await response.text()).slice(0, 512_000);
-    return parseRobots(text, SURVEY_ROBOTS_TOKEN);
-  } catch {
-    return unreachableRobots(controller.signal.aborted ? 'robots.txt timed out' : 'robots.txt could not be fetched');
-  } finally {
-    clearTimeout(timer);
+  await deps.slot(host);
+  // The one capped download (lib/net/capped-fetch.ts): a deadline over the answer and its body,
+  // and a byte cap, so a robots.txt that hangs, trickles or sends gigabytes costs nothing (issue 29).
+  const fetched = await cappedFetch({
+    fetch: deps.fetch,
+    url: `https://${host}/robots.txt`,
+    init: { credentials: 'omit', redirect: 'manual', referrerPolicy: 'no-referrer' },
+    timeoutMs: deps.timeoutMs,
+    maxBytes: ROBOTS_MAX_BYTES,
+    wantBody: (response) => response.status === 200,
+  });
+  if (!fetched.ok) {
+    if (fetched.problem === 'timeout') return unreachableRobots('robots.txt timed out');
+    if (fetched.problem === 'too-large') return unreachableRobots('robots.txt is larger than 500 KiB');
+    return unreachableRobots('robots.txt could not be fetched');
   }
+  const { response, body } = fetched;
+  const status = response.status;
+  if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+    // RFC 9309 §2.3.1.2 follows up to five redirects; the survey follows none, so it treats the
+    // file as unreachable and reads nothing there: the cautious reading.
+    return unreachableRobots('robots.txt redirects elsewhere');
+  }
+  if (status >= 400 && status < 500) return ALLOW_ALL; // §2.3.1.3: unavailable, so everything is allowed
+  if (status !== 200) return unreachableRobots(`robots.txt answered HTTP ${status}`);
+  return parseRobots(bodyText(body), SURVEY_ROBOTS_TOKEN);
 }
 
 /** `readSite`'s reason, in the survey's words. */

@@ -69,6 +69,11 @@ describe('surveyReadSite', () => {
       { [at('/robots.txt')]: { body: 'User-agent: NHSSocialLens\nDisallow: /\n\nUser-agent: *\nAllow: /', type: 'text/plain' } },
       'robots.txt disallows the home page',
     ],
+    [
+      'robots.txt is larger than RFC 9309 asks a crawler to read',
+      { [at('/robots.txt')]: { body: `User-agent: *\nDisallow:\n${'#'.repeat(600_000)}`, type: 'text/plain' } },
+      'robots.txt is larger than 500 KiB, so nothing is read there',
+    ],
     ['robots.txt answers 503', { [at('/robots.txt')]: { status: 503 } }, 'robots.txt answered HTTP 503, so nothing is read there'],
     ['the home page answers 500', { [at('/')]: { status: 500 } }, 'server error (HTTP 500)'],
     [

@@ -3,7 +3,7 @@ import type { PageClient } from '../browser/client';
 import type { InstalledIndexView, SeenByYouView } from '../browser/messaging';
 import { type ChartSpec, shareOf } from '../dashboard/aggregate';
 import { type DashboardRow, dashboardRows } from '../dashboard/rows';
-import { type SeenLayer, seenByYou } from '../dashboard/seen-by-you';
+import { type SeenLayer, seenByYou, withSeenLevels } from '../dashboard/seen-by-you';
 import { overviewChartsWithSeen, type SeenToday, seenToday } from '../dashboard/seen-series';
 import { parseTableQuery, type TableQuery, tableQueryToHash } from '../dashboard/table-query';
 import { type TodayFigures, todayFigures } from '../dashboard/then-and-now';
@@ -65,6 +65,8 @@ export class Dashboard extends LitElement {
   route = '';
   countedPlatforms: readonly Platform[] = PLATFORMS;
   private rows: DashboardRow[] = [];
+  /** The table's rows: the index's, with the level seen by you beside it where this browser saw the site (issue 30). */
+  private tableRows: DashboardRow[] = [];
   private charts: ChartSpec[] = [];
   private today?: TodayFigures;
   private seen?: SeenLayer;
@@ -112,6 +114,7 @@ export class Dashboard extends LitElement {
       this.charts = overviewChartsWithSeen(this.rows, this.seen);
       this.today = todayFigures(this.rows);
       this.seenToday = seenToday(this.seen);
+      this.tableRows = withSeenLevels(this.rows, this.seen);
     }
     if (changed.has('route') && viewOf(this.route).name === 'table') this.lastTable = this.route || '#table';
   }
@@ -263,7 +266,12 @@ export class Dashboard extends LitElement {
 
   private table(query: TableQuery) {
     return html`<h1 tabindex="-1">Organisations</h1>
-      <nsl-org-table .rows=${this.rows} .query=${query} @nsl-query-change=${this.queryChanged}></nsl-org-table>`;
+      <nsl-org-table
+        .rows=${this.tableRows}
+        .query=${query}
+        .index=${this.data ? { version: this.data.index.version, generatedAt: this.data.index.generatedAt } : undefined}
+        @nsl-query-change=${this.queryChanged}
+      ></nsl-org-table>`;
   }
 
   private details(data: InstalledIndexView, id: string) {

@@ -9,6 +9,7 @@ import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import type { Candidate } from '../detect/types';
 import { formatCount, formatFactDate, formatShare, kindLabel } from '../format';
 import { type IndexSource, isHttpUrl, type Organisation } from '../index/schema';
+import { adoptionOf } from '../metrics/adoption';
 import { organisationMetrics } from '../metrics/organisation-metrics';
 import { peerLabel } from '../metrics/sector-context';
 import { adoptionWithSite, siteEvidence } from '../metrics/site-evidence';
@@ -54,10 +55,16 @@ export class OrgCard extends LitElement {
   static override styles = [
     theme,
     css`
+      :host {
+        display: block;
+      }
       h1 {
         font-size: 18px;
         line-height: 1.25;
         margin: 0 0 2px;
+      }
+      h1:focus {
+        outline: none;
       }
       h2 {
         font-size: 16px;
@@ -147,6 +154,21 @@ export class OrgCard extends LitElement {
         flex-wrap: wrap;
         gap: 4px 16px;
       }
+      /* The actions stay in sight however long the list (issue 30): Chrome's popup is 600 px at most. */
+      .links.sticky {
+        position: sticky;
+        bottom: 0;
+        margin: 10px -12px 0;
+        padding: 6px 12px;
+        background: var(--nsl-white);
+        border-top: 1px solid var(--nsl-border);
+        box-shadow: 0 -2px 4px rgb(0 0 0 / 8%);
+        z-index: 1;
+      }
+      .index-level {
+        font-size: 13px;
+        margin: 0 0 2px;
+      }
       .own {
         border: 1px dashed var(--nsl-blue);
         background: #e8f1f8;
@@ -186,7 +208,7 @@ export class OrgCard extends LitElement {
     const adoption = adoptionWithSite(org, union, this.countedPlatforms);
     const type = `${kindLabel(org.kind)}${org.trustType && org.trustType !== 'unknown' ? ` (${org.trustType.replace('-', ' ')})` : ''}`;
     return html`
-      <h1 data-testid="org-name">${org.name}</h1>
+      <h1 data-testid="org-name" tabindex="-1">${org.name}</h1>
       <p class="meta secondary">
         ${codeOf(org)} · ${type} ·
         ${org.region === org.country ? nothing : html`${org.region === 'unknown' ? 'region not yet known' : org.region} ·`}
@@ -210,9 +232,19 @@ export class OrgCard extends LitElement {
       ${this.showEvidence ? html`<p class="evidence secondary" data-testid="evidence">${capitalise(describeEvidence(evidence))}.</p>` : nothing}
       <section class="adoption level-${adoption.level}" data-testid="adoption" aria-labelledby="adoption-heading">
         <h2 id="adoption-heading">Adoption level${
-          adoption.basisLabel ? html`<span data-testid="adoption-basis">, ${adoption.basisLabel}</span>` : nothing
+          adoption.basisLabel
+            ? html`<span data-testid="adoption-basis">, ${adoption.basisLabel}</span>`
+            : html`<span data-testid="adoption-basis">, from the index</span>`
         }</h2>
         <p class="level" data-testid="adoption-level">${adoption.label}</p>
+        ${
+          // Whose each answer is (issue 30): the dashboard's table shows both, with the same words.
+          adoption.basis === 'index'
+            ? nothing
+            : html`<p class="index-level secondary" data-testid="index-only-level">
+                With what this browser has seen. The index alone: ${adoptionOf(org, this.countedPlatforms).label}
+              </p>`
+        }
         <details class="why">
           <summary>Why?<span class="visually-hidden"> How this level was reached</span></summary>
           <p data-testid="adoption-explanation">${adoption.explanation}</p>
@@ -237,13 +269,18 @@ export class OrgCard extends LitElement {
       ${this.ownSuggestions()}
       ${
         this.showEvidence
-          ? html`<p class="links">
+          ? html`<p class="links sticky" data-testid="popup-actions">
               <a href=${`/dashboard.html#org/${encodeURIComponent(org.id)}`} target="_blank" data-testid="details-link">Details in the dashboard</a>
               <a href=${this.formHref({})} target="_blank" data-testid="suggest-correction">Suggest a correction</a>
             </p>`
           : nothing
       }
     `;
+  }
+
+  /** Takes the focus to the organisation's name, when the popup shows it in place of something else (issue 30). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   private formHref(prefill: Omit<CorrectionPrefill, 'organisationId'>): string {

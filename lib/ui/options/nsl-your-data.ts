@@ -3,6 +3,7 @@ import type { PageClient } from '../../browser/client';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData, type UserData } from '../../user-data';
 import { downloadText } from '../download';
+import { focusAfterRender } from '../focus';
 import { formStyles, pagePanel, theme } from '../theme';
 import type { OptionsPage } from './options-page';
 
@@ -78,11 +79,17 @@ export class YourData extends LitElement {
           ? html`<div class="confirm" role="group" aria-label="Confirm deleting all your data">
               <p><strong>This cannot be undone.</strong> Export your data first if you may want it back.</p>
               <button type="button" class="warning-button" data-testid="confirm-delete-all" @click=${() => this.deleteAll()}>Yes, delete all my data</button>
-              <button type="button" class="secondary-button" @click=${() => (this.confirmingDelete = false)}>Keep it</button>
+              <button type="button" class="secondary-button" data-testid="keep-all" @click=${() => this.confirmDelete(false)}>Keep it</button>
             </div>`
-          : html`<button type="button" class="warning-button" data-testid="delete-all" @click=${() => (this.confirmingDelete = true)}>Delete all my data</button>`
+          : html`<button type="button" class="warning-button" data-testid="delete-all" @click=${() => this.confirmDelete(true)}>Delete all my data</button>`
       }
     </section>`;
+  }
+
+  /** Asks to confirm, or stops asking; the focus goes to what took the place of the button pressed (issue 30). */
+  private confirmDelete(asking: boolean) {
+    this.confirmingDelete = asking;
+    void focusAfterRender(this, asking ? '[data-testid="keep-all"]' : '[data-testid="delete-all"]');
   }
 
   private async exportData() {

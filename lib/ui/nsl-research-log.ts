@@ -25,6 +25,8 @@ export class ResearchLog extends LitElement {
   };
   /** Shown inside the dashboard: no page header of its own, and organisations link to the dashboard's own view. */
   embedded = false;
+  /** Set once started: the dashboard starts its embedded log once however often it draws it. */
+  started = false;
   visits?: ResearchVisit[];
   enabled = false;
   confirming = false;
@@ -36,6 +38,7 @@ export class ResearchLog extends LitElement {
 
   /** Starts the page: reads the visits and whether the log is on. */
   async start(client: ResearchLogClient): Promise<void> {
+    this.started = true;
     this.client = client;
     const [log, settings] = await Promise.all([client.getResearchLog(), client.readSettings()]);
     [this.visits, this.enabled] = [log.visits, settings.researchLog];

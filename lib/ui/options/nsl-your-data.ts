@@ -5,6 +5,7 @@ import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData, typ
 import { downloadText } from '../download';
 import { focusAfterRender } from '../focus';
 import { formStyles, pagePanel, theme } from '../theme';
+import { type Feedback, feedbackLine, feedbackStyles } from './feedback';
 import type { OptionsPage } from './options-page';
 
 /** What "Your data" asks of the background and the browser. */
@@ -19,6 +20,7 @@ export class YourData extends LitElement {
     settings: { attribute: false },
     client: { attribute: false },
     page: { attribute: false },
+    feedback: { attribute: false },
     importError: { state: true },
     pendingImport: { state: true },
     confirmingDelete: { state: true },
@@ -26,6 +28,7 @@ export class YourData extends LitElement {
   settings: Settings = DEFAULT_SETTINGS;
   client?: YourDataClient;
   page?: OptionsPage;
+  feedback?: Feedback;
   importError = '';
   /** A checked import file, waiting for the user to confirm: nothing is replaced before that. */
   pendingImport?: { data: UserData; summary: string[] };
@@ -36,6 +39,7 @@ export class YourData extends LitElement {
 
   static override styles = [
     theme,
+    feedbackStyles,
     formStyles,
     pagePanel,
     css`
@@ -57,10 +61,12 @@ export class YourData extends LitElement {
       <h2 id="data-heading">Your data</h2>
       <p>Save your settings and corrections as one file, to keep or to move to another browser.</p>
       <button type="button" data-testid="export-data" @click=${() => this.exportData()}>Export settings and corrections</button>
+      ${feedbackLine(this.feedback, 'export')}
       <div class="field">
         <label for="import">Import a file you exported<span class="hint">It is checked first, and nothing is replaced until you confirm.</span></label>
         ${this.importError ? html`<p id="import-error" class="error-text" data-testid="import-error">${this.importError}</p>` : nothing}
         <input id="import" type="file" accept=".json,application/json" aria-describedby=${this.importError ? 'import-error' : nothing} @change=${(e: Event) => this.readImport(e)} />
+        ${feedbackLine(this.feedback, 'import')}
       </div>
       ${
         this.pendingImport
@@ -73,6 +79,7 @@ export class YourData extends LitElement {
           : nothing
       }
       <h3>Delete all my data</h3>
+      ${feedbackLine(this.feedback, 'delete')}
       <p>Deletes your corrections, the research log, the profiles seen on organisations’ sites, and resets these settings. The index stays.</p>
       ${
         this.confirmingDelete
@@ -97,7 +104,10 @@ export class YourData extends LitElement {
     const now = this.now();
     const data = exportUserData(this.settings, (await this.client.listCorrections()).corrections, now);
     this.download(`nhs-social-lens-settings-${now.toISOString().slice(0, 10)}.json`, `${JSON.stringify(data, null, 2)}\n`);
-    this.page?.announce(`Exported your settings and ${data.corrections.length} correction${data.corrections.length === 1 ? '' : 's'}.`);
+    this.page?.announce(
+      `Exported your settings and ${data.corrections.length} correction${data.corrections.length === 1 ? '' : 's'}.`,
+      'export',
+    );
   }
 
   private async readImport(event: Event) {
@@ -135,7 +145,7 @@ export class YourData extends LitElement {
     await this.client.saveSettings(pending.data.settings);
     this.pendingImport = undefined;
     await this.page?.reload();
-    this.page?.announce(`Imported your settings and ${imported} correction${imported === 1 ? '' : 's'}.`);
+    this.page?.announce(`Imported your settings and ${imported} correction${imported === 1 ? '' : 's'}.`, 'import');
   }
 
   private async deleteAll() {
@@ -144,7 +154,7 @@ export class YourData extends LitElement {
     await this.client?.resetSettings();
     this.confirmingDelete = false;
     await this.page?.reload();
-    this.page?.announce('All your data was deleted and the settings were reset.');
+    this.page?.announce('All your data was deleted and the settings were reset.', 'delete');
   }
 }
 

@@ -156,6 +156,7 @@ export class OrgCard extends LitElement {
       }
       /* The actions stay in sight however long the list (issue 30): Chrome's popup is 600 px at most. */
       .links.sticky {
+        font-size: 14px;
         position: sticky;
         bottom: 0;
         margin: 10px -12px 0;
@@ -242,7 +243,7 @@ export class OrgCard extends LitElement {
           adoption.basis === 'index'
             ? nothing
             : html`<p class="index-level secondary" data-testid="index-only-level">
-                With what this browser has seen. The index alone: ${adoptionOf(org, this.countedPlatforms).label}
+                Seen by you. The index alone: ${adoptionOf(org, this.countedPlatforms).label}
               </p>`
         }
         <details class="why">

@@ -153,7 +153,7 @@ describe('dashboard table', () => {
     await page.locator('nsl-org-table #region').selectOption('');
 
     const csv = await downloaded(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
-    expect(csv.name).toBe('nhs-social-lens-organisations.csv');
+    expect(csv.name).toBe(`nhs-social-lens-index-v${bundled.indexVersion}-${bundled.generatedAt.slice(0, 10)}.csv`);
     const records = parseCsvRecords(csv.bytes.toString('utf8'));
     expect(Object.keys(records[0] ?? {})).toEqual([...CSV_COLUMNS]);
     expect(records.map((r) => r.ods_code)).toEqual(
@@ -163,7 +163,7 @@ describe('dashboard table', () => {
         .sort(),
     );
     const json = await downloaded(page, () => page.getByRole('button', { name: 'Download JSON' }).click());
-    expect(json.name).toBe('nhs-social-lens-organisations.jsonl');
+    expect(json.name).toBe(`nhs-social-lens-index-v${bundled.indexVersion}-${bundled.generatedAt.slice(0, 10)}.jsonl`);
     const lines = json.bytes.toString('utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(icbs);
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ kind: 'icb', followers: null });

@@ -84,7 +84,7 @@ describe('the popup’s organisation card, from the index and its own website (i
     expect(provenance.every((p) => p === undefined)).toBe(true);
     expect(list.querySelector('[data-testid="shared-provenance"]')?.textContent).toBe('All 7 linked from www.uclh.nhs.uk, seen 28 Nov 2026');
     // Whose the level is: with what this browser saw, and the index's own beside it.
-    expect(text('[data-testid="index-only-level"]')).toBe('With what this browser has seen. The index alone: Not yet known');
+    expect(text('[data-testid="index-only-level"]')).toBe('Seen by you. The index alone: Not yet known');
     // LinkedIn without its "company/" prefix; the link keeps the full address.
     expect(rows[4]?.querySelector('.line a')?.textContent).toBe('uclh');
     // The details behind each row: where, how, kept where; figures not measured; "Suggest adding".

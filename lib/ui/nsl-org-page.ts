@@ -196,7 +196,7 @@ export class OrgPage extends LitElement {
       <ul data-testid="org-predecessors">
         ${org.predecessors.map(
           (p) =>
-            html`<li>${p.name ?? p.id} (${p.id})${p.until ? `, part of it since ${formatFactDate(p.until)}` : ''}${
+            html`<li>${p.name ? `${p.name} (${p.id})` : p.id}${p.until ? `, part of it since ${formatFactDate(p.until)}` : ''}${
               p.domains.length > 0 ? `; its websites ${p.domains.map((d) => d.host).join(', ')} now match it` : ''
             } <span class="secondary">(${sourceName(p.source, this.sources)})</span></li>`,
         )}

@@ -224,7 +224,7 @@ export class OrgTable extends LitElement {
           )}
           ${this.select(
             'level',
-            'Adoption level',
+            'Adoption level (the index)',
             query.level,
             ADOPTION_LEVELS.map((l) => [l, LEVEL_LABELS[l]]),
           )}
@@ -252,7 +252,7 @@ export class OrgTable extends LitElement {
         <thead>
           <tr>
             ${this.sortHeader('name')}${this.sortHeader('id')}${this.sortHeader('kind')}${this.sortHeader('region')}${this.sortHeader('level')}${this.sortHeader('seen')}
-            <th scope="col">Official accounts</th>
+            <th scope="col">Official accounts (the index)</th>
             ${this.sortHeader('followers', 'number')}
           </tr>
         </thead>

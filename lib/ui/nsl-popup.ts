@@ -320,10 +320,7 @@ export class Popup extends LitElement {
     await this.focusHeading();
   }
 
-  /**
-   * Moves the focus to the heading of what the popup now shows (issue 30): a change in place
-   * would otherwise leave it on the page's body, and a keyboard or screen-reader user lost.
-   */
+  /** Moves the focus to the heading of what the popup now shows (issue 30), not the page's body. */
   private async focusHeading(): Promise<void> {
     await this.updateComplete;
     const card = this.renderRoot.querySelector('nsl-org-card');
@@ -391,9 +388,8 @@ export class Popup extends LitElement {
 
 /** The host of a page's address, without "www.", for a search of the index; undefined for none or a non-web address. */
 function hostOf(url: string | undefined): string | undefined {
-  if (url === undefined || !URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
-  return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.hostname.replace(/^www\./, '') : undefined;
+  const parsed = url !== undefined && URL.canParse(url) ? new URL(url) : undefined;
+  return parsed?.protocol === 'https:' || parsed?.protocol === 'http:' ? parsed.hostname.replace(/^www\./, '') : undefined;
 }
 
 customElements.define('nsl-popup', Popup);

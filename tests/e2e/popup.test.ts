@@ -214,7 +214,7 @@ describe('dashboard from the popup', () => {
     await expect(page.getByTestId('org-name').textContent()).resolves.toBe("Guy's and St Thomas' NHS Foundation Trust");
     await expectAccessible(page);
     await page.getByRole('link', { name: 'All organisations' }).click();
-    await page.getByLabel('Search by name or ODS code').fill('ambulance');
+    await page.getByLabel('Search by name, ODS code or website').fill('ambulance');
     const ambulance = loadBundledIndex().organisations.filter((o) => /ambulance/i.test(o.name)).length;
     await expect(page.locator('tbody tr').count()).resolves.toBe(ambulance);
     await expectAccessible(page);

@@ -186,7 +186,7 @@ describe('options page', () => {
     );
     await expect(page.getByTestId('index-source').textContent()).resolves.toContain('No published source is set');
     await page.getByRole('button', { name: 'Update now' }).click();
-    await expect(page.getByTestId('message').textContent()).resolves.toContain('No published source is set');
+    await page.getByTestId('message').filter({ hasText: 'No published source is set' }).waitFor();
     await page.getByLabel("Show a small label on the organisation's own pages").check();
     await waitFor(
       () =>
@@ -195,6 +195,8 @@ describe('options page', () => {
         ),
       (v) => v === true,
     );
+    // A maintainer's field, under "Advanced" (issue 30).
+    await page.getByText('Advanced: for maintainers and research groups').click();
     await page.getByLabel(/Published copy/).fill('http://not-secure.example/index/');
     await page.getByRole('button', { name: 'Save source' }).click();
     await expect(page.locator('#source-error').textContent()).resolves.toContain('Enter an https:// address');

@@ -23,15 +23,13 @@ export function feedbackLine(feedback: Feedback | undefined, near: string) {
 export const feedbackStyles = css`
   .feedback {
     margin: 4px 0 0;
+    padding-left: 8px;
+    border-left: 4px solid var(--nsl-blue);
     font-weight: 600;
     color: var(--nsl-text);
   }
   .feedback:empty {
     display: none;
-  }
-  .feedback:not(:empty)::before {
-    content: '✓ ';
-    color: #007f3b;
   }
   details.advanced {
     margin: 12px 0 0;

@@ -172,7 +172,7 @@ describe('dashboard table', () => {
     await page.locator('nsl-org-table #kind').selectOption('');
     await page.locator('nsl-org-table #level').selectOption('several-platforms');
     await page.getByLabel('Search by name, ODS code or website').fill(severalAccounts?.id ?? 'none');
-    const accounts = page.locator('nsl-org-table tbody tr').first().locator('td').nth(5).getByRole('link');
+    const accounts = page.locator('nsl-org-table tbody tr').first().locator('td').nth(6).getByRole('link');
     await expect(accounts.count()).resolves.toBeGreaterThan(1);
     await expect(accounts.first().getAttribute('href')).resolves.toMatch(/^https:\/\//);
 

@@ -242,14 +242,11 @@ export class Popup extends LitElement {
       // The extension never reads a page it does not recognise, so there is nothing to switch off
       // here; what helps is a search of the index for the site (issue 30).
       const host = hostOf(result.url);
+      const search = `/dashboard.html${tableQueryToHash({ ...DEFAULT_QUERY, ...(host ? { q: host } : {}) })}`;
       return html`<div data-state="not-recognised">
         <h1 tabindex="-1">Not a page we recognise</h1>
         <p>This page is not one NHS Social Lens recognises. It recognises the websites of NHS trusts, integrated care boards and national NHS bodies.</p>
-        ${
-          host
-            ? html`<p><a href=${`/dashboard.html${tableQueryToHash({ ...DEFAULT_QUERY, q: host })}`} target="_blank" data-testid="search-index">Search the index for ${host}</a></p>`
-            : html`<p><a href="/dashboard.html#table" target="_blank" data-testid="search-index">Search the index</a></p>`
-        }
+        <p><a href=${search} target="_blank" data-testid="search-index">Search the index${host ? ` for ${host}` : ''}</a></p>
       </div>`;
     }
     return html`${this.staleWarning(result.index.generatedAt)}${this.observed()}${this.recognised(result)}`;

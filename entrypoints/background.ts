@@ -102,6 +102,9 @@ export default defineBackground(() => {
   });
   settingsItem.watch((next, previous) => {
     if (next?.refreshSchedule !== previous?.refreshSchedule) void schedule();
+    // Open tabs show the badge as the user now wants it, at once (issue 30).
+    if (next?.showBadge !== previous?.showBadge || String(next?.countedPlatforms) !== String(previous?.countedPlatforms))
+      void service.settingsChanged();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void service.scheduledRefresh();

@@ -4,7 +4,9 @@
  * feature answering its own part of the protocol (lib/browser/handlers/, issue 18), and what to
  * make of a page the background read (issue 22).
  */
+
 import type { RefreshOutcome } from '../refresh/refresh-outcome';
+import { showBadge } from './badge';
 import type { NslDatabase } from './db';
 import type { BackgroundContext, BackgroundDeps } from './handlers/context';
 import { correctionHandlers } from './handlers/corrections';
@@ -77,6 +79,14 @@ export function createBackgroundService(deps: BackgroundDeps) {
     },
     async tabClosed(tabId: number): Promise<void> {
       await deps.tabResults.forget(tabId);
+    },
+    /**
+     * The badge setting or the platforms counted changed: every open tab's badge is drawn again
+     * from its stored result, at once, rather than on its next page load (issue 30).
+     */
+    async settingsChanged(): Promise<void> {
+      const settings = await deps.settings();
+      for (const [tabId, result] of await deps.tabResults.all()) await showBadge(deps.action, tabId, result, settings);
     },
   };
 }

@@ -34,6 +34,14 @@ export function createTabResults(session: SessionArea) {
     async forget(tabId: number): Promise<void> {
       await session.remove(keyOf(tabId));
     },
+    /** Every tab's stored result, by tab id: the badges to draw again when the settings change (issue 30). */
+    async all(): Promise<[number, TabResult][]> {
+      const items = await session.get(null);
+      return Object.entries(items).flatMap(([key, value]) => {
+        const tabId = /^tab:(\d+)$/.exec(key)?.[1];
+        return tabId === undefined ? [] : [[Number(tabId), value as TabResult] satisfies [number, TabResult]];
+      });
+    },
     /** "Delete all my data": every tab's result goes. */
     async forgetAll(): Promise<void> {
       await session.remove(Object.keys(await session.get(null)).filter((key) => key.startsWith('tab:')));

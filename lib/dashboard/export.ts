@@ -23,6 +23,12 @@ export const CSV_COLUMNS = [
   'followers',
   'measured_accounts',
   'website',
+  // Issue 30: what each record rests on, and the level with what this browser saw (empty from `nsl export`).
+  'sources',
+  'last_checked',
+  'seen_by_you_level',
+  'seen_by_you_label',
+  'seen_by_you_last_seen',
 ] as const;
 
 /**
@@ -71,6 +77,11 @@ export function csvCells(row: DashboardRow): string[] {
     row.followers === undefined ? '' : String(row.followers),
     String(row.measuredAccounts),
     row.website ?? '',
+    row.sources.join(';'),
+    row.lastChecked ?? '',
+    row.seen?.level ?? '',
+    row.seen?.label ?? '',
+    row.seen?.lastSeen ?? '',
   ];
 }
 
@@ -98,7 +109,18 @@ export function jsonRecord(row: DashboardRow): Record<string, unknown> {
     followers: row.followers ?? null,
     measuredAccounts: row.measuredAccounts,
     website: row.website ?? null,
+    sources: row.sources,
+    lastChecked: row.lastChecked ?? null,
+    seenByYou: row.seen ?? null,
   };
+}
+
+/**
+ * The file name of a download: the index's version and date in it, so a file kept for a paper
+ * says which index it came from (issue 30): `nhs-social-lens-index-v3-2026-11-28.csv`.
+ */
+export function downloadName(index: { version: number; generatedAt: string }, extension: string, part = ''): string {
+  return `nhs-social-lens-index-v${index.version}-${index.generatedAt.slice(0, 10)}${part ? `-${part}` : ''}.${extension}`;
 }
 
 /** The rows as JSON lines: one JSON object a line, `\n` line ends. */

@@ -53,6 +53,21 @@ export interface DashboardRow {
   measuredAccounts: number;
   /** The organisation's website: its first domain, or its home page on a shared host. */
   website?: string;
+  /** The index's sources the record rests on (its own, its accounts' and its platform checks'; source ids), sorted (issue 30). */
+  sources: string[];
+  /** The newest date the index checked one of its accounts or platforms (YYYY-MM-DD); absent when none was. */
+  lastChecked?: string;
+  /** The level with what this browser has seen of its own website, when it was seen (issue 30); absent otherwise. */
+  seen?: SeenLevel;
+}
+
+/** An organisation's level over the index and what this browser saw of its own website (dashboard/seen-by-you.ts). */
+export interface SeenLevel {
+  level: AdoptionLevel;
+  /** "Several platforms, from its own website". */
+  label: string;
+  /** The last observation (ISO timestamp). */
+  lastSeen: string;
 }
 
 export type CodeScheme = 'ods' | 'gss' | 'phs' | 'none';
@@ -75,6 +90,7 @@ export function dashboardRow(org: Organisation, counted?: readonly Platform[]): 
   const metrics = organisationMetrics(org);
   const firstDomain = org.domains[0]?.host;
   const website = firstDomain !== undefined ? `https://${firstDomain}/` : org.homepage;
+  const lastChecked = [...org.accounts.map((a) => a.checked), ...org.platformChecks.map((c) => c.checked)].sort().at(-1);
   return {
     id: org.id,
     codeScheme: codeSchemeOf(org),
@@ -94,6 +110,8 @@ export function dashboardRow(org: Organisation, counted?: readonly Platform[]): 
     ...(metrics.followers !== undefined ? { followers: metrics.followers } : {}),
     measuredAccounts: metrics.measuredAccounts,
     ...(website !== undefined ? { website } : {}),
+    sources: [...new Set([org.source, ...org.accounts.map((a) => a.source), ...org.platformChecks.map((c) => c.source)])].sort(),
+    ...(lastChecked !== undefined ? { lastChecked } : {}),
   };
 }
 

@@ -10,12 +10,12 @@ import type { AdoptionLevel } from '../metrics/adoption';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { ADOPTION_LEVELS, type DashboardRow } from './rows';
 
-export const SORT_KEYS = ['name', 'id', 'kind', 'region', 'level', 'followers'] as const;
+export const SORT_KEYS = ['name', 'id', 'kind', 'region', 'level', 'seen', 'followers'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
 export interface TableFilter {
-  /** Matches the name or the ODS code, ignoring case. */
+  /** Matches the name, the ODS code or the website's address, ignoring case (the popup's search of a host, issue 30). */
   q?: string;
   kind?: OrganisationKind;
   /** Issue 20: one of the four nations. */
@@ -87,7 +87,10 @@ export function filterRows(rows: readonly DashboardRow[], filter: TableFilter): 
   const q = filter.q?.trim().toLowerCase() ?? '';
   return rows.filter(
     (row) =>
-      (q === '' || row.name.toLowerCase().includes(q) || row.id.toLowerCase().includes(q)) &&
+      (q === '' ||
+        row.name.toLowerCase().includes(q) ||
+        row.id.toLowerCase().includes(q) ||
+        (q.includes('.') && websiteMatches(row.website, q))) &&
       (filter.kind === undefined || row.kind === filter.kind) &&
       (filter.country === undefined || row.country === filter.country) &&
       (filter.trustType === undefined || row.trustType === filter.trustType) &&
@@ -95,6 +98,20 @@ export function filterRows(rows: readonly DashboardRow[], filter: TableFilter): 
       (filter.level === undefined || row.level === filter.level) &&
       (filter.platform === undefined || row.activePlatforms.includes(filter.platform)),
   );
+}
+
+/**
+ * The website's host contains the search: "uclh.nhs.uk" finds https://www.uclh.nhs.uk/, and so
+ * does "www.uclh.nhs.uk"; a search that is a host under it ("intranet.uclh.nhs.uk") does too.
+ */
+function websiteMatches(website: string | undefined, q: string): boolean {
+  if (website === undefined || !URL.canParse(website)) return false;
+  const host = new URL(website).hostname.replace(/^www\./, '');
+  const typed = q
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '')
+    .replace(/^www\./, '');
+  return typed.length > 0 && (host.includes(typed) || typed.endsWith(`.${host}`) || typed === host);
 }
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
@@ -114,6 +131,9 @@ function sortValue(row: DashboardRow, key: SortKey): string | number | undefined
       return row.region === 'unknown' ? undefined : row.region;
     case 'level':
       return LEVEL_RANK[row.level];
+    // The level with what this browser saw (issue 30): an organisation not seen sorts last, as a missing value.
+    case 'seen':
+      return row.seen === undefined ? undefined : LEVEL_RANK[row.seen.level];
     case 'followers':
       return row.followers;
   }

@@ -92,3 +92,36 @@ export function notCountedFact(row: AccountRow): string {
     return `This site is shared with ${row.site?.sharedWith.join(', ')}, so the account may be theirs: it does not count towards the level.`;
   return `Not counted towards the level: a dated source says ${PLATFORM_LABELS[row.platform]}: ${checkWords(notCounted.check)} (${formatFactDate(notCounted.check.checked)}), and a link does not show it is in use again.`;
 }
+
+/** A handle as people read it: LinkedIn's "company/nhs-england" is "nhs-england" (issue 30); the link keeps the full address. */
+export function handleLabel(platform: AccountRow['platform'], handle: string): string {
+  return platform === 'linkedin' ? handle.replace(/^company\//, '') : handle;
+}
+
+/**
+ * The one provenance line every row shares, when they all share it (issue 30): seven accounts
+ * linked from the same site on the same day say so once ("All 7 linked from www.uclh.nhs.uk,
+ * seen 4 Dec 2026") rather than seven times; so do accounts from one source checked on one day.
+ * Undefined when the rows differ, or there is only one.
+ */
+export function sharedProvenance(rows: readonly AccountRow[], sources: readonly IndexSource[]): string | undefined {
+  if (rows.length < 2) return undefined;
+  const sites = rows.map((r) => (r.site && !r.index && !r.notCounted && r.site.sharedWith.length === 0 ? r.site : undefined));
+  if (sites.every((s) => s !== undefined)) {
+    const hosts = new Set(sites.map((s) => hostOf(s.pageUrl)));
+    const days = new Set(sites.map((s) => s.lastSeen.slice(0, 10)));
+    const [host] = hosts;
+    const [day] = days;
+    if (hosts.size === 1 && days.size === 1 && host !== undefined && day !== undefined)
+      return `All ${rows.length} linked from ${host}, seen ${formatFactDate(day)}`;
+    return undefined;
+  }
+  const indexed = rows.map((r) => (r.index && !r.site ? r.index : undefined));
+  if (indexed.every((a) => a !== undefined)) {
+    const keys = new Set(indexed.map((a) => `${a.source} ${a.checked}`));
+    const [first] = indexed;
+    if (keys.size === 1 && first !== undefined)
+      return `All ${rows.length} from ${sourceName(first.source, sources)}, checked ${formatFactDate(first.checked)}`;
+  }
+  return undefined;
+}

@@ -8,7 +8,17 @@ import type { AccountRow } from '../metrics/site-evidence';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import type { Platform } from '../social/platforms';
 import { accountKey } from '../social/profile-url';
-import { checkWords, indexFact, notCountedFact, provenanceLine, siteFact, siteLine, sourceName } from './account-facts';
+import {
+  checkWords,
+  handleLabel,
+  indexFact,
+  notCountedFact,
+  provenanceLine,
+  sharedProvenance,
+  siteFact,
+  siteLine,
+  sourceName,
+} from './account-facts';
 import { platformIcon } from './platform-icon';
 import './nsl-live-figures';
 import type { LiveFiguresClient } from './nsl-live-figures';
@@ -92,6 +102,10 @@ export class AccountList extends LitElement {
         height: 20px;
         flex: none;
       }
+      .shared {
+        font-size: 13px;
+        margin: 0 0 2px;
+      }
       .fact {
         display: block;
         font-size: 13px;
@@ -166,11 +180,19 @@ export class AccountList extends LitElement {
   ];
 
   override render() {
+    // One line for what every row shares, rather than the same line under each (issue 30).
+    const shared = sharedProvenance(this.rows, this.sources);
+    const old = shared !== undefined && this.rows.some((r) => r.index && isOlderThanAYear(r.index.checked, this.now));
     return html`
+      ${
+        shared === undefined
+          ? nothing
+          : html`<p class="shared secondary" data-testid="shared-provenance">${shared}${old ? html` <strong class="old">(over a year old)</strong>` : nothing}</p>`
+      }
       ${
         this.rows.length === 0
           ? html`<p data-testid="accounts-unknown"><strong>Not yet known.</strong> Neither the index nor its own website, as far as this browser has seen it, names an official account for this organisation yet, which does not mean it has none.</p>`
-          : html`<ul data-testid="accounts">${this.rows.map((row) => this.accountRow(row))}</ul>`
+          : html`<ul data-testid="accounts">${this.rows.map((row) => this.accountRow(row, shared !== undefined))}</ul>`
       }
       ${
         this.unverified.length === 0
@@ -195,16 +217,20 @@ export class AccountList extends LitElement {
    * One account: the link, where it comes from in one line, its figures when measured, and the
    * full facts (and "Suggest adding") behind the chevron at the end of the line.
    */
-  private accountRow(row: AccountRow) {
+  private accountRow(row: AccountRow, sharedLine: boolean) {
     const { index, site } = row;
     const basis = index && site ? 'both' : site ? 'site' : 'index';
     const stopped = index?.verification === 'official' && (index.state === 'closed' || index.state === 'dormant') ? index.state : undefined;
     const label = `${PLATFORM_LABELS[row.platform]} ${row.handle}`;
     return html`<li data-basis=${basis}>
       <p class="line">${this.profileLink(row.platform, row.handle, row.url)}${stopped ? html`<span class="state">(${stopped})</span>` : nothing}</p>
-      <span class="fact secondary" data-testid="provenance">${provenanceLine(row, this.sources)}${
-        index && !site && isOlderThanAYear(index.checked, this.now) ? html` <strong class="old">(over a year old)</strong>` : nothing
-      }</span>
+      ${
+        sharedLine
+          ? nothing
+          : html`<span class="fact secondary" data-testid="provenance">${provenanceLine(row, this.sources)}${
+              index && !site && isOlderThanAYear(index.checked, this.now) ? html` <strong class="old">(over a year old)</strong>` : nothing
+            }</span>`
+      }
       ${index?.metrics ? this.metricsOf(index) : nothing}
       ${stopped === 'closed' ? nothing : this.liveFigures(row)}
       <details class="about">
@@ -289,8 +315,8 @@ export class AccountList extends LitElement {
       ${
         // Defence in depth: the validator refuses other schemes, and the popup never links one.
         isHttpUrl(url)
-          ? html`<a href=${url} title=${handle} target="_blank" rel="noopener noreferrer">${handle}</a>`
-          : html`<span>${handle}</span>`
+          ? html`<a href=${url} title=${handle} target="_blank" rel="noopener noreferrer">${handleLabel(platform, handle)}</a>`
+          : html`<span>${handleLabel(platform, handle)}</span>`
       }`;
   }
 }

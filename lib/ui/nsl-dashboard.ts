@@ -3,7 +3,7 @@ import type { PageClient } from '../browser/client';
 import type { InstalledIndexView, SeenByYouView, SurveyView } from '../browser/messaging';
 import { type ChartSpec, shareOf } from '../dashboard/aggregate';
 import { type DashboardRow, dashboardRows } from '../dashboard/rows';
-import { type SeenLayer, seenByYou } from '../dashboard/seen-by-you';
+import { type SeenLayer, seenByYou, withSeenLevels } from '../dashboard/seen-by-you';
 import { overviewChartsWithSeen, type SeenToday, seenToday } from '../dashboard/seen-series';
 import { parseTableQuery, type TableQuery, tableQueryToHash } from '../dashboard/table-query';
 import { type TodayFigures, todayFigures } from '../dashboard/then-and-now';
@@ -11,8 +11,12 @@ import type { PageWindow } from './mount-page';
 import type { Survey, SurveyClient } from './nsl-survey';
 import { pageLayout, theme } from './theme';
 import './nsl-bar-chart';
-import './nsl-org-card';
+import './nsl-how-to-cite';
+import './nsl-org-page';
 import './nsl-org-table';
+import { ref } from 'lit/directives/ref.js';
+import type { Citation } from '../dashboard/citation';
+import { ResearchLog, type ResearchLogClient } from './nsl-research-log';
 import './nsl-seen-by-you';
 import './nsl-survey';
 import './nsl-then-and-now';
@@ -22,9 +26,16 @@ import { type SurveyFigures, surveyFigures } from '../survey/survey-figures';
 import { joinSurvey, surveyAsSeen } from '../survey/survey-seen';
 
 /** What the dashboard asks of the extension: the whole installed index, which platforms count, and the user's own records. */
-export type DashboardClient = Pick<PageClient, 'getOrganisations' | 'readSettings' | 'getSeenByYou'> & SurveyClient;
+export type DashboardClient = Pick<PageClient, 'getOrganisations' | 'readSettings' | 'getSeenByYou'> &
+  SurveyClient &
+  Partial<ResearchLogClient>;
 
-type View = { name: 'overview' } | { name: 'table'; query: TableQuery } | { name: 'organisation'; id: string } | { name: 'survey' };
+type View =
+  | { name: 'overview' }
+  | { name: 'table'; query: TableQuery }
+  | { name: 'organisation'; id: string }
+  | { name: 'survey' }
+  | { name: 'log' };
 
 /** `text` percent-decoded; as typed when it cannot be (a lone `%`), so no code matches it and the page says so (issue 17). */
 function decodedOrAsTyped(text: string): string {
@@ -35,8 +46,9 @@ function decodedOrAsTyped(text: string): string {
   }
 }
 
-/** Reads the location hash: `#org/RJ1` one organisation, `#table?kind=trust` the table, anything else the overview. */
+/** Reads the location hash: `#org/RJ1` one organisation, `#table?kind=trust` the table, `#log` the research log, anything else the overview. */
 export function viewOf(route: string): View {
+  if (route === '#log') return { name: 'log' };
   const id = /^#org\/([A-Za-z0-9:%-]+)$/.exec(route)?.[1];
   if (id !== undefined) return { name: 'organisation', id: decodedOrAsTyped(id) };
   const table = /^#table(?:\?(.*))?$/.exec(route);
@@ -61,6 +73,7 @@ export class Dashboard extends LitElement {
     seenRecords: { state: true },
     seenProblem: { state: true },
     survey: { state: true },
+    citation: { attribute: false },
   };
   /** The user's survey of the sector (issue 29): joins the "Seen by you" layer and gains a "then and now" row. */
   survey?: SurveyView;
@@ -74,6 +87,8 @@ export class Dashboard extends LitElement {
   route = '';
   countedPlatforms: readonly Platform[] = PLATFORMS;
   private rows: DashboardRow[] = [];
+  /** The table's rows: the index's, with the level seen by you beside it where this browser saw the site (issue 30). */
+  private tableRows: DashboardRow[] = [];
   private charts: ChartSpec[] = [];
   private today?: TodayFigures;
   private seen?: SeenLayer;
@@ -83,6 +98,8 @@ export class Dashboard extends LitElement {
 
   private page?: PageWindow;
   private client?: DashboardClient;
+  /** The facts of CITATION.cff, bundled at build time (issue 30); the entry sets them. */
+  citation?: Citation;
 
   /** Starts the dashboard on the page's hash, and loads the index. */
   async start(client: DashboardClient, page: PageWindow): Promise<void> {
@@ -136,6 +153,7 @@ export class Dashboard extends LitElement {
       this.charts = overviewChartsWithSeen(this.rows, this.seen);
       this.today = todayFigures(this.rows);
       this.seenToday = seenToday(this.seen);
+      this.tableRows = withSeenLevels(this.rows, this.seen);
     }
     if (changed.has('route') && viewOf(this.route).name === 'table') this.lastTable = this.route || '#table';
   }
@@ -143,8 +161,11 @@ export class Dashboard extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // A new view (not a new table page or filter) takes focus to its heading, as a page load would.
     const before = changed.get('route');
-    if (before !== undefined && changed.has('route') && viewOf(before).name !== viewOf(this.route).name)
-      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    if (before !== undefined && changed.has('route') && viewOf(before).name !== viewOf(this.route).name) {
+      const log = this.renderRoot.querySelector('nsl-research-log');
+      if (log) void log.updateComplete.then(() => log.renderRoot.querySelector<HTMLElement>('h1')?.focus());
+      else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    }
   }
 
   private queryChanged(event: CustomEvent<TableQuery>) {
@@ -235,7 +256,7 @@ export class Dashboard extends LitElement {
         <a href="#overview" aria-current=${view.name === 'overview' ? 'page' : nothing}>Overview</a>
         <a href=${this.lastTable} aria-current=${view.name === 'table' ? 'page' : nothing}>Organisations</a>
         <a href="#survey" aria-current=${view.name === 'survey' ? 'page' : nothing}>Survey the sector</a>
-        <a href="/research-log.html">Research log</a>
+        <a href="#log" aria-current=${view.name === 'log' ? 'page' : nothing}>Research log</a>
         <a href="/corrections.html">My corrections</a>
       </nav>
       <main aria-busy=${this.data === undefined && this.error === undefined ? 'true' : 'false'}>${this.body(view)}</main>
@@ -259,6 +280,8 @@ export class Dashboard extends LitElement {
       case 'survey':
         return html`<h1 tabindex="-1">Survey the sector</h1>
           ${this.surveyElement(data)}`;
+      case 'log':
+        return this.researchLog();
     }
   }
 
@@ -289,9 +312,31 @@ export class Dashboard extends LitElement {
         .survey=${this.surveyFigures}
         .generatedAt=${data.index.generatedAt}
       ></nsl-then-and-now>
-      <nsl-seen-by-you .layer=${this.seen} .problem=${this.seenProblem}></nsl-seen-by-you>
+      <nsl-seen-by-you .layer=${this.seen} .problem=${this.seenProblem} .index=${this.indexFacts()}></nsl-seen-by-you>
       <h2>${this.seenToday ? 'The index and what you have seen, at a glance' : 'The index at a glance'}</h2>
-      ${this.charts.map((chart) => html`<nsl-bar-chart .chart=${chart} .credit=${credit}></nsl-bar-chart>`)}`;
+      ${this.charts.map((chart) => html`<nsl-bar-chart .chart=${chart} .credit=${credit}></nsl-bar-chart>`)}
+      <nsl-how-to-cite .citation=${this.citation} .index=${this.indexFacts()}></nsl-how-to-cite>`;
+  }
+
+  /** The installed index's version and date, which downloads and citations name (issue 30). */
+  private indexFacts() {
+    return this.data ? { version: this.data.index.version, generatedAt: this.data.index.generatedAt } : undefined;
+  }
+
+  /** The research log as a view of the dashboard (issue 30): reached from the tab bar, the table's view kept. */
+  private researchLog() {
+    const client = this.client;
+    if (client?.getResearchLog === undefined || client.clearResearchLog === undefined)
+      return html`<h1 tabindex="-1">Research log</h1><p><a href="/research-log.html">Open the research log</a></p>`;
+    const logClient: ResearchLogClient = {
+      getResearchLog: client.getResearchLog,
+      clearResearchLog: client.clearResearchLog,
+      readSettings: client.readSettings,
+    };
+    const start = (element: Element | undefined) => {
+      if (element instanceof ResearchLog && !element.started) void element.start(logClient);
+    };
+    return html`<nsl-research-log embedded ${ref(start)}></nsl-research-log>`;
   }
 
   /**
@@ -313,7 +358,12 @@ export class Dashboard extends LitElement {
 
   private table(query: TableQuery) {
     return html`<h1 tabindex="-1">Organisations</h1>
-      <nsl-org-table .rows=${this.rows} .query=${query} @nsl-query-change=${this.queryChanged}></nsl-org-table>`;
+      <nsl-org-table
+        .rows=${this.tableRows}
+        .query=${query}
+        .index=${this.indexFacts()}
+        @nsl-query-change=${this.queryChanged}
+      ></nsl-org-table>`;
   }
 
   private details(data: InstalledIndexView, id: string) {
@@ -322,15 +372,16 @@ export class Dashboard extends LitElement {
     if (organisation === undefined)
       return html`${back}<h1 tabindex="-1">No organisation ${id}</h1><p>The installed index has no organisation with that code.</p>`;
     return html`${back}
-      <div class="panel">
-        <nsl-org-card
-          .candidate=${{ organisation, evidence: { rule: 'organisation-code', value: id }, confidence: 'high' }}
-          .showEvidence=${false}
-          .sightings=${data.sightings}
-          .sources=${data.index.sources}
-          .countedPlatforms=${this.countedPlatforms}
-        ></nsl-org-card>
-      </div>`;
+      <h1 tabindex="-1" data-testid="org-name">${organisation.name}</h1>
+      <nsl-org-page
+        .organisation=${organisation}
+        .sightings=${data.sightings}
+        .sources=${data.index.sources}
+        .countedPlatforms=${this.countedPlatforms}
+        .seen=${this.seen?.organisations.find((o) => o.id === organisation.id)}
+        .citation=${this.citation}
+        .index=${this.indexFacts()}
+      ></nsl-org-page>`;
   }
 }
 

@@ -6,6 +6,7 @@ import { prefilledIssueUrl } from '../corrections/issue-link';
 import type { CorrectionView } from '../corrections/stored-correction';
 import { formatFactDate } from '../format';
 import { downloadText } from './download';
+import { focusAfterRender } from './focus';
 import type { PageWindow } from './mount-page';
 import { factList, formStyles, pageLayout, pagePanel, theme } from './theme';
 
@@ -219,13 +220,19 @@ export class MyCorrections extends LitElement {
           this.confirming === c.id
             ? html`<span role="group" aria-label="Confirm deletion">
                 <button type="button" class="warning-button" data-testid="confirm-delete" @click=${() => this.deleteCorrection(c.id)}>Yes, delete it</button>
-                <button type="button" class="secondary-button" @click=${() => (this.confirming = '')}>Keep it</button>
+                <button type="button" class="secondary-button" data-testid="keep" @click=${() => this.confirm('', c.id)}>Keep it</button>
               </span>`
-            : html`<button type="button" class="secondary-button" data-testid="delete" @click=${() => (this.confirming = c.id)}
+            : html`<button type="button" class="secondary-button" data-testid="delete" data-id=${c.id} @click=${() => this.confirm(c.id, c.id)}
                 aria-label=${`Delete: ${describeCorrection(c.draft)}`}>Delete</button>`
         }
       </div>
     </li>`;
+  }
+
+  /** Asks to confirm deleting one (or stops asking); the focus goes to what took the place of the button pressed (issue 30). */
+  private confirm(asking: string, id: string) {
+    this.confirming = asking;
+    void focusAfterRender(this, asking ? '[data-testid="keep"]' : `[data-testid="delete"][data-id="${CSS.escape(id)}"]`);
   }
 
   private fileText(sendable: CorrectionView[]): string {

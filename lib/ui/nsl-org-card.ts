@@ -10,6 +10,7 @@ import type { StoredSighting as Sighting } from '../detect/stored-sighting';
 import type { Candidate } from '../detect/types';
 import { formatCount, formatFactDate, formatShare, kindLabel } from '../format';
 import { type IndexSource, isHttpUrl, type Organisation } from '../index/schema';
+import { adoptionOf } from '../metrics/adoption';
 import { LEVEL_COLOURS } from '../metrics/badge-legend';
 import { organisationMetrics } from '../metrics/organisation-metrics';
 import { peerLabel } from '../metrics/sector-context';
@@ -24,7 +25,10 @@ import './nsl-figure';
 
 /**
  * One recognised organisation: who it is, its website, why it matched, how far along it is on
- * social media (its adoption level) and how engaged, then its accounts with their figures.
+ * social media (its adoption level) and how engaged, then its accounts with their figures. In the
+ * popup its actions ("Details in the dashboard", "Suggest a correction") come before the accounts,
+ * so they are in sight in Chrome's 600 px popup however many accounts follow (issue 30), and never
+ * cover a focused row as a sticky bar would (WCAG 2.4.11).
  */
 export class OrgCard extends LitElement {
   static override properties = {
@@ -60,10 +64,16 @@ export class OrgCard extends LitElement {
   static override styles = [
     theme,
     css`
+      :host {
+        display: block;
+      }
       h1 {
         font-size: 18px;
         line-height: 1.25;
         margin: 0 0 2px;
+      }
+      h1:focus {
+        outline: none;
       }
       h2 {
         font-size: 16px;
@@ -152,11 +162,15 @@ export class OrgCard extends LitElement {
         --level-colour: ${unsafeCSS(LEVEL_COLOURS.unknown)};
       }
       .links {
-        margin-top: 10px;
-        font-size: 15px;
+        margin-top: 8px;
+        font-size: 14px;
         display: flex;
         flex-wrap: wrap;
         gap: 4px 16px;
+      }
+      .index-level {
+        font-size: 13px;
+        margin: 0 0 2px;
       }
       .own {
         border: 1px dashed var(--nsl-blue);
@@ -198,7 +212,7 @@ export class OrgCard extends LitElement {
     const methodUrl = repositoryFileUrl(this.repositoryUrl, 'docs/adoption-levels.md');
     const type = `${kindLabel(org.kind)}${org.trustType && org.trustType !== 'unknown' ? ` (${org.trustType.replace('-', ' ')})` : ''}`;
     return html`
-      <h1 data-testid="org-name">${org.name}</h1>
+      <h1 data-testid="org-name" tabindex="-1">${org.name}</h1>
       <p class="meta secondary">
         ${codeOf(org)} · ${type} ·
         ${org.region === org.country ? nothing : html`${org.region === 'unknown' ? 'region not yet known' : org.region} ·`}
@@ -222,9 +236,19 @@ export class OrgCard extends LitElement {
       ${this.showEvidence ? html`<p class="evidence secondary" data-testid="evidence">${capitalise(describeEvidence(evidence))}.</p>` : nothing}
       <section class="adoption level-${adoption.level}" data-testid="adoption" aria-labelledby="adoption-heading">
         <h2 id="adoption-heading">Adoption level${
-          adoption.basisLabel ? html`<span data-testid="adoption-basis">, ${adoption.basisLabel}</span>` : nothing
+          adoption.basisLabel
+            ? html`<span data-testid="adoption-basis">, ${adoption.basisLabel}</span>`
+            : html`<span data-testid="adoption-basis">, from the index</span>`
         }</h2>
         <p class="level" data-testid="adoption-level">${adoption.label}</p>
+        ${
+          // Whose each answer is (issue 30): the dashboard's table shows both, with the same words.
+          adoption.basis === 'index'
+            ? nothing
+            : html`<p class="index-level secondary" data-testid="index-only-level">
+                Seen by you. The index alone: ${adoptionOf(org, this.countedPlatforms).label}
+              </p>`
+        }
         <details class="why">
           <summary>Why?<span class="visually-hidden"> How this level was reached</span></summary>
           <p data-testid="adoption-explanation">${adoption.explanation}</p>
@@ -246,6 +270,14 @@ export class OrgCard extends LitElement {
         </details>
       </section>
       ${this.engagement(union.view, true)}
+      ${
+        this.showEvidence
+          ? html`<p class="links" data-testid="popup-actions">
+              <a href=${`/dashboard.html#org/${encodeURIComponent(org.id)}`} target="_blank" data-testid="details-link">Details in the dashboard</a>
+              <a href=${this.formHref({})} target="_blank" data-testid="suggest-correction">Suggest a correction</a>
+            </p>`
+          : nothing
+      }
       <h2>Social media accounts${union.rows.length > 0 ? ` (${union.rows.length})` : ''}</h2>
       <nsl-account-list
         .suggest=${this.showEvidence ? (prefill: Omit<CorrectionPrefill, 'organisationId'>) => this.formHref(prefill) : undefined}
@@ -257,15 +289,12 @@ export class OrgCard extends LitElement {
         .live=${this.live}
       ></nsl-account-list>
       ${this.ownSuggestions()}
-      ${
-        this.showEvidence
-          ? html`<p class="links">
-              <a href=${`/dashboard.html#org/${encodeURIComponent(org.id)}`} target="_blank" data-testid="details-link">Details in the dashboard</a>
-              <a href=${this.formHref({})} target="_blank" data-testid="suggest-correction">Suggest a correction</a>
-            </p>`
-          : nothing
-      }
     `;
+  }
+
+  /** Takes the focus to the organisation's name, when the popup shows it in place of something else (issue 30). */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   private formHref(prefill: Omit<CorrectionPrefill, 'organisationId'>): string {

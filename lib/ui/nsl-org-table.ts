@@ -1,8 +1,8 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { toCsv, toJsonLines } from '../dashboard/export';
+import { downloadName, toCsv, toJsonLines } from '../dashboard/export';
 import { ADOPTION_LEVELS, codeLabel, type DashboardRow, LEVEL_LABELS, regionLabel, TRUST_TYPE_LABELS } from '../dashboard/rows';
 import { applyTableQuery, DEFAULT_QUERY, type Page, pageOf, type SortKey, type TableQuery } from '../dashboard/table-query';
-import { formatCount, kindLabel } from '../format';
+import { formatCount, formatFactDate, kindLabel } from '../format';
 import { COUNTRIES, isHttpUrl, ORGANISATION_KINDS, TRUST_TYPES } from '../index/schema';
 import { PLATFORM_LABELS } from '../social/platform-labels';
 import { PLATFORMS } from '../social/platforms';
@@ -15,7 +15,9 @@ const SORT_LABELS: Record<SortKey, string> = {
   id: 'Code',
   kind: 'Type',
   region: 'Region',
-  level: 'Adoption level',
+  // Whose each level is (issue 30): the index's, or with what this browser saw of its own website.
+  level: 'Adoption level (the index)',
+  seen: 'Seen by you',
   followers: 'Followers',
 };
 
@@ -25,7 +27,8 @@ const SORT_IN_WORDS: Record<SortKey, string> = {
   id: 'code',
   kind: 'type',
   region: 'region',
-  level: 'adoption level',
+  level: 'adoption level (the index)',
+  seen: 'level seen by you',
   followers: 'followers',
 };
 
@@ -42,9 +45,14 @@ export class OrgTable extends LitElement {
   static override properties = {
     rows: { attribute: false },
     query: { attribute: false },
+    index: { attribute: false },
   };
   rows: readonly DashboardRow[] = [];
   query: TableQuery = DEFAULT_QUERY;
+  /** The installed index's version and date, for the downloads' names (issue 30). */
+  index?: { version: number; generatedAt: string };
+  /** Saves a file (a test stands in for the browser's download). */
+  save: (name: string, blob: Blob) => void = (name, blob) => downloadBlob(blob, name);
   private matching: DashboardRow[] = [];
   private regions: string[] = [];
 
@@ -187,7 +195,7 @@ export class OrgTable extends LitElement {
     const page = pageOf(this.matching, query.page);
     const filtered = this.matching.length !== this.rows.length;
     return html`<div class="panel">
-        <label for="search">Search by name or ODS code</label>
+        <label for="search">Search by name, ODS code or website</label>
         <input id="search" type="search" .value=${query.q ?? ''} @input=${(e: Event) => this.change({ q: (e.target as HTMLInputElement).value || undefined })} />
         <div class="filters">
           ${this.select(
@@ -216,7 +224,7 @@ export class OrgTable extends LitElement {
           )}
           ${this.select(
             'level',
-            'Adoption level',
+            'Adoption level (the index)',
             query.level,
             ADOPTION_LEVELS.map((l) => [l, LEVEL_LABELS[l]]),
           )}
@@ -243,8 +251,8 @@ export class OrgTable extends LitElement {
         </caption>
         <thead>
           <tr>
-            ${this.sortHeader('name')}${this.sortHeader('id')}${this.sortHeader('kind')}${this.sortHeader('region')}${this.sortHeader('level')}
-            <th scope="col">Official accounts</th>
+            ${this.sortHeader('name')}${this.sortHeader('id')}${this.sortHeader('kind')}${this.sortHeader('region')}${this.sortHeader('level')}${this.sortHeader('seen')}
+            <th scope="col">Official accounts (the index)</th>
             ${this.sortHeader('followers', 'number')}
           </tr>
         </thead>
@@ -294,7 +302,12 @@ export class OrgTable extends LitElement {
       <td>${row.codeScheme === 'none' ? html`<span class="secondary">${codeLabel(row)}</span>` : codeLabel(row)}</td>
       <td>${kindLabel(row.kind)}</td>
       <td>${regionLabel(row.region)}</td>
-      <td>${row.levelLabel}</td>
+      <td data-testid="index-level">${row.levelLabel}</td>
+      <td data-testid="seen-level">${
+        row.seen
+          ? html`${row.seen.label}<span class="handle secondary"> · seen ${formatFactDate(row.seen.lastSeen.slice(0, 10))}</span>`
+          : html`<span class="secondary">Not visited</span>`
+      }</td>
       <td>
         ${
           row.officialAccounts.length === 0
@@ -328,7 +341,8 @@ export class OrgTable extends LitElement {
   private download(format: 'csv' | 'json') {
     const [text, type, extension] =
       format === 'csv' ? [toCsv(this.matching), 'text/csv', 'csv'] : [toJsonLines(this.matching), 'application/x-ndjson', 'jsonl'];
-    downloadBlob(new Blob([text], { type: `${type};charset=utf-8` }), `nhs-social-lens-organisations.${extension}`);
+    const name = this.index ? downloadName(this.index, extension) : `nhs-social-lens-organisations.${extension}`;
+    this.save(name, new Blob([text], { type: `${type};charset=utf-8` }));
   }
 }
 

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type Settings, withSiteDisabled } from '../settings';
 import type { PageWindow } from './mount-page';
 import { theme } from './theme';
 import './nsl-org-card';
+import { DEFAULT_QUERY, tableQueryToHash } from '../dashboard/table-query';
 import { daysSince, formatFactDate, kindLabel } from '../format';
 import type { LiveFiguresClient } from './nsl-live-figures';
 
@@ -134,6 +135,9 @@ export class Popup extends LitElement {
         font-size: 20px;
         margin: 0 0 8px;
       }
+      h1:focus {
+        outline: none;
+      }
       ul.choices {
         list-style: none;
         padding: 0;
@@ -237,15 +241,20 @@ export class Popup extends LitElement {
     const result = view.result;
     if (result.state === 'disabled') {
       return html`<div data-state="disabled">
-        <h1>Switched off on this site</h1>
+        <h1 tabindex="-1">Switched off on this site</h1>
         <p>You asked NHS Social Lens not to run on ${result.site}: it does not look this site up, show a badge or keep anything about it.</p>
         <button class="choice" data-testid="site-on" @click=${() => this.switchSite(result.site, false)}>Turn back on for ${result.site}</button>
       </div>`;
     }
     if (result.state === 'not-recognised') {
+      // The extension never reads a page it does not recognise, so there is nothing to switch off
+      // here; what helps is a search of the index for the site (issue 30).
+      const host = hostOf(result.url);
+      const search = `/dashboard.html${tableQueryToHash({ ...DEFAULT_QUERY, ...(host ? { q: host } : {}) })}`;
       return html`<div data-state="not-recognised">
-        <h1>Not a page we recognise</h1>
+        <h1 tabindex="-1">Not a page we recognise</h1>
         <p>This page is not one NHS Social Lens recognises. It recognises the websites of NHS trusts, integrated care boards and national NHS bodies.</p>
+        <p><a href=${search} target="_blank" data-testid="search-index">Search the index${host ? ` for ${host}` : ''}</a></p>
       </div>`;
     }
     return html`${this.staleWarning(result.index.generatedAt)}${this.observed()}${this.recognised(result)}`;
@@ -280,7 +289,7 @@ export class Popup extends LitElement {
     const single = candidates.length === 1 ? candidates[0] : this.chosen;
     if (single !== undefined) {
       return html`<div data-state="recognised">
-        ${candidates.length > 1 ? html`<button class="back" @click=${() => (this.chosen = undefined)}>Back to the ${candidates.length} organisations</button>` : nothing}
+        ${candidates.length > 1 ? html`<button class="back" data-testid="back" @click=${() => this.choose(undefined)}>Back to the ${candidates.length} organisations</button>` : nothing}
         <nsl-org-card
           .candidate=${single}
           .sightings=${result.sightings}
@@ -297,12 +306,12 @@ export class Popup extends LitElement {
       </div>`;
     }
     return html`<div data-state="candidates">
-      <h1>${candidates.length} organisations share this site</h1>
+      <h1 tabindex="-1">${candidates.length} organisations share this site</h1>
       <p>This website belongs to a group of organisations. Choose the one you want to see:</p>
       <ul class="choices">
         ${candidates.map(
           (candidate) => html`<li>
-            <button class="choice" @click=${() => (this.chosen = candidate)}>
+            <button class="choice" @click=${() => this.choose(candidate)}>
               ${candidate.organisation.name} <span class="secondary">(${kindLabel(candidate.organisation.kind)}, ${candidate.organisation.id})</span>
             </button>
           </li>`,
@@ -311,9 +320,28 @@ export class Popup extends LitElement {
     </div>`;
   }
 
-  /** "Don't run on this site" and "Turn back on". */
+  /** Shows one of the organisations sharing the site (or the choice again), and takes the focus to its heading. */
+  private async choose(candidate: Candidate | undefined): Promise<void> {
+    this.chosen = candidate;
+    await this.focusHeading();
+  }
+
+  /** Moves the focus to the heading of what the popup now shows (issue 30), not the page's body. */
+  private async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    const card = this.renderRoot.querySelector('nsl-org-card');
+    if (card) {
+      await card.updateComplete;
+      card.focusHeading();
+      return;
+    }
+    this.renderRoot.querySelector<HTMLElement>('main h1')?.focus();
+  }
+
+  /** "Don't run on this site" and "Turn back on", then the focus to the new answer's heading. */
   private async switchSite(site: string, disabled: boolean): Promise<void> {
     await this.run((settings) => ({ disabledSites: withSiteDisabled(settings.disabledSites, site, disabled) }));
+    await this.focusHeading();
   }
 
   /** Saves a change over the stored settings (read afresh: another page may have changed them), then shows the tab again as it now stands. */
@@ -335,8 +363,9 @@ export class Popup extends LitElement {
    * never a zone such as nhs.uk, which would switch it off on every trust (issue 17).
    */
   private site(result: TabResult | undefined): string | undefined {
-    // The background names it: it holds the Public Suffix List, which the popup does not ship.
-    return result?.state === 'recognised' || result?.state === 'not-recognised' ? result.site : undefined;
+    // The background names it: it holds the Public Suffix List, which the popup does not ship. A
+    // page it does not recognise is never read, so there is nothing to switch off (issue 30).
+    return result?.state === 'recognised' ? result.site : undefined;
   }
 
   private footer() {
@@ -361,6 +390,12 @@ export class Popup extends LitElement {
       }
     `;
   }
+}
+
+/** The host of a page's address, without "www.", for a search of the index; undefined for none or a non-web address. */
+function hostOf(url: string | undefined): string | undefined {
+  const parsed = url !== undefined && URL.canParse(url) ? new URL(url) : undefined;
+  return parsed?.protocol === 'https:' || parsed?.protocol === 'http:' ? parsed.hostname.replace(/^www\./, '') : undefined;
 }
 
 customElements.define('nsl-popup', Popup);

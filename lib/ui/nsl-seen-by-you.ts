@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { downloadName } from '../dashboard/export';
 import type { SeenAccount, SeenLayer, SeenOrganisation } from '../dashboard/seen-by-you';
 import { liveSource, seenFacts, seenToCsv, seenToJsonLines } from '../dashboard/seen-export';
 import { datesInWords, dayInWords } from '../dashboard/seen-series';
@@ -19,7 +20,10 @@ export class SeenByYou extends LitElement {
   static override properties = {
     layer: { attribute: false },
     problem: { attribute: false },
+    index: { attribute: false },
   };
+  /** The installed index's version and date, for the downloads' names (issue 30). */
+  index?: { version: number; generatedAt: string };
   layer?: SeenLayer;
   /** Why the user's records could not be loaded, in words. */
   problem = '';
@@ -165,8 +169,10 @@ export class SeenByYou extends LitElement {
 
   private save(format: 'csv' | 'jsonl', layer: SeenLayer) {
     const facts = seenFacts(layer);
-    if (format === 'csv') this.download('nhs-social-lens-seen-by-you.csv', seenToCsv(facts), 'text/csv');
-    else this.download('nhs-social-lens-seen-by-you.jsonl', seenToJsonLines(facts), 'application/x-ndjson');
+    const name = (extension: string) =>
+      this.index ? downloadName(this.index, extension, 'seen-by-you') : `nhs-social-lens-seen-by-you.${extension}`;
+    if (format === 'csv') this.download(name('csv'), seenToCsv(facts), 'text/csv');
+    else this.download(name('jsonl'), seenToJsonLines(facts), 'application/x-ndjson');
   }
 }
 

@@ -153,7 +153,7 @@ describe('dashboard table', () => {
     await page.locator('nsl-org-table #region').selectOption('');
 
     const csv = await downloaded(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
-    expect(csv.name).toBe('nhs-social-lens-organisations.csv');
+    expect(csv.name).toBe(`nhs-social-lens-index-v${bundled.indexVersion}-${bundled.generatedAt.slice(0, 10)}.csv`);
     const records = parseCsvRecords(csv.bytes.toString('utf8'));
     expect(Object.keys(records[0] ?? {})).toEqual([...CSV_COLUMNS]);
     expect(records.map((r) => r.ods_code)).toEqual(
@@ -163,7 +163,7 @@ describe('dashboard table', () => {
         .sort(),
     );
     const json = await downloaded(page, () => page.getByRole('button', { name: 'Download JSON' }).click());
-    expect(json.name).toBe('nhs-social-lens-organisations.jsonl');
+    expect(json.name).toBe(`nhs-social-lens-index-v${bundled.indexVersion}-${bundled.generatedAt.slice(0, 10)}.jsonl`);
     const lines = json.bytes.toString('utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(icbs);
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ kind: 'icb', followers: null });
@@ -171,13 +171,13 @@ describe('dashboard table', () => {
     // Accounts are links: an organisation with several platforms and several named accounts.
     await page.locator('nsl-org-table #kind').selectOption('');
     await page.locator('nsl-org-table #level').selectOption('several-platforms');
-    await page.getByLabel('Search by name or ODS code').fill(severalAccounts?.id ?? 'none');
-    const accounts = page.locator('nsl-org-table tbody tr').first().locator('td').nth(5).getByRole('link');
+    await page.getByLabel('Search by name, ODS code or website').fill(severalAccounts?.id ?? 'none');
+    const accounts = page.locator('nsl-org-table tbody tr').first().locator('td').nth(6).getByRole('link');
     await expect(accounts.count()).resolves.toBeGreaterThan(1);
     await expect(accounts.first().getAttribute('href')).resolves.toMatch(/^https:\/\//);
 
     await page.locator('nsl-org-table #level').selectOption('');
-    await page.getByLabel('Search by name or ODS code').fill('ambulance');
+    await page.getByLabel('Search by name, ODS code or website').fill('ambulance');
     const ambulance = bundled.organisations.filter((o) => /ambulance/i.test(o.name)).length;
     await expect(page.locator('nsl-org-table tbody tr').count()).resolves.toBe(ambulance);
     await page.screenshot({ path: 'test-results/dashboard-table.png', fullPage: true });
@@ -208,7 +208,7 @@ describe('dashboard table', () => {
     await page.screenshot({ path: 'test-results/dashboard-organisation.png', fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'All organisations' }).click();
-    await expect(page.getByLabel('Search by name or ODS code').inputValue()).resolves.toBe('guy');
+    await expect(page.getByLabel('Search by name, ODS code or website').inputValue()).resolves.toBe('guy');
     await page.close();
   });
 });
@@ -258,7 +258,7 @@ describe('dashboard with 10,000 organisations', () => {
       await page.screenshot({ path: 'test-results/dashboard-large.png', fullPage: true });
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.getByLabel('Search by name or ODS code').fill('HYPERLINK');
+      await page.getByLabel('Search by name, ODS code or website').fill('HYPERLINK');
       await expect(page.locator('nsl-org-table tbody tr').count()).resolves.toBe(1);
       // Text bindings only: the formula shows as text, never as markup.
       await expect(page.locator('nsl-org-table tbody tr td a').first().textContent()).resolves.toBe(FORMULA_ORGANISATION.name);

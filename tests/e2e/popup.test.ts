@@ -186,7 +186,7 @@ describe('options page', () => {
     );
     await expect(page.getByTestId('index-source').textContent()).resolves.toContain('No published source is set');
     await page.getByRole('button', { name: 'Update now' }).click();
-    await expect(page.getByTestId('message').textContent()).resolves.toContain('No published source is set');
+    await page.getByTestId('message').filter({ hasText: 'No published source is set' }).waitFor();
     await page.getByLabel("Show a small label on the organisation's own pages").check();
     await waitFor(
       () =>
@@ -195,6 +195,8 @@ describe('options page', () => {
         ),
       (v) => v === true,
     );
+    // A maintainer's field, under "Advanced" (issue 30).
+    await page.getByText('Advanced: for maintainers and research groups').click();
     await page.getByLabel(/Published copy/).fill('http://not-secure.example/index/');
     await page.getByRole('button', { name: 'Save source' }).click();
     await expect(page.locator('#source-error').textContent()).resolves.toContain('Enter an https:// address');
@@ -214,7 +216,7 @@ describe('dashboard from the popup', () => {
     await expect(page.getByTestId('org-name').textContent()).resolves.toBe("Guy's and St Thomas' NHS Foundation Trust");
     await expectAccessible(page);
     await page.getByRole('link', { name: 'All organisations' }).click();
-    await page.getByLabel('Search by name or ODS code').fill('ambulance');
+    await page.getByLabel('Search by name, ODS code or website').fill('ambulance');
     const ambulance = loadBundledIndex().organisations.filter((o) => /ambulance/i.test(o.name)).length;
     await expect(page.locator('tbody tr').count()).resolves.toBe(ambulance);
     await expectAccessible(page);

@@ -223,7 +223,7 @@ describe('the dashboard’s "Seen by you" layer', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const csv = await downloaded(page, 'seen-csv');
-    expect(csv.name).toBe('nhs-social-lens-seen-by-you.csv');
+    expect(csv.name).toMatch(/^nhs-social-lens-index-v\d+-\d{4}-\d{2}-\d{2}-seen-by-you\.csv$/);
     expect(parseCsv(csv.text)[0]).toEqual([...SEEN_CSV_COLUMNS]);
     const facts = parseCsvRecords(csv.text);
     const of = (code: string, fact: string) => facts.filter((f) => f.ods_code === code && f.fact === fact);
@@ -254,7 +254,7 @@ describe('the dashboard’s "Seen by you" layer', () => {
     for (const fact of facts) expect(fact.observed_at).toMatch(/^\d{4}-\d{2}-\d{2}/);
 
     const jsonl = await downloaded(page, 'seen-jsonl');
-    expect(jsonl.name).toBe('nhs-social-lens-seen-by-you.jsonl');
+    expect(jsonl.name).toMatch(/^nhs-social-lens-index-v\d+-\d{4}-\d{2}-\d{2}-seen-by-you\.jsonl$/);
     const lines = jsonl.text
       .trimEnd()
       .split('\n')

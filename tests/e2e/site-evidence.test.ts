@@ -136,20 +136,36 @@ describe('the organisation’s own website as evidence', () => {
     const { page: tab, tabId } = await visit(browser, 'https://www.nuh.nhs.uk/news/another-story');
     await badgeOnceKnown(tabId, (t) => t === '7');
     const popup = await openPopup(browser, tabId, 'popup-site-seven-fold.png');
-    // The last account itself: its link and where it comes from (a Bluesky row's "Get live
-    // figures" button, an action rather than a fact, may sit just below the fold).
+    // Issue 30: one line says where all seven come from, rather than seven lines.
+    await expect(popup.getByTestId('shared-provenance').textContent()).resolves.toMatch(
+      /^All 7 linked from www\.nuh\.nhs\.uk, seen \d{1,2} \w{3} \d{4}$/,
+    );
+    expect(await popup.getByTestId('provenance').count()).toBe(0);
+    // The last account itself (a Bluesky row's "Get live figures" button, an action rather than a
+    // fact, may sit just below the fold).
     const bottom = await popup
       .getByTestId('accounts')
       .locator('li')
       .last()
-      .getByTestId('provenance')
+      .locator('p.line')
       .evaluate((line) => line.getBoundingClientRect().bottom);
     const height = await popup.evaluate(() => document.documentElement.scrollHeight);
     console.info(`popup, seven accounts from the site: last account ends at ${Math.round(bottom)} px, page height ${height} px`);
     expect(bottom).toBeLessThanOrEqual(600);
     for (const testId of ['org-name', 'adoption-level', 'org-ods', 'evidence'])
       expect(await popup.getByTestId(testId).evaluate((e) => e.getBoundingClientRect().bottom)).toBeLessThanOrEqual(600);
-    // Only the viewport, as Chrome shows it.
+    // The actions are in sight (issue 30): above the list, however many accounts follow.
+    const actionsInView = async () => {
+      for (const testId of ['details-link', 'suggest-correction']) {
+        const box = await popup.getByTestId(testId).evaluate((e) => e.getBoundingClientRect());
+        expect(box.top).toBeGreaterThanOrEqual(0);
+        expect(box.bottom).toBeLessThanOrEqual(600);
+      }
+    };
+    await actionsInView();
+    // LinkedIn without its "company/" prefix.
+    await expect(popup.getByTestId('accounts').locator('li p.line a').nth(4).textContent()).resolves.toBe('example-university-hospitals');
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.screenshot({ path: 'test-results/popup-site-seven-viewport.png' });
     // Read once a week at most: this second news page sent nothing more to the site.
     expect(requestsTo('www.nuh.nhs.uk').filter((r) => r === 'www.nuh.nhs.uk/')).toHaveLength(1);

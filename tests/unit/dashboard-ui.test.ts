@@ -118,7 +118,7 @@ describe('nsl-org-table', () => {
     const { root } = await mountTable({ ...DEFAULT_QUERY, kind: 'icb', platform: 'x' });
     const rows = [...root.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.querySelector('td')?.textContent)).toEqual(['Trust 000', 'Trust 030', 'Trust 060', 'Trust 090']);
-    expect(rows[0]?.querySelector('td:nth-child(6) a')?.getAttribute('href')).toBe('https://x.com/t0');
+    expect(rows[0]?.querySelector('td:nth-child(7) a')?.getAttribute('href')).toBe('https://x.com/t0');
     // (happy-dom does not reset a select's value from a `selected` attribute; Chromium does, as the e2e tests show.)
     expect([...root.querySelectorAll('#kind option[selected]')].map((o) => o.getAttribute('value'))).toEqual(['icb']);
     expect(root.querySelector('[data-testid="row-count"]')?.textContent).toBe('4 organisations, from 120');

@@ -339,6 +339,12 @@ describe('CSV and JSON export', () => {
       '45210',
       '1',
       'https://uclh.nhs.uk/',
+      // Issue 30: what the record rests on, and (from the dashboard only) the level seen by you.
+      expect.any(String),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      '',
+      '',
+      '',
     ]);
     expect(second?.[CSV_COLUMNS.indexOf('name')]).toBe("'=cmd|' /C calc'!A0, \"Trust\"");
   });

@@ -84,7 +84,18 @@ describe('the popup’s tab', () => {
         activeTab: async () => ({ tabId: 4, url: 'https://www.uclh.nhs.uk/' }),
         getTabResult: async (tab) => {
           state.asked.push(tab);
-          return { state: 'not-recognised', url: 'https://www.uclh.nhs.uk/', site: 'uclh.nhs.uk' } satisfies TabResult;
+          return {
+            state: 'recognised',
+            detection: {
+              url: 'https://www.uclh.nhs.uk/',
+              candidates: [{ organisation: makeOrganisation(), evidence: { rule: 'domain', value: 'uclh.nhs.uk' }, confidence: 'high' }],
+            },
+            site: 'uclh.nhs.uk',
+            sightings: [],
+            context: [],
+            ownCorrections: [],
+            index: { version: 1, generatedAt: '2026-11-20T00:00:00.000Z', sources: [] },
+          } satisfies TabResult;
         },
         observeFollowers: async (tabId) => {
           state.observed.push(tabId);
@@ -102,6 +113,14 @@ describe('the popup’s tab', () => {
   it('shows the tab its address names, else the active tab', async () => {
     expect((await popupOn('?tab=7')).state.asked).toEqual([{ tabId: 7 }]);
     expect((await popupOn('')).state.asked).toEqual([{ tabId: 4, url: 'https://www.uclh.nhs.uk/' }]);
+  });
+
+  it('takes the focus to the new answer’s heading after “Don’t run on this site” (issue 30)', async () => {
+    const { popup } = await popupOn('?tab=7');
+    popup.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="site-off"]')?.click();
+    for (let i = 0; i < 20 && popup.shadowRoot?.activeElement === null; i++) await settle();
+    const card = popup.shadowRoot?.querySelector('nsl-org-card');
+    expect(card?.shadowRoot?.activeElement?.getAttribute('data-testid')).toBe('org-name');
   });
 
   it('says the page is not recognised when there is no tab to show', async () => {

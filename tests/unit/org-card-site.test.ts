@@ -67,7 +67,7 @@ afterEach(() => document.body.replaceChildren());
 
 describe('the popup’s organisation card, from the index and its own website (issue 19)', () => {
   it('leads with the level from its own website and one row per account, each saying where it comes from', async () => {
-    const { rows, text, provenance, root } = await card(makeOrganisation(), SEVEN);
+    const { rows, text, provenance, root, list } = await card(makeOrganisation(), SEVEN);
     expect(text('[data-testid="adoption-level"]')).toBe('Several platforms');
     expect(text('[data-testid="adoption-basis"]')).toBe(', from its own website');
     expect(text('h2:not(#adoption-heading)')).toBe('Social media accounts (7)');
@@ -80,7 +80,13 @@ describe('the popup’s organisation card, from the index and its own website (i
       'https://www.tiktok.com/@uclh',
       'https://bsky.app/profile/uclh.bsky.social',
     ]);
-    expect(new Set(provenance)).toEqual(new Set(['From its own website, seen 28 Nov 2026']));
+    // Issue 30: seven rows from one page on one day say so once, not seven times.
+    expect(provenance.every((p) => p === undefined)).toBe(true);
+    expect(list.querySelector('[data-testid="shared-provenance"]')?.textContent).toBe('All 7 linked from www.uclh.nhs.uk, seen 28 Nov 2026');
+    // Whose the level is: with what this browser saw, and the index's own beside it.
+    expect(text('[data-testid="index-only-level"]')).toBe('Seen by you. The index alone: Not yet known');
+    // LinkedIn without its "company/" prefix; the link keeps the full address.
+    expect(rows[4]?.querySelector('.line a')?.textContent).toBe('uclh');
     // The details behind each row: where, how, kept where; figures not measured; "Suggest adding".
     const details = rows[0]?.querySelector('details');
     expect(details?.querySelector('summary')?.textContent?.trim()).toBe('Where X (Twitter) uclh comes from');
@@ -100,7 +106,8 @@ describe('the popup’s organisation card, from the index and its own website (i
   it('says "Not yet known" only when neither the index nor its own website gives anything', async () => {
     const { list, text } = await card(makeOrganisation(), []);
     expect(text('[data-testid="adoption-level"]')).toBe('Not yet known');
-    expect(text('[data-testid="adoption-basis"]')).toBeUndefined();
+    expect(text('[data-testid="adoption-basis"]')).toBe(', from the index');
+    expect(text('[data-testid="index-only-level"]')).toBeUndefined();
     expect(list.querySelector('[data-testid="accounts-unknown"]')?.textContent).toContain('Not yet known');
   });
 

@@ -111,7 +111,7 @@ describe('nsl-popup', () => {
     expect(rows[1]?.textContent).toContain('shared with RJ1, so the account may be theirs');
     // The shared site's link never counts: the level rests on the index alone.
     expect(card?.querySelector('[data-testid="adoption-level"]')?.textContent).toBe('One platform known');
-    expect(card?.querySelector('[data-testid="adoption-basis"]')).toBeNull();
+    expect(card?.querySelector('[data-testid="adoption-basis"]')?.textContent).toBe(', from the index');
     expect(list?.querySelector('[data-testid="platform-checks"]')?.textContent).toMatch(/Facebook\s+account closed or suspended/);
   });
 
@@ -185,20 +185,34 @@ describe('nsl-popup', () => {
 
 describe('nsl-popup “Don’t run on this site”', () => {
   /**
-   * The popup (as the extension runs it), showing a page at `url` that is not recognised, with the
-   * site the background names for it (the popup ships no suffix list).
+   * The popup (as the extension runs it), showing a recognised page at `url`, with the site the
+   * background names for it (the popup ships no suffix list).
    */
-  async function offeredOn(url: string): Promise<string | undefined> {
+  async function popupFor(result: TabResult) {
     const popup = document.createElement('nsl-popup');
     document.body.append(popup);
     void popup.start(
-      clientFor(async () => ({ state: 'not-recognised', url, ...switchableSiteOf(url, isSharedZone) })),
+      clientFor(async () => result),
       fakePage('?tab=1').page,
     );
     for (let i = 0; i < 20 && popup.view.state === 'loading'; i++) await new Promise((r) => setTimeout(r, 5));
     await popup.updateComplete;
+    return popup;
+  }
+  async function offeredOn(url: string): Promise<string | undefined> {
+    const result = recognised(makeOrganisation()) as Extract<TabResult, { state: 'recognised' }>;
+    const popup = await popupFor({ ...result, detection: { ...result.detection, url }, ...switchableSiteOf(url, isSharedZone) });
     return popup.shadowRoot?.querySelector('[data-testid="site-off"]')?.textContent ?? undefined;
   }
+
+  it('offers a search of the index on a page it does not recognise, never to switch off a site it never reads (issue 30)', async () => {
+    const url = 'https://www.example-charity.org.uk/about';
+    const popup = await popupFor({ state: 'not-recognised', url, ...switchableSiteOf(url, isSharedZone) });
+    expect(popup.shadowRoot?.querySelector('[data-testid="site-off"]')).toBeNull();
+    const search = popup.shadowRoot?.querySelector('[data-testid="search-index"]');
+    expect(search?.textContent).toBe('Search the index for example-charity.org.uk');
+    expect(search?.getAttribute('href')).toBe('/dashboard.html#table?q=example-charity.org.uk');
+  });
 
   it.each([
     ['https://www.uclh.nhs.uk/contact', 'Don’t run on this site (uclh.nhs.uk)'],

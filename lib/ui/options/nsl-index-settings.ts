@@ -4,6 +4,7 @@ import type { IndexStatus } from '../../browser/messaging';
 import { formatFactDate } from '../../format';
 import { DEFAULT_SETTINGS, REFRESH_SCHEDULES, type RefreshSchedule, type Settings } from '../../settings';
 import { factList, formStyles, pagePanel, theme } from '../theme';
+import { type Feedback, feedbackLine, feedbackStyles } from './feedback';
 import type { OptionsPage } from './options-page';
 
 /** What "The index" asks of the background and the browser. */
@@ -23,15 +24,17 @@ export class IndexSettings extends LitElement {
     settings: { attribute: false },
     client: { attribute: false },
     page: { attribute: false },
+    feedback: { attribute: false },
     sourceError: { state: true },
   };
   status?: IndexStatus;
   settings: Settings = DEFAULT_SETTINGS;
   client?: IndexSettingsClient;
   page?: OptionsPage;
+  feedback?: Feedback;
   sourceError = '';
 
-  static override styles = [theme, formStyles, factList, pagePanel];
+  static override styles = [theme, feedbackStyles, formStyles, factList, pagePanel];
 
   override render() {
     const status = this.status;
@@ -55,26 +58,41 @@ export class IndexSettings extends LitElement {
         <dt>Last problem</dt>
         <dd data-testid="index-error">${refresh?.lastError ? `The copy was refused: ${refresh.lastError.reason}. The installed index was kept.` : 'None'}</dd>
       </dl>
-      <button type="button" @click=${() => this.updateNow()}>Update now</button>
+      ${
+        // Says why before the click, not only after it (issue 30).
+        status && !status.source
+          ? html`<p class="hint" id="update-hint" data-testid="update-hint">
+              “Update now” needs a published copy to check, and none is set: the index bundled with the extension is in use,
+              and it is updated with the extension itself. A research group or maintainer can set a copy under “Advanced”.
+            </p>`
+          : nothing
+      }
+      <button type="button" aria-describedby=${status && !status.source ? 'update-hint' : nothing} @click=${() => this.updateNow()}>Update now</button>
       <button type="button" class="secondary-button" ?disabled=${!status?.canRollBack} @click=${() => this.rollBack()}>Roll back</button>
+      ${feedbackLine(this.feedback, 'update')}
       <div class="field">
         <label for="schedule">Check for a newer index</label>
-        <select id="schedule" .value=${this.settings.refreshSchedule} @change=${(e: Event) => this.page?.save({ refreshSchedule: (e.target as HTMLSelectElement).value as RefreshSchedule })}>
+        <select id="schedule" .value=${this.settings.refreshSchedule} @change=${(e: Event) => this.page?.save({ refreshSchedule: (e.target as HTMLSelectElement).value as RefreshSchedule }, 'schedule')}>
           ${Object.keys(REFRESH_SCHEDULES).map((k) => html`<option value=${k} ?selected=${k === this.settings.refreshSchedule}>${SCHEDULE_LABELS[k as RefreshSchedule]}</option>`)}
         </select>
+        ${feedbackLine(this.feedback, 'schedule')}
       </div>
-      <div class="field">
-        <label for="source">Published copy (a folder address)<span class="hint">For example a research group's own mirror. Leave empty to use the default.</span></label>
-        <input id="source" type="url" .value=${this.settings.indexSource} aria-describedby=${this.sourceError ? 'source-error' : nothing} />
-        ${this.sourceError ? html`<p id="source-error" class="error-text">${this.sourceError}</p>` : nothing}
-        <button type="button" class="secondary-button" @click=${() => this.saveSource()}>Save source</button>
-      </div>
+      <details class="advanced" ?open=${this.sourceError !== '' || this.settings.indexSource !== ''}>
+        <summary>Advanced: for maintainers and research groups</summary>
+        <div class="field">
+          <label for="source">Published copy (a folder address)<span class="hint">For example a research group's own mirror. Leave empty to use the default.</span></label>
+          <input id="source" type="url" .value=${this.settings.indexSource} aria-describedby=${this.sourceError ? 'source-error' : nothing} />
+          ${this.sourceError ? html`<p id="source-error" class="error-text">${this.sourceError}</p>` : nothing}
+          <button type="button" class="secondary-button" @click=${() => this.saveSource()}>Save source</button>
+          ${feedbackLine(this.feedback, 'source')}
+        </div>
+      </details>
     </section>`;
   }
 
   private async updateNow() {
     if (!this.client || !this.page) return;
-    this.page.announce('Checking for a newer index…');
+    this.page.announce('Checking for a newer index…', 'update');
     const outcome = await this.client.refreshIndex();
     this.page.announce(
       outcome.outcome === 'updated'
@@ -84,6 +102,7 @@ export class IndexSettings extends LitElement {
           : outcome.outcome === 'no-source'
             ? 'No published source is set: the bundled index stays in use.'
             : `Not updated: ${outcome.reason}. The installed index was kept.`,
+      'update',
     );
     await this.page.reload();
   }
@@ -95,6 +114,7 @@ export class IndexSettings extends LitElement {
       result.rolledBack
         ? `Rolled back to index version ${result.indexVersion}.`
         : `Not rolled back: ${result.reason ?? 'there is no earlier index to roll back to'}.`,
+      'update',
     );
     await this.page.reload();
   }
@@ -104,7 +124,7 @@ export class IndexSettings extends LitElement {
     const value = input?.value.trim() ?? '';
     if (value === '') {
       this.sourceError = '';
-      await this.page?.save({ indexSource: '' });
+      await this.page?.save({ indexSource: '' }, 'source');
       return;
     }
     if (!URL.canParse(value) || new URL(value).protocol !== 'https:') {
@@ -118,7 +138,7 @@ export class IndexSettings extends LitElement {
       return;
     }
     this.sourceError = '';
-    await this.page?.save({ indexSource: value });
+    await this.page?.save({ indexSource: value }, 'source');
   }
 }
 

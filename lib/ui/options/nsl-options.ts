@@ -3,6 +3,7 @@ import type { PageClient } from '../../browser/client';
 import type { IndexStatus } from '../../browser/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { pageLayout, theme } from '../theme';
+import { type Feedback, feedbackLine, feedbackStyles, NO_FEEDBACK } from './feedback';
 import type { IndexSettingsClient } from './nsl-index-settings';
 import type { NhsSitesClient } from './nsl-nhs-sites';
 import type { YourDataClient } from './nsl-your-data';
@@ -33,13 +34,13 @@ export class Options extends LitElement implements OptionsPage {
   static override properties = {
     status: { state: true },
     settings: { state: true },
-    message: { state: true },
+    feedback: { state: true },
     extensionVersion: { state: true },
   };
   status?: IndexStatus;
   settings: Settings = DEFAULT_SETTINGS;
-  /** The result of the last action, announced politely. */
-  message = '';
+  /** The result of the last action, announced politely beside the control that caused it (issue 30). */
+  feedback: Feedback = NO_FEEDBACK;
   extensionVersion = '';
   private client?: OptionsClient;
 
@@ -55,18 +56,19 @@ export class Options extends LitElement implements OptionsPage {
     [this.status, this.settings] = await Promise.all([this.client.getIndexStatus(), this.client.readSettings()]);
   }
 
-  async save(change: Partial<Settings>): Promise<void> {
+  async save(change: Partial<Settings>, near = ''): Promise<void> {
     this.settings = { ...this.settings, ...change };
     await this.client?.saveSettings(this.settings);
-    this.message = 'Settings saved.';
+    this.feedback = { text: 'Settings saved.', near };
   }
 
-  announce(message: string): void {
-    this.message = message;
+  announce(message: string, near = ''): void {
+    this.feedback = { text: message, near };
   }
 
   static override styles = [
     theme,
+    feedbackStyles,
     pageLayout,
     css`
       :host {
@@ -89,18 +91,18 @@ export class Options extends LitElement implements OptionsPage {
     return html`<header>NHS Social Lens</header>
       <main>
         <h1>Settings</h1>
-        <p role="status" aria-live="polite" data-testid="message">${this.message}</p>
-        <nsl-shown-settings .settings=${s} .page=${this}></nsl-shown-settings>
-        <nsl-corrections-settings .settings=${s} .page=${this}></nsl-corrections-settings>
+        ${feedbackLine(this.feedback, '')}
+        <nsl-shown-settings .settings=${s} .page=${this} .feedback=${this.feedback}></nsl-shown-settings>
+        <nsl-corrections-settings .settings=${s} .page=${this} .feedback=${this.feedback}></nsl-corrections-settings>
         <nsl-platform-permissions .client=${this.client}></nsl-platform-permissions>
-        <nsl-index-settings .status=${this.status} .settings=${s} .client=${this.client} .page=${this}></nsl-index-settings>
+        <nsl-index-settings .status=${this.status} .settings=${s} .client=${this.client} .page=${this} .feedback=${this.feedback}></nsl-index-settings>
         <nsl-nhs-sites .client=${this.client}></nsl-nhs-sites>
         <section class="legend" aria-labelledby="legend-heading">
           <h2 id="legend-heading">The toolbar badge</h2>
           <nsl-badge-legend></nsl-badge-legend>
         </section>
         <nsl-privacy-note></nsl-privacy-note>
-        <nsl-your-data .settings=${s} .client=${this.client} .page=${this}></nsl-your-data>
+        <nsl-your-data .settings=${s} .client=${this.client} .page=${this} .feedback=${this.feedback}></nsl-your-data>
         <p class="secondary">NHS Social Lens ${this.extensionVersion}. An independent tool, not affiliated with the NHS.</p>
       </main>`;
   }

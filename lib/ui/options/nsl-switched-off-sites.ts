@@ -3,17 +3,25 @@ import { isSharedZone } from '../../index/host-rules';
 import { HOST_PATTERN } from '../../index/schema';
 import { DEFAULT_SETTINGS, type Settings, siteKey, withSiteDisabled } from '../../settings';
 import { formStyles, theme } from '../theme';
+import { type Feedback, feedbackLine, feedbackStyles } from './feedback';
 import type { OptionsPage } from './options-page';
 
 /** Settings: the sites the user switched the extension off on, each with a way back; and a way to add one. */
 export class SwitchedOffSites extends LitElement {
-  static override properties = { settings: { attribute: false }, page: { attribute: false }, siteError: { state: true } };
+  static override properties = {
+    settings: { attribute: false },
+    page: { attribute: false },
+    feedback: { attribute: false },
+    siteError: { state: true },
+  };
   settings: Settings = DEFAULT_SETTINGS;
   page?: OptionsPage;
+  feedback?: Feedback;
   siteError = '';
 
   static override styles = [
     theme,
+    feedbackStyles,
     formStyles,
     css`
       :host {
@@ -39,7 +47,7 @@ export class SwitchedOffSites extends LitElement {
                 (site) => html`<li>
                   ${site}
                   <button type="button" class="secondary-button small" aria-label=${`Turn back on for ${site}`}
-                    @click=${() => this.page?.save({ disabledSites: withSiteDisabled(sites, site, false) })}>Turn back on</button>
+                    @click=${() => this.page?.save({ disabledSites: withSiteDisabled(sites, site, false) }, 'sites')}>Turn back on</button>
                 </li>`,
               )}
             </ul>`
@@ -48,6 +56,7 @@ export class SwitchedOffSites extends LitElement {
       ${this.siteError ? html`<p id="site-error" class="error-text">${this.siteError}</p>` : nothing}
       <input id="site" type="text" autocomplete="off" spellcheck="false" aria-describedby=${this.siteError ? 'site-error' : nothing} />
       <button type="button" class="secondary-button" @click=${() => this.addSite()}>Switch off</button>
+      ${feedbackLine(this.feedback, 'sites')}
     </div>`;
   }
 
@@ -67,7 +76,7 @@ export class SwitchedOffSites extends LitElement {
     }
     this.siteError = '';
     if (input) input.value = '';
-    await this.page?.save({ disabledSites: withSiteDisabled(this.settings.disabledSites, site, true) });
+    await this.page?.save({ disabledSites: withSiteDisabled(this.settings.disabledSites, site, true) }, 'sites');
   }
 }
 

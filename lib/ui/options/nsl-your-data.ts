@@ -3,7 +3,9 @@ import type { PageClient } from '../../browser/client';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings';
 import { describeImport, exportUserData, MAX_USER_DATA_BYTES, parseUserData, type UserData } from '../../user-data';
 import { downloadText } from '../download';
+import { focusAfterRender } from '../focus';
 import { formStyles, pagePanel, theme } from '../theme';
+import { type Feedback, feedbackLine, feedbackStyles } from './feedback';
 import type { OptionsPage } from './options-page';
 
 /** What "Your data" asks of the background and the browser. */
@@ -18,6 +20,7 @@ export class YourData extends LitElement {
     settings: { attribute: false },
     client: { attribute: false },
     page: { attribute: false },
+    feedback: { attribute: false },
     importError: { state: true },
     pendingImport: { state: true },
     confirmingDelete: { state: true },
@@ -25,6 +28,7 @@ export class YourData extends LitElement {
   settings: Settings = DEFAULT_SETTINGS;
   client?: YourDataClient;
   page?: OptionsPage;
+  feedback?: Feedback;
   importError = '';
   /** A checked import file, waiting for the user to confirm: nothing is replaced before that. */
   pendingImport?: { data: UserData; summary: string[] };
@@ -35,6 +39,7 @@ export class YourData extends LitElement {
 
   static override styles = [
     theme,
+    feedbackStyles,
     formStyles,
     pagePanel,
     css`
@@ -56,10 +61,12 @@ export class YourData extends LitElement {
       <h2 id="data-heading">Your data</h2>
       <p>Save your settings and corrections as one file, to keep or to move to another browser.</p>
       <button type="button" data-testid="export-data" @click=${() => this.exportData()}>Export settings and corrections</button>
+      ${feedbackLine(this.feedback, 'export')}
       <div class="field">
         <label for="import">Import a file you exported<span class="hint">It is checked first, and nothing is replaced until you confirm.</span></label>
         ${this.importError ? html`<p id="import-error" class="error-text" data-testid="import-error">${this.importError}</p>` : nothing}
         <input id="import" type="file" accept=".json,application/json" aria-describedby=${this.importError ? 'import-error' : nothing} @change=${(e: Event) => this.readImport(e)} />
+        ${feedbackLine(this.feedback, 'import')}
       </div>
       ${
         this.pendingImport
@@ -72,17 +79,24 @@ export class YourData extends LitElement {
           : nothing
       }
       <h3>Delete all my data</h3>
+      ${feedbackLine(this.feedback, 'delete')}
       <p>Deletes your corrections, the research log, the profiles seen on organisations’ sites, and resets these settings. The index stays.</p>
       ${
         this.confirmingDelete
           ? html`<div class="confirm" role="group" aria-label="Confirm deleting all your data">
               <p><strong>This cannot be undone.</strong> Export your data first if you may want it back.</p>
               <button type="button" class="warning-button" data-testid="confirm-delete-all" @click=${() => this.deleteAll()}>Yes, delete all my data</button>
-              <button type="button" class="secondary-button" @click=${() => (this.confirmingDelete = false)}>Keep it</button>
+              <button type="button" class="secondary-button" data-testid="keep-all" @click=${() => this.confirmDelete(false)}>Keep it</button>
             </div>`
-          : html`<button type="button" class="warning-button" data-testid="delete-all" @click=${() => (this.confirmingDelete = true)}>Delete all my data</button>`
+          : html`<button type="button" class="warning-button" data-testid="delete-all" @click=${() => this.confirmDelete(true)}>Delete all my data</button>`
       }
     </section>`;
+  }
+
+  /** Asks to confirm, or stops asking; the focus goes to what took the place of the button pressed (issue 30). */
+  private confirmDelete(asking: boolean) {
+    this.confirmingDelete = asking;
+    void focusAfterRender(this, asking ? '[data-testid="keep-all"]' : '[data-testid="delete-all"]');
   }
 
   private async exportData() {
@@ -90,7 +104,10 @@ export class YourData extends LitElement {
     const now = this.now();
     const data = exportUserData(this.settings, (await this.client.listCorrections()).corrections, now);
     this.download(`nhs-social-lens-settings-${now.toISOString().slice(0, 10)}.json`, `${JSON.stringify(data, null, 2)}\n`);
-    this.page?.announce(`Exported your settings and ${data.corrections.length} correction${data.corrections.length === 1 ? '' : 's'}.`);
+    this.page?.announce(
+      `Exported your settings and ${data.corrections.length} correction${data.corrections.length === 1 ? '' : 's'}.`,
+      'export',
+    );
   }
 
   private async readImport(event: Event) {
@@ -128,7 +145,7 @@ export class YourData extends LitElement {
     await this.client.saveSettings(pending.data.settings);
     this.pendingImport = undefined;
     await this.page?.reload();
-    this.page?.announce(`Imported your settings and ${imported} correction${imported === 1 ? '' : 's'}.`);
+    this.page?.announce(`Imported your settings and ${imported} correction${imported === 1 ? '' : 's'}.`, 'import');
   }
 
   private async deleteAll() {
@@ -137,7 +154,7 @@ export class YourData extends LitElement {
     await this.client?.resetSettings();
     this.confirmingDelete = false;
     await this.page?.reload();
-    this.page?.announce('All your data was deleted and the settings were reset.');
+    this.page?.announce('All your data was deleted and the settings were reset.', 'delete');
   }
 }
 

@@ -6,6 +6,7 @@ import type { Candidate } from '../detect/types';
 import { DEFAULT_SETTINGS, type Settings, withSiteDisabled } from '../settings';
 import type { PageWindow } from './mount-page';
 import { theme } from './theme';
+import './nsl-nhs-offer';
 import './nsl-org-card';
 import { DEFAULT_QUERY, tableQueryToHash } from '../dashboard/table-query';
 import { daysSince, formatFactDate, kindLabel } from '../format';
@@ -60,6 +61,8 @@ export class Popup extends LitElement {
   /** Which candidate the user picked where several organisations share the site. */
   chosen?: Candidate;
   private client?: PopupClient;
+  /** The tab's address, where the browser gave it: the nhs.uk offer reads it (issue 28). */
+  private tabUrl = '';
   private page?: PageWindow;
 
   /** Starts the popup on the tab its address names, or the active tab. */
@@ -85,6 +88,7 @@ export class Popup extends LitElement {
     this.settings = settings;
     if (answer === undefined) return { state: 'not-recognised' };
     const { tab, result } = answer;
+    this.tabUrl = tab.url ?? '';
     // Opt-in: nothing is read in the tab unless the user turned observed counts on.
     if (settings.recordObservedFollowers) void this.observe(client, tab.tabId, result);
     return result;
@@ -255,6 +259,7 @@ export class Popup extends LitElement {
         <h1 tabindex="-1">Not a page we recognise</h1>
         <p>This page is not one NHS Social Lens recognises. It recognises the websites of NHS trusts, integrated care boards and national NHS bodies.</p>
         <p><a href=${search} target="_blank" data-testid="search-index">Search the index${host ? ` for ${host}` : ''}</a></p>
+        <nsl-nhs-offer .client=${this.client} .url=${this.tabUrl}></nsl-nhs-offer>
       </div>`;
     }
     return html`${this.staleWarning(result.index.generatedAt)}${this.observed()}${this.recognised(result)}`;

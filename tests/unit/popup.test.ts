@@ -256,3 +256,37 @@ describe('nsl-popup’s first answer (issue 22)', () => {
     expect(performance.getEntriesByName(FIRST_PAINT_MARK)).toHaveLength(1);
   });
 });
+
+describe('nsl-popup on an nhs.uk page it cannot read', () => {
+  it.each([
+    ['https://www.new-trust.nhs.uk/', false, true],
+    ['https://www.uclh.nhs.uk/', true, false],
+    ['https://example.org/', false, false],
+  ])('on %s (readable: %s) offers the nhs.uk grant: %s (issue 28)', async (url, readable, offered) => {
+    const requested: string[] = [];
+    const client = mockClient({
+      readSettings: async () => DEFAULT_SETTINGS,
+      saveSettings: async () => undefined,
+      getTabResult: async () => ({ state: 'not-recognised' }),
+      hasHost: async (origin) => readable && origin !== '*://*.nhs.uk',
+      requestHost: async (origin) => {
+        requested.push(origin);
+        return true;
+      },
+    });
+    const popup = document.createElement('nsl-popup');
+    document.body.append(popup);
+    await popup.start(client, fakePage(`?tab=1&url=${encodeURIComponent(url)}`).page);
+    await popup.updateComplete;
+    const offer = popup.shadowRoot?.querySelector('nsl-nhs-offer');
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+      await offer?.updateComplete;
+    }
+    const button = offer?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid="allow-nhs-sites"]');
+    expect(button !== null && button !== undefined).toBe(offered);
+    button?.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(requested).toEqual(offered ? ['*://*.nhs.uk'] : []);
+  });
+});

@@ -4,13 +4,16 @@
  * elements import, because it reads the build's constants and the extension's storage.
  */
 import type { browser as wxtBrowser } from 'wxt/browser';
-import { DEFAULT_REPOSITORY_URL } from './build-constants';
+import { underPagePatterns } from '../detect/pages';
+import { DEFAULT_REPOSITORY_URL, PAGE_MATCHES } from './build-constants';
 import { createBackgroundClient, type PageClient } from './client';
+import { createLiveHosts } from './live-hosts';
 import { readSettings, settingsItem } from './settings';
 
 /** The client extension pages start with: `mountPage('nsl-options', createPageClient(browser))`. */
 export function createPageClient(browser: typeof wxtBrowser): PageClient {
   const background = createBackgroundClient(browser.runtime);
+  const liveHosts = createLiveHosts(browser.permissions, underPagePatterns(PAGE_MATCHES));
   return {
     ...background,
     readSettings: () => readSettings(),
@@ -18,6 +21,8 @@ export function createPageClient(browser: typeof wxtBrowser): PageClient {
     resetSettings: () => settingsItem.removeValue(),
     requestHost: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
     hasHost: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    requestLiveHost: (origin) => liveHosts.request(origin),
+    hasLiveHost: (origin) => liveHosts.has(origin),
     extensionVersion: () => browser.runtime.getManifest().version,
     repositoryUrl: async () => (await readSettings()).repositoryUrl || DEFAULT_REPOSITORY_URL,
     async activeTab() {

@@ -4,7 +4,7 @@
  * records, per platform, that the pages checked link to no account there: what lets an adoption
  * level say "none" rather than "unknown". Network access is injected, so tests run on loopback.
  */
-import { extractPageProfiles, type ProfileVia, type QueryableDocument } from '../detect/page-signals';
+import { extractPageProfiles, type NotPlatformHost, type ProfileVia, type QueryableDocument } from '../detect/page-signals';
 import { isHostWithin } from '../detect/page-url';
 import { PLATFORMS, type Platform } from '../social/platforms';
 import { likelyPages } from './likely-pages';
@@ -26,6 +26,8 @@ export interface DiscoveryDeps {
   /** The date every finding is stamped with (YYYY-MM-DD). */
   today: string;
   maxPages: number;
+  /** The index's domains and the extension's install-time hosts: never a social platform's (issue 26). */
+  notPlatformHost?: NotPlatformHost;
 }
 
 export type Finding =
@@ -85,7 +87,7 @@ export async function discoverOrganisation(
         continue;
       }
       const doc = deps.parseHtml(fetched.body);
-      const profiles = extractPageProfiles(doc, fetched.url);
+      const profiles = extractPageProfiles(doc, fetched.url, deps.notPlatformHost);
       const more = pagesRead.length === 0 ? likelyPages(doc, fetched.url, isSameSite, deps.maxPages - 1) : [];
       pagesRead.push(fetched.url);
       for (const profile of profiles) {

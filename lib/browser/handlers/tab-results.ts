@@ -9,6 +9,7 @@
 import { detectPage } from '../../detect/detect';
 import { type PageProfile, profilesFromSignals, sanitisePageSignals } from '../../detect/page-signals';
 import { cappedPageUrl, hostnameOf, pageUrlOfTab } from '../../detect/page-url';
+import { underPagePatterns } from '../../detect/pages';
 import type { Candidate, PageFlag } from '../../detect/types';
 import { isSharedZone } from '../../index/host-rules';
 import type { NhsIndex, Organisation } from '../../index/schema';
@@ -74,6 +75,7 @@ export function tabResultHandlers(ctx: BackgroundContext): {
   switchedOff(url: string): Promise<boolean>;
 } {
   const { deps } = ctx;
+  const notPlatformHost = underPagePatterns(deps.pagePatterns ?? []);
 
   /**
    * Recognises `url`. Profiles the page links to are recorded only when the page is on the
@@ -156,7 +158,8 @@ export function tabResultHandlers(ctx: BackgroundContext): {
       const settings = await deps.settings();
       // The page reported the links that may be profiles; the rules run here, off the page's
       // thread (issue 22), and not at all on a site the user switched off.
-      const pageProfiles = disabledSite(settings, url) === undefined ? profilesFromSignals(sanitisePageSignals(signals), url) : [];
+      const pageProfiles =
+        disabledSite(settings, url) === undefined ? profilesFromSignals(sanitisePageSignals(signals), url, notPlatformHost) : [];
       const result = await resultFor(url, pageProfiles, settings);
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, settings);

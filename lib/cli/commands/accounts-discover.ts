@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { pageMatchPatterns, underPagePatterns } from '../../detect/pages';
 import { discoverOrganisation } from '../../discover/discover-organisation';
 import { ALLOW_ALL, parseRobots, type RobotsRules, unreachableRobots } from '../../discover/robots';
 import { dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
@@ -62,6 +63,7 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
     return rules;
   };
 
+  const notPlatformHost = underPagePatterns(pageMatchPatterns(index));
   const totals = { organisations: 0, pages: 0, accounts: 0, noLink: 0, errors: 0 };
   await batch.run({
     items: organisations,
@@ -89,6 +91,7 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
           parseHtml: (html) => parseHTML(html).document,
           today,
           maxPages,
+          notPlatformHost,
         },
       );
       totals.organisations++;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { type AddressInfo, createServer as createNetServer, type Server } from 'node:net';
+import { type AddressInfo, connect, createServer as createNetServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -18,12 +18,14 @@ import { EXTENSION_DIR, waitFor } from './support/extension-browser';
  * shows the test could see a recording. nhs.uk is HSTS-preloaded, so the page is on one of the
  * index's domains outside it (Herefordshire and Worcestershire ICB's hwics.org.uk), and Chromium's
  * automatic HTTPS upgrade is switched off. One loopback port answers both http and https (a TLS
- * handshake starts with byte 0x16), as every host is mapped to it.
+ * handshake starts with byte 0x16, and the connection is passed on to the https server), as every
+ * host is mapped to it.
  */
 const PAGE = readFileSync(join(process.cwd(), 'tests/fixtures/pages/trust-home-seven.html'));
 const HOST = 'www.hwics.org.uk';
 
 let server: Server;
+let backends: { close(): unknown }[] = [];
 let context: BrowserContext;
 let profileDir: string;
 /** Requests seen, as `scheme://host/path`. */
@@ -66,16 +68,25 @@ beforeAll(async () => {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('no built extension: run "npx wxt build" first');
   const http = createHttpServer(answer('http'));
   const https = createHttpsServer(certificate(), answer('https'));
-  server = createNetServer({ pauseOnConnect: true }, (socket) => {
+  const listen = (target: { listen(port: number, host: string, done: () => void): unknown; address(): unknown }) =>
+    new Promise<number>((resolve) => target.listen(0, '127.0.0.1', () => resolve((target.address() as AddressInfo).port)));
+  const [httpPort, httpsPort] = [await listen(http), await listen(https)];
+  backends = [http, https];
+  // The front port passes each connection to the http or the https server by its first byte.
+  server = createNetServer((socket) => {
     socket.once('data', (first) => {
-      socket.pause();
-      socket.unshift(first);
-      (first[0] === 0x16 ? https : http).emit('connection', socket);
-      socket.resume();
+      const backend = connect(first[0] === 0x16 ? httpsPort : httpPort, '127.0.0.1');
+      backend.write(first);
+      socket.pipe(backend).pipe(socket);
+      const end = () => {
+        socket.destroy();
+        backend.destroy();
+      };
+      socket.on('error', end);
+      backend.on('error', end);
     });
-    socket.resume();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listen(server);
   profileDir = mkdtempSync(join(tmpdir(), 'nsl-profile-'));
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
@@ -96,6 +107,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   server?.close();
+  for (const backend of backends) backend.close();
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 

@@ -39,9 +39,7 @@ describe('platform dates read at their source', () => {
       { ods: 'RRV', platform: 'mastodon', handle: '@uclh@mastodon.example', url: 'https://mastodon.example/@uclh' },
       answering({
         '/lookup': { id: '1', followers_count: 10, statuses_count: 2 },
-        '/statuses': [
-          { id: '4', created_at: INSANE, favourites_count: 0 },
-        ],
+        '/statuses': [{ id: '4', created_at: INSANE, favourites_count: 0 }],
       }),
       NOW,
     );

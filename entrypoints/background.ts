@@ -11,12 +11,13 @@ import {
 import { BUNDLED_INDEX_FILE } from '../lib/browser/bundled-index';
 import { openIndexDb } from '../lib/browser/db';
 import { welcomeOnInstall } from '../lib/browser/first-run';
+import { createLiveHosts } from '../lib/browser/live-hosts';
 import { dispatch } from '../lib/browser/messaging';
 import { createPageReader, type PageScripting } from '../lib/browser/page-reader';
 import { readSettings, settingsItem } from '../lib/browser/settings';
 import { readSite, SITE_READER_MAX_BYTES, SITE_READER_TIMEOUT_MS } from '../lib/browser/site-reader';
 import { createTabResults } from '../lib/browser/tab-results';
-import { pageMatcher } from '../lib/detect/pages';
+import { pageMatcher, underPagePatterns } from '../lib/detect/pages';
 import { isSharedZone } from '../lib/index/host-rules';
 import { fromBase64 } from '../lib/refresh/published';
 import { REFRESH_SCHEDULES } from '../lib/settings';
@@ -34,6 +35,8 @@ const TOOLBAR_MENU_PAGES: Record<string, '/dashboard.html' | '/corrections.html'
 };
 
 export default defineBackground(() => {
+  // Live figures only from the hosts the user granted for them (issue 26).
+  const liveHosts = createLiveHosts(browser.permissions, underPagePatterns(PAGE_MATCHES));
   const service = createBackgroundService({
     openDb: () => openIndexDb(),
     bundledIndexVersion: BUNDLED_INDEX_VERSION,
@@ -50,15 +53,25 @@ export default defineBackground(() => {
     live: {
       fetch: (input, init) => fetch(input, init),
       timeoutMs: LIVE_TIMEOUT_MS,
-      hasHost: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+      hasHost: (origin) => liveHosts.has(origin),
+      forgetHosts: () => liveHosts.clear(),
     },
     tabResults: createTabResults(browser.storage.session),
     // Firefox builds are Manifest V2, where the toolbar button is `browserAction`.
     action: browser.action ?? browser.browserAction,
+    pagePatterns: PAGE_MATCHES,
     now: () => new Date(),
     settings: () => readSettings(isSharedZone),
     readSite: (host) =>
-      readSite({ fetch: (input, init) => fetch(input, init), timeoutMs: SITE_READER_TIMEOUT_MS, maxBytes: SITE_READER_MAX_BYTES }, host),
+      readSite(
+        {
+          fetch: (input, init) => fetch(input, init),
+          timeoutMs: SITE_READER_TIMEOUT_MS,
+          maxBytes: SITE_READER_MAX_BYTES,
+          notPlatformHost: underPagePatterns(PAGE_MATCHES),
+        },
+        host,
+      ),
   });
   const ownOrigin = browser.runtime.getURL('/');
   const pages = createPageReader({
@@ -106,6 +119,7 @@ export default defineBackground(() => {
     if (next?.showBadge !== previous?.showBadge || String(next?.countedPlatforms) !== String(previous?.countedPlatforms))
       void service.settingsChanged();
   });
+  browser.permissions.onRemoved.addListener((removed) => void liveHosts.removed(removed.origins ?? []));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void service.scheduledRefresh();
   });

@@ -8,9 +8,15 @@ export function formatFactDate(date: string): string {
   const [year, month, day] = date.split('-').map((part) => Number.parseInt(part, 10));
   if (year === undefined || Number.isNaN(year)) return date;
   const utc = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  if (day !== undefined)
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc);
-  if (month !== undefined) return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc);
+  // Never throws (issue 26): a date that is not one ("100000-01-", from a platform) is shown as written.
+  if (Number.isNaN(utc.getTime())) return date;
+  try {
+    if (day !== undefined)
+      return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc);
+    if (month !== undefined) return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utc);
+  } catch {
+    return date;
+  }
   return String(year);
 }
 
@@ -21,15 +27,21 @@ export function formatFactDate(date: string): string {
 export function formatFactTime(timestamp: string, timeZone?: string): string {
   const at = new Date(timestamp);
   if (Number.isNaN(at.getTime())) return timestamp;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(timeZone ? { timeZone } : {}),
-  }).formatToParts(at);
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(timeZone ? { timeZone } : {}),
+    }).formatToParts(at);
+  } catch {
+    // Never throws (issue 26): an unknown time zone, say, shows the timestamp as written.
+    return timestamp;
+  }
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')} ${part('hour')}:${part('minute')}`;
 }

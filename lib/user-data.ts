@@ -57,8 +57,17 @@ export function parseUserData(text: string): { ok: true; data: UserData } | { ok
   return { ok: true, data: { ...data, settings } };
 }
 
-/** What an import would change, said before the user confirms it. */
-export function describeImport(current: Settings, currentCorrectionIds: ReadonlySet<string>, data: UserData): string[] {
+/**
+ * What an import would change, said before the user confirms it. `sourceAllowed`: whether the
+ * browser already lets the extension read from the file's published copy's host, in which case it
+ * does not ask again (issue 26).
+ */
+export function describeImport(
+  current: Settings,
+  currentCorrectionIds: ReadonlySet<string>,
+  data: UserData,
+  sourceAllowed = false,
+): string[] {
   const changed = (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).filter(
     (key) => JSON.stringify(current[key]) !== JSON.stringify(data.settings[key]),
   );
@@ -69,9 +78,14 @@ export function describeImport(current: Settings, currentCorrectionIds: Readonly
       ? 'Settings: no change.'
       : `Settings: ${changed.length} would change (${changed.map((k) => SETTING_NAMES[k]).join(', ')}).`,
     `Corrections: ${data.corrections.length - replacing} new${replacing > 0 ? `, ${replacing} would replace yours with the same id` : ''}.`,
-    // Said before the browser asks, as typing a source would ask (issue 17).
+    // Said before the browser asks, as typing a source would ask (issue 17); and when it will not
+    // ask, because the host is already allowed, that is said instead (issue 26).
     ...(source !== '' && source !== current.indexSource
-      ? [`Published copy: ${source}. The browser will ask you to let NHS Social Lens read from ${new URL(source).origin}.`]
+      ? [
+          sourceAllowed
+            ? `Published copy: ${source}. NHS Social Lens is already allowed to read from ${new URL(source).origin}, so the browser will not ask you again: the index will be read from there at the next refresh.`
+            : `Published copy: ${source}. The browser will ask you to let NHS Social Lens read from ${new URL(source).origin}.`,
+        ]
       : []),
   ];
 }

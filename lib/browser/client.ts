@@ -88,6 +88,13 @@ export interface PageClient extends BackgroundClient {
    * survey's rules, politely (one request a second to a host, shared by every call with the same settings).
    */
   surveyReader(settings: SurveySettings): (host: string) => Promise<SurveyOutcome>;
+  /**
+   * Live figures' own leave (issue 26): asks the browser for a platform's host on the user's
+   * click and remembers it as granted for live figures; never for a host the extension reads from install.
+   */
+  requestLiveHost(origin: string): Promise<boolean>;
+  /** Whether the user granted `origin` for live figures and the browser still allows it (asks nothing). */
+  hasLiveHost(origin: string): Promise<boolean>;
   /** This release's version, from the manifest. */
   extensionVersion(): string;
   /** The project's repository for prefilled issues: the user's, else the one this release was built with; empty when neither. */

@@ -4,15 +4,18 @@
  * elements import, because it reads the build's constants and the extension's storage.
  */
 import type { browser as wxtBrowser } from 'wxt/browser';
+import { underPagePatterns } from '../detect/pages';
 import { createHostSlots } from '../survey/scheduler';
-import { DEFAULT_REPOSITORY_URL } from './build-constants';
+import { DEFAULT_REPOSITORY_URL, PAGE_MATCHES } from './build-constants';
 import { createBackgroundClient, type PageClient } from './client';
+import { createLiveHosts } from './live-hosts';
 import { readSettings, settingsItem } from './settings';
 import { surveyReadSite } from './survey-reader';
 
 /** The client extension pages start with: `mountPage('nsl-options', createPageClient(browser))`. */
 export function createPageClient(browser: typeof wxtBrowser): PageClient {
   const background = createBackgroundClient(browser.runtime);
+  const liveHosts = createLiveHosts(browser.permissions, underPagePatterns(PAGE_MATCHES));
   return {
     ...background,
     readSettings: () => readSettings(),
@@ -37,6 +40,8 @@ export function createPageClient(browser: typeof wxtBrowser): PageClient {
       };
       return (host) => surveyReadSite(deps, host);
     },
+    requestLiveHost: (origin) => liveHosts.request(origin),
+    hasLiveHost: (origin) => liveHosts.has(origin),
     extensionVersion: () => browser.runtime.getManifest().version,
     repositoryUrl: async () => (await readSettings()).repositoryUrl || DEFAULT_REPOSITORY_URL,
     async activeTab() {

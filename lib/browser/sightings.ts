@@ -21,14 +21,16 @@ export async function recordSightings(
   profiles: readonly PageProfile[],
   now: Date,
 ): Promise<void> {
-  if (profiles.length === 0 || organisationIds.length === 0) return;
+  // Read before the transaction opens: nothing unrelated is awaited inside one.
+  const kept = await withoutIndexHostAccounts(db, profiles);
+  if (kept.length === 0 || organisationIds.length === 0) return;
   const when = now.toISOString();
   const tx = db.transaction('sightings', 'readwrite');
   const writes: Promise<unknown>[] = [];
   for (const organisationId of organisationIds) {
     const existingCount = await tx.store.index('by-organisation').count(organisationId);
     let room = MAX_SIGHTINGS_PER_ORGANISATION - existingCount;
-    for (const profile of profiles) {
+    for (const profile of kept) {
       const key = accountKey(profile.platform, profile.handle);
       const previous = await tx.store.get([organisationId, key]);
       if (previous === undefined && room-- <= 0) continue;
@@ -49,6 +51,32 @@ export async function recordSightings(
     }
   }
   await Promise.all([...writes, tx.done]);
+}
+
+/**
+ * The profiles without any Mastodon account on a host that is, or is under, a domain of the
+ * installed index (issue 26): an NHS organisation's own site is never a social platform, so live
+ * figures are never asked of it. The rules that classify links refuse these already when they are
+ * given the hosts (profile-url.ts, page-signals.ts); the index may have gained domains since the build.
+ */
+async function withoutIndexHostAccounts(db: NslDatabase, profiles: readonly PageProfile[]): Promise<PageProfile[]> {
+  const kept: PageProfile[] = [];
+  for (const profile of profiles) {
+    if (profile.platform !== 'mastodon' || !URL.canParse(profile.url)) {
+      kept.push(profile);
+      continue;
+    }
+    if (!(await isIndexHost(db, new URL(profile.url).hostname))) kept.push(profile);
+  }
+  return kept;
+}
+
+/** Whether `hostname`, or a domain above it, is an organisation's (or a predecessor's) domain in the installed index. */
+export async function isIndexHost(db: NslDatabase, hostname: string): Promise<boolean> {
+  const labels = hostname.toLowerCase().split('.');
+  for (let i = 0; i < labels.length - 1; i++)
+    if ((await db.countFromIndex('organisations', 'by-host', labels.slice(i).join('.'))) > 0) return true;
+  return false;
 }
 
 /**

@@ -8,7 +8,7 @@
  * read, issue 27), and never touches any other host.
  */
 import { htmlSignals } from '../detect/html-signals';
-import { type PageProfile, profilesFromSignals } from '../detect/page-signals';
+import { type NotPlatformHost, type PageProfile, profilesFromSignals } from '../detect/page-signals';
 import { accountsPageLink, homePageOf } from '../detect/site-links';
 import type { StoredSiteRead } from '../detect/stored-site-read';
 import { bodyText, cappedFetch } from '../net/capped-fetch';
@@ -19,6 +19,8 @@ export interface SiteReaderDeps {
   timeoutMs: number;
   /** The most bytes of one page: a larger page is not read, and the rest is never downloaded. */
   maxBytes: number;
+  /** Hosts never a social platform's (the install-time host permissions: issue 26). */
+  notPlatformHost?: NotPlatformHost;
 }
 
 /** One page read, with the profiles it links to. */
@@ -57,13 +59,13 @@ export async function readSite(deps: SiteReaderDeps, host: string): Promise<Site
     const first = await get(home);
     if (!first.ok) return { requested, pages, outcome: 'failed', reason: first.reason };
     const signals = htmlSignals(first.html);
-    pages.push({ url: home, profiles: profilesFromSignals(signals, home) });
+    pages.push({ url: home, profiles: profilesFromSignals(signals, home, deps.notPlatformHost) });
     if (pages[0]?.profiles.length) return { requested, pages, outcome: 'found' };
     const linked = accountsPageLink(signals.anchors, home, host);
     if (linked === undefined) return { requested, pages, outcome: 'none' };
     const second = await get(linked);
     if (!second.ok) return { requested, pages, outcome: 'failed', reason: second.reason };
-    const profiles = profilesFromSignals(htmlSignals(second.html), linked);
+    const profiles = profilesFromSignals(htmlSignals(second.html), linked, deps.notPlatformHost);
     pages.push({ url: linked, profiles });
     return { requested, pages, outcome: profiles.length > 0 ? 'found' : 'none' };
   } finally {

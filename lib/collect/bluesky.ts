@@ -4,7 +4,7 @@
  * profile; posts, replies and engagement in the last 30 days from the author feed.
  */
 import { ACTIVITY_WINDOW_DAYS, metricsFromPosts, type PostRecord } from '../metrics/post-metrics';
-import { asCount, asRecord, type Collector, failed, gone, measured } from './types';
+import { asCount, asRecord, type Collector, failed, gone, measured, saneTimestamp } from './types';
 
 const MAX_FEED_PAGES = 5;
 
@@ -35,7 +35,7 @@ export function blueskyCollector(base = 'https://public.api.bsky.app'): Collecto
         const feedBody = asRecord(feed.json);
         if (feed.status !== 200 || !Array.isArray(feedBody?.feed))
           return failed(target, now, `unexpected feed answer (HTTP ${feed.status})`);
-        for (const item of feedBody.feed) posts.push(...postRecord(item, body.did));
+        for (const item of feedBody.feed) posts.push(...postRecord(item, body.did, now));
         cursor = typeof feedBody.cursor === 'string' ? feedBody.cursor : undefined;
         const oldest = posts.at(-1)?.createdAt;
         if (cursor === undefined || (oldest !== undefined && Date.parse(oldest) < since)) break;
@@ -49,16 +49,18 @@ export function blueskyCollector(base = 'https://public.api.bsky.app'): Collecto
   };
 }
 
-function postRecord(item: unknown, ownDid: string): PostRecord[] {
+function postRecord(item: unknown, ownDid: string, now: Date): PostRecord[] {
   const entry = asRecord(item);
   const post = asRecord(entry?.post);
   const record = asRecord(post?.record);
-  if (!post || !record || typeof record.createdAt !== 'string') return [];
+  // A post dated outside the sane range is not read at all (issue 26).
+  const createdAt = saneTimestamp(record?.createdAt, now);
+  if (!post || !record || createdAt === undefined) return [];
   const reason = asRecord(entry?.reason);
   const parentUri = String(asRecord(asRecord(record.reply)?.parent)?.uri ?? '');
   return [
     {
-      createdAt: record.createdAt,
+      createdAt,
       // A reply to one's own post continues a thread; only replies to others are conversation.
       isReply: parentUri !== '' && !parentUri.startsWith(`at://${ownDid}/`),
       isRepost: reason?.$type === 'app.bsky.feed.defs#reasonRepost',

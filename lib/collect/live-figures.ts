@@ -9,7 +9,7 @@
 import { formatFactTime } from '../format';
 import { HOST_PATTERN } from '../index/schema';
 import { type ConversationStyle, isDormant, styleOf } from '../metrics/adoption';
-import type { SnapshotLine } from './types';
+import { type SnapshotLine, saneTimestamp } from './types';
 
 /** The platforms with an open, keyless public API the browser may ask. */
 export const LIVE_PLATFORMS = ['bluesky', 'mastodon'] as const;
@@ -99,7 +99,12 @@ const LOCAL_NAMES = /(^|\.)(localhost|local|internal|intranet|lan|corp|private|h
 
 /** The live figures of a measured snapshot line, with the dormant and conversation rules applied. */
 export function liveFiguresOf(line: Extract<SnapshotLine, { type: 'metrics' }>, at: Date): LiveFigures {
-  const { followers, postsTotal, posts30d, replyShare30d, engagementPerPost30d, lastPostAt } = line;
+  const { followers, postsTotal, posts30d, replyShare30d, engagementPerPost30d } = line;
+  // Checked again where the figures are made: only a day in the sane range is shown (issue 26).
+  const lastPostAt =
+    line.lastPostAt !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(line.lastPostAt) && saneTimestamp(line.lastPostAt, at)
+      ? line.lastPostAt
+      : undefined;
   const figures: LiveFigures = {
     ...defined({ followers, postsTotal, posts30d, replyShare30d, engagementPerPost30d, lastPostAt }),
     style: posts30d === undefined || replyShare30d === undefined ? 'unknown' : styleOf(posts30d, replyShare30d * posts30d),

@@ -3,7 +3,7 @@
  * /api/v1/accounts/lookup and GET /api/v1/accounts/:id/statuses).
  */
 import { ACTIVITY_WINDOW_DAYS, metricsFromPosts, type PostRecord } from '../metrics/post-metrics';
-import { asCount, asRecord, type Collector, failed, gone, measured } from './types';
+import { asCount, asRecord, type Collector, failed, gone, measured, saneTimestamp } from './types';
 
 const MAX_STATUS_PAGES = 3;
 
@@ -36,10 +36,12 @@ export function mastodonCollector(instanceBase = (host: string) => `https://${ho
           return failed(target, now, `unexpected statuses answer (HTTP ${statuses.status})`);
         const list = statuses.json.map(asRecord).filter((s): s is Record<string, unknown> => s !== undefined);
         for (const status of list) {
-          if (typeof status.created_at !== 'string') continue;
+          // A status dated outside the sane range is not read at all (issue 26).
+          const createdAt = saneTimestamp(status.created_at, now);
+          if (createdAt === undefined) continue;
           const replyTo = status.in_reply_to_account_id;
           posts.push({
-            createdAt: status.created_at,
+            createdAt,
             isReply: typeof replyTo === 'string' && replyTo !== account.id,
             isRepost: status.reblog !== null && status.reblog !== undefined,
             ...count('likes', status.favourites_count),

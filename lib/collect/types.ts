@@ -63,3 +63,18 @@ export function asCount(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
+
+/** No platform the collectors read has a post older than this (the oldest, Facebook, opened in 2004). */
+const EARLIEST_PLATFORM_DATE = Date.UTC(2004, 0, 1);
+
+/**
+ * A platform's timestamp, when it is one and sane (issue 26): from 2004 to a day after `now`, as
+ * an ISO string; undefined otherwise. `100000-01-01` passes `Date.parse`, then breaks every
+ * date shown, so a date is checked here, where it is read.
+ */
+export function saneTimestamp(value: unknown, now: Date): string | undefined {
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  const at = Date.parse(value);
+  if (!Number.isFinite(at) || at < EARLIEST_PLATFORM_DATE || at > now.getTime() + 86_400_000) return undefined;
+  return new Date(at).toISOString();
+}

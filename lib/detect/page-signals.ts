@@ -56,8 +56,15 @@ export interface PageSignals {
   twitterSite: string[];
 }
 
+/**
+ * Hosts that are never a social platform's, beyond the NHS zones profile-url.ts refuses itself
+ * (issue 26): the index's own domains and every host the extension may read from install. A
+ * caller that knows the index passes it; `rel="me"` never makes such a host a Mastodon instance.
+ */
+export type NotPlatformHost = (hostname: string) => boolean;
+
 /** The social profiles `doc` (at `pageUrl`) links to, first occurrence first, without duplicates. */
-export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): PageProfile[] {
+export function extractPageProfiles(doc: QueryableDocument, pageUrl: string, notPlatformHost?: NotPlatformHost): PageProfile[] {
   const all = (selector: string, read: (element: Element) => string | null) =>
     Array.from(doc.querySelectorAll(selector), (e) => read(e) ?? '');
   const href = (element: Element) => element.getAttribute('href');
@@ -70,11 +77,12 @@ export function extractPageProfiles(doc: QueryableDocument, pageUrl: string): Pa
       twitterSite: all('meta[name="twitter:site"][content]', (e) => e.getAttribute('content')),
     },
     pageUrl,
+    notPlatformHost,
   );
 }
 
 /** The social profiles a page's signals name, first occurrence first, without duplicates. */
-export function profilesFromSignals(signals: PageSignals, pageUrl: string): PageProfile[] {
+export function profilesFromSignals(signals: PageSignals, pageUrl: string, notPlatformHost?: NotPlatformHost): PageProfile[] {
   return profilesOf(
     [
       ...signals.relMe.map((url) => ({ url, via: 'rel-me' as const })),
@@ -84,6 +92,7 @@ export function profilesFromSignals(signals: PageSignals, pageUrl: string): Page
       ...signals.twitterSite.map((site) => ({ url: twitterSiteUrl(site), via: 'meta' as const })),
     ],
     pageUrl,
+    notPlatformHost,
   );
 }
 
@@ -92,16 +101,23 @@ export const twitterSiteUrl = (site: string) => `https://x.com/${site.trim().rep
 
 /**
  * The rules, for links from any source: each address read against the page's own, kept when it is
- * a profile (on a platform's host, or any host for rel="me", which is how Mastodon and others verify
- * a profile), first occurrence first, at most MAX_PAGE_PROFILES.
+ * a profile (on a platform's host, or for rel="me", which is how Mastodon verifies a profile, any
+ * host that is not an NHS organisation's or one the extension may read: issue 26), first occurrence
+ * first, at most MAX_PAGE_PROFILES. A plain link never makes an arbitrary host a Mastodon instance:
+ * anyone can link anywhere, and only `rel="me"` says "this is us".
  */
-function profilesOf(links: Iterable<{ url: string; via: ProfileVia }>, pageUrl: string | undefined): PageProfile[] {
+function profilesOf(
+  links: Iterable<{ url: string; via: ProfileVia }>,
+  pageUrl: string | undefined,
+  notPlatformHost: NotPlatformHost = () => false,
+): PageProfile[] {
   const found = new Map<string, PageProfile>();
   for (const { url: raw, via } of links) {
     if (found.size >= MAX_PAGE_PROFILES) break;
     if (!URL.canParse(raw, pageUrl)) continue;
     const url = new URL(raw, pageUrl);
-    const parsed = parseProfile(url, via === 'rel-me' ? new Set([url.hostname]) : undefined);
+    const instance = via === 'rel-me' && !notPlatformHost(url.hostname);
+    const parsed = parseProfile(url, instance ? new Set([url.hostname]) : undefined);
     if (parsed.ok && !found.has(parsed.profile.url)) found.set(parsed.profile.url, { ...parsed.profile, via });
   }
   return [...found.values()];

@@ -61,3 +61,13 @@ export function pageUrlOfTab(url: unknown): string | undefined {
   if (page.protocol !== 'https:' && page.protocol !== 'http:') return undefined;
   return cappedPageUrl(page.href) || undefined;
 }
+
+/**
+ * Whether a page at `url` can be evidence of what an organisation runs (issue 26): only an https
+ * page. A plain http page may have been changed by anyone on the network path, so it is still
+ * recognised by its address (badge, popup) but its links are never recorded as the
+ * organisation's own, never raise its level and never start a read of its site.
+ */
+export function canBeEvidence(url: string): boolean {
+  return URL.canParse(url) && new URL(url).protocol === 'https:';
+}

@@ -116,3 +116,16 @@ export function pageMatcher(patterns: readonly string[]): (url: string) => boole
     });
   };
 }
+
+/**
+ * Whether a host is under one of `patterns`' hosts (the install-time host permissions): such a
+ * host is never a social platform's (issue 26), since the browser lets the extension reach it
+ * without asking, so live figures from it would go to a host the user never chose.
+ */
+export function underPagePatterns(patterns: readonly string[]): (hostname: string) => boolean {
+  const hosts = new Set(patterns.flatMap((pattern) => MATCH_PATTERN.exec(pattern)?.[2]?.replace(/^\*\./, '') ?? []));
+  return (hostname) => {
+    const labels = hostname.toLowerCase().replace(/\.$/, '').split('.');
+    return labels.some((_, i) => hosts.has(labels.slice(i).join('.')));
+  };
+}

@@ -7,7 +7,7 @@
  * injected, so tests run on loopback.
  */
 import { type HtmlSignals, htmlSignals } from '../detect/html-signals';
-import { type ProfileVia, profilesFromSignals } from '../detect/page-signals';
+import { type NotPlatformHost, type ProfileVia, profilesFromSignals } from '../detect/page-signals';
 import { accountsPageLink } from '../detect/site-links';
 import { isHostWithin } from '../net/hosts';
 import { PLATFORMS, type Platform } from '../social/platforms';
@@ -31,6 +31,8 @@ export interface DiscoveryDeps {
   today: string;
   /** 1: the home page only; 2 (the most): the home page and the page `accountsPageLink` chooses. */
   maxPages: number;
+  /** The index's domains and the extension's install-time hosts: never a social platform's (issue 26). */
+  notPlatformHost?: NotPlatformHost;
 }
 
 /** The home page and one page it links: the most any reader of a site reads (issue 27). */
@@ -94,7 +96,7 @@ export async function discoverOrganisation(
         continue;
       }
       const signals = (deps.readHtml ?? htmlSignals)(fetched.body);
-      const profiles = profilesFromSignals(signals, fetched.url);
+      const profiles = profilesFromSignals(signals, fetched.url, deps.notPlatformHost);
       // The home page as read, after any redirect on the organisation's own site: the page it
       // links is on that very host.
       const next = pagesRead.length === 0 ? accountsPageLink(signals.anchors, fetched.url, new URL(fetched.url).hostname) : undefined;

@@ -5,7 +5,8 @@
  * fact replaces an older one. Every line that cannot be used is reported with a reason.
  */
 import * as v from 'valibot';
-import type { Account, IndexSource, MonthlyFigure, Organisation } from '../index/schema';
+import { pageMatchPatterns, underPagePatterns } from '../detect/pages';
+import type { Account, IndexSource, MonthlyFigure, NhsIndex, Organisation } from '../index/schema';
 import { PLATFORMS } from '../social/platforms';
 import { accountKey, parseProfileUrl } from '../social/profile-url';
 import type { BuildReport } from './build-report';
@@ -94,6 +95,9 @@ export function mergeDiscoveries(
   report: BuildReport,
 ): IndexSource[] {
   const sources: IndexSource[] = [];
+  // The index's domains and every host the extension may read from install are never a social
+  // platform's (issue 26): a crawled rel="me" link there is not an account.
+  const notPlatformHost = underPagePatterns(pageMatchPatterns({ organisations: [...organisations.values()] } as NhsIndex));
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     const source = sourceIdOf('discovery', file);
     const findings = parseLines(file, Finding, 'data/discovered', report);
@@ -120,12 +124,18 @@ export function mergeDiscoveries(
         });
         continue;
       }
-      const parsed = parseProfileUrl(
-        finding.url,
-        finding.platform === 'mastodon' && URL.canParse(finding.url) ? new Set([new URL(finding.url).hostname]) : undefined,
-      );
+      const host = URL.canParse(finding.url) ? new URL(finding.url).hostname : '';
+      const parsed = parseProfileUrl(finding.url, finding.platform === 'mastodon' && host !== '' ? new Set([host]) : undefined);
       if (!parsed.ok || parsed.profile.platform !== finding.platform) {
         report.dropped.push({ table: `data/discovered/${file.name}`, row: `${finding.ods} ${finding.url}`, reason: 'not a profile URL' });
+        continue;
+      }
+      if (parsed.profile.platform === 'mastodon' && notPlatformHost(host)) {
+        report.dropped.push({
+          table: `data/discovered/${file.name}`,
+          row: `${finding.ods} ${finding.url}`,
+          reason: 'on an NHS organisation’s own domain or a host the extension reads, not a social platform’s',
+        });
         continue;
       }
       const key = accountKey(parsed.profile.platform, parsed.profile.handle);

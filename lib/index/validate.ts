@@ -88,6 +88,10 @@ function crossFieldProblems(index: NhsIndex): ValidationProblem[] {
     if (!sourceIds.has(id)) problems.push({ path, message: `names source ${id}, which is not listed in $.sources` });
   };
 
+  // Every domain in the index: a Mastodon account on one of them is refused (issue 26).
+  const indexHosts = new Set(
+    index.organisations.flatMap((org) => [...org.domains, ...org.predecessors.flatMap((p) => p.domains)].map((d) => d.host)),
+  );
   const seenIds = new Map<string, number>();
   index.organisations.forEach((org, i) => {
     const at = `$.organisations[${i}]`;
@@ -126,9 +130,25 @@ function crossFieldProblems(index: NhsIndex): ValidationProblem[] {
       requireSource(`${at}.accounts[${j}].source`, account.source);
       const problem = accountUrlProblem(account.platform, account.url);
       if (problem) problems.push({ path: `${at}.accounts[${j}].url`, message: problem });
+      else if (account.platform === 'mastodon' && onIndexHost(account.url, indexHosts))
+        problems.push({
+          path: `${at}.accounts[${j}].url`,
+          message: 'is on an NHS organisation’s own domain in this index, not a social platform’s host',
+        });
     });
   });
   return problems;
+}
+
+/**
+ * Whether `url`'s host is, or is under, one of `hosts`. The whole index is refused rather than the
+ * account dropped (issue 26): the build refuses such an account before it is published, so a signed
+ * index carrying one was made by a broken or tampered build, and the installed index stays.
+ */
+function onIndexHost(url: string, hosts: ReadonlySet<string>): boolean {
+  if (!URL.canParse(url)) return false;
+  const labels = new URL(url).hostname.split('.');
+  return labels.some((_, i) => hosts.has(labels.slice(i).join('.')));
 }
 
 function jsonPath(path: v.BaseIssue<unknown>['path']): string {

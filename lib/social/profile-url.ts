@@ -84,6 +84,22 @@ export const PROFILE_HOSTS: readonly string[] = Object.keys(PLATFORM_HOSTS);
 // www., m., mobile. and LinkedIn's country subdomains (uk.linkedin.com) are the same site.
 const hostKey = (hostname: string) => hostname.replace(/\.$/, '').replace(/^(?:www|m|mobile|uk)\./, '');
 
+/**
+ * NHS and government zones (issue 26): every NHS organisation's site, the NHS umbrella zones and
+ * the hosts the extension may read from install (nhs.uk, CQC, GOV.UK) sit under them, so no host
+ * under them is a social platform's, whatever a link on a page says. Without this, a `rel="me"`
+ * link to `https://<anything>.nhs.uk/@name` made a Mastodon account whose live figures the
+ * browser would fetch without asking. The index's own domains outside these zones are refused by
+ * the callers that know the index (`profilesFromSignals`' host rule, the validator).
+ */
+const NOT_PLATFORM_ZONES = ['nhs.uk', 'nhs.net', 'nhs.scot', 'nhs.wales', 'hscni.net', 'gov.uk', 'gov.scot', 'gov.wales', 'cqc.org.uk'];
+
+/** True when `hostname` is one of the NHS and government zones above, or under one: never a social platform's host. */
+export function isNhsZoneHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return NOT_PLATFORM_ZONES.some((zone) => host === zone || host.endsWith(`.${zone}`));
+}
+
 /** True for the hosts of the social platforms this module knows (x.com, www.facebook.com…). */
 export function isSocialPlatformHost(hostname: string): boolean {
   return PLATFORM_HOSTS[hostKey(hostname)] !== undefined;
@@ -107,8 +123,8 @@ export function parseProfile(url: URL, mastodonHosts: ReadonlySet<string> = new 
   const platform = PLATFORM_HOSTS[host];
   if (platform === undefined) {
     // An instance has a name: a dot and more than digits, so not an IP address ([::1], 10.0.0.1)
-    // nor `localhost`, whatever rel="me" says (issue 17).
-    if (mastodonHosts.has(host) && /\..*[^\d.]|[^\d.].*\./.test(host)) return mastodonProfile(host, segments);
+    // nor `localhost`, whatever rel="me" says (issue 17), nor a host in an NHS zone (issue 26).
+    if (mastodonHosts.has(host) && /\..*[^\d.]|[^\d.].*\./.test(host) && !isNhsZoneHost(host)) return mastodonProfile(host, segments);
     return fail('unknown-platform');
   }
   const parsed = first === '' ? fail('platform-home') : onPlatform(platform, first, segments, url);

@@ -17,7 +17,7 @@ import { theme } from './theme';
 import './nsl-sparkline';
 
 /** What the element asks of the extension: the stored or live figures, the browser's leave for a host, the automatic setting. */
-export type LiveFiguresClient = Pick<PageClient, 'getLiveFigures' | 'requestHost' | 'hasHost' | 'readSettings'>;
+export type LiveFiguresClient = Pick<PageClient, 'getLiveFigures' | 'requestLiveHost' | 'hasLiveHost' | 'readSettings'>;
 
 /**
  * One Bluesky or Mastodon account's live figures (issue 19): "Get live figures" asks the browser's
@@ -98,7 +98,7 @@ export class LiveFigures extends LitElement {
       this.state = await client.getLiveFigures({ account, fetch: false });
       const where = liveOrigin(account);
       if (!where.ok || notToAskYet(this.state, this.clock()) !== undefined) return;
-      if (!(await client.readSettings()).liveFiguresAutomatic || !(await client.hasHost(where.origin))) return;
+      if (!(await client.readSettings()).liveFiguresAutomatic || !(await client.hasLiveHost(where.origin))) return;
       this.busy = true;
       this.state = await client.getLiveFigures({ account, fetch: true });
     } catch (error) {
@@ -123,7 +123,7 @@ export class LiveFigures extends LitElement {
     this.asking += 1;
     let allowed: boolean;
     try {
-      allowed = await client.requestHost(where.origin);
+      allowed = await client.requestLiveHost(where.origin);
     } catch (error) {
       this.notice = `Your browser did not ask for leave to reach ${host} (${messageOf(error)}): try again, or allow it in Settings, under “Live figures: the platforms you allow”.`;
       return;

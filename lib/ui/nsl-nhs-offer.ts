@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import type { PageClient } from '../browser/client';
-import { isHostWithin } from '../detect/page-url';
 import { NHS_UK_ORIGIN } from '../detect/pages';
+import { isHostWithin } from '../net/hosts';
 import { theme } from './theme';
 
 /** What the offer asks of the extension: whether it may read the page's site or every nhs.uk site, and the browser's prompt. */

@@ -63,8 +63,9 @@ function client({
     hasHost,
     client: mockClient({
       getLiveFigures,
-      requestHost,
-      hasHost,
+      // Live figures have their own list of granted hosts (issue 26).
+      requestLiveHost: requestHost,
+      hasLiveHost: hasHost,
       readSettings: async () => ({ ...DEFAULT_SETTINGS, liveFiguresAutomatic: automatic }),
     }),
   };

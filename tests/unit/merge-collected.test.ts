@@ -224,3 +224,38 @@ describe('adoption levels of the bundled index as built from the public data', (
     expect(levelOf(id)).toBe(level);
   });
 });
+
+describe('a crawled Mastodon link on an NHS host (issue 26)', () => {
+  const mastodon = (url: string) => ({
+    type: 'account',
+    ods: 'QJ2',
+    platform: 'mastodon',
+    handle: `@icb@${new URL(url).hostname}`,
+    url,
+    foundOn: 'https://joinedupcarederbyshire.co.uk/',
+    via: 'rel-me',
+    checked: '2026-11-25',
+  });
+  const built = buildIndex({
+    ...BASE,
+    discoveries: [
+      {
+        name: '2026-11-25.jsonl',
+        lines: lines(
+          mastodon('https://social.joinedupcarederbyshire.co.uk/@icb'),
+          mastodon('https://social.derbyandderbyshireicb.nhs.uk/@icb'),
+          mastodon('https://mastodon.example/@icb'),
+        ),
+      },
+    ],
+  });
+
+  it('never reaches the index from an index domain or an NHS zone; one on a platform does', () => {
+    const accounts = built.index.organisations.find((o) => o.id === 'QJ2')?.accounts.filter((a) => a.platform === 'mastodon');
+    expect(accounts?.map((a) => a.url)).toEqual(['https://mastodon.example/@icb']);
+    expect(built.report.dropped.filter((d) => d.row.startsWith('QJ2 ')).map((d) => d.row)).toEqual([
+      'QJ2 https://social.joinedupcarederbyshire.co.uk/@icb',
+      'QJ2 https://social.derbyandderbyshireicb.nhs.uk/@icb',
+    ]);
+  });
+});

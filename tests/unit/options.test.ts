@@ -14,7 +14,7 @@ import { mockClient } from '../support/mock-client';
 const NOW = new Date('2026-11-25T10:00:00Z');
 
 /** Options over an in-memory client; `granted` answers the browser's permission prompt. */
-async function mount(initial: Settings = DEFAULT_SETTINGS, granted = true) {
+async function mount(initial: Settings = DEFAULT_SETTINGS, granted = true, alreadyAllowed = false) {
   const state = { settings: initial, requested: [] as string[], imported: [] as StoredCorrection[] };
   const client = mockClient({
     getIndexStatus: async () => ({}),
@@ -28,7 +28,7 @@ async function mount(initial: Settings = DEFAULT_SETTINGS, granted = true) {
       state.requested.push(origin);
       return granted;
     },
-    hasHost: async (origin) => granted && state.requested.includes(origin),
+    hasHost: async (origin) => alreadyAllowed || (granted && state.requested.includes(origin)),
     listCorrections: async () => ({ corrections: [] }),
     importCorrections: async ({ records }) => {
       state.imported.push(...records);
@@ -145,6 +145,19 @@ describe('importing a settings file', () => {
     await settle(options);
     expect(state.requested).toEqual(['https://mirror.example.org']);
     expect(state.settings).toMatchObject({ indexSource: 'https://mirror.example.org/nsl/', showBadge: false });
+  });
+
+  it('says the browser will not ask when the file’s published copy is on a host already allowed (issue 26)', async () => {
+    const { options, root, state } = await mount(DEFAULT_SETTINGS, true, true);
+    await choose(options, root, fileOf({ indexSource: 'https://mirror.example.org/nsl/' }));
+    const summary = root.querySelector('[data-testid="import-summary"]')?.textContent ?? '';
+    expect(summary).not.toContain('The browser will ask you');
+    expect(summary).toContain(
+      'NHS Social Lens is already allowed to read from https://mirror.example.org, so the browser will not ask you again',
+    );
+    click(root, 'Import');
+    await settle(options);
+    expect(state.settings).toMatchObject({ indexSource: 'https://mirror.example.org/nsl/' });
   });
 
   it('imports nothing when the browser is not allowed to read the published copy', async () => {

@@ -82,7 +82,9 @@ describe('the popup’s organisation card, from the index and its own website (i
     ]);
     // Issue 30: seven rows from one page on one day say so once, not seven times.
     expect(provenance.every((p) => p === undefined)).toBe(true);
-    expect(list.querySelector('[data-testid="shared-provenance"]')?.textContent).toBe('All 7 linked from www.uclh.nhs.uk, seen 28 Nov 2026');
+    expect(list.querySelector('[data-testid="shared-provenance"]')?.textContent).toBe(
+      'All 7 linked from www.uclh.nhs.uk, seen 28 Nov 2026',
+    );
     // Whose the level is: with what this browser saw, and the index's own beside it.
     expect(text('[data-testid="index-only-level"]')).toBe('Seen by you. The index alone: Not yet known');
     // LinkedIn without its "company/" prefix; the link keeps the full address.

@@ -58,6 +58,36 @@ describe('extractPageProfiles', () => {
     expect(profilesOf(fixture('not-nhs.html'), 'https://www.example.org/')).toEqual([]);
   });
 
+  it('takes a plain link to /@name on a host that is not a platform for nothing: only rel="me" names a Mastodon instance (issue 26)', () => {
+    const page = `<a href="https://mastodon.example/@PlainLink">a</a><a href="https://social.example.org/@Another">b</a>
+      <a rel="me" href="https://verified.example/@ExampleTrust">c</a>`;
+    expect(profilesOf(page, 'https://www.example.nhs.uk/')).toEqual(['rel-me https://verified.example/@ExampleTrust']);
+    expect(reported({ links: ['https://mastodon.example/@PlainLink'] })).toEqual([]);
+  });
+
+  it('takes no rel="me" link to a host in an NHS zone for a Mastodon account (issue 26)', () => {
+    const page = ['x.nhs.uk', 'nhs.uk', 'trust.nhs.net', 'board.nhs.scot', 'org.nhs.wales', 'hscni.net', 'www.gov.uk', 'www.cqc.org.uk']
+      .map((host) => `<a rel="me" href="https://${host}/@name">x</a>`)
+      .join('');
+    expect(profilesOf(`${page}<a rel="me" href="https://mastodon.example/@ExampleTrust">ok</a>`, 'https://www.example.nhs.uk/')).toEqual([
+      'rel-me https://mastodon.example/@ExampleTrust',
+    ]);
+  });
+
+  it('takes no rel="me" link to a host the caller names as not a platform’s (the index’s domains, issue 26)', () => {
+    const signals = {
+      relMe: ['https://social.example-trust.org.uk/@ExampleTrust', 'https://mastodon.example/@ExampleTrust'],
+      links: [],
+      jsonLd: [],
+      twitterSite: [],
+    };
+    const notPlatformHost = (host: string) => host === 'example-trust.org.uk' || host.endsWith('.example-trust.org.uk');
+    expect(profilesFromSignals(signals, 'https://www.example-trust.org.uk/', notPlatformHost).map((p) => p.url)).toEqual([
+      'https://mastodon.example/@ExampleTrust',
+    ]);
+    expect(profilesFromSignals(signals, 'https://www.example-trust.org.uk/').map((p) => p.url)).toHaveLength(2);
+  });
+
   it('takes no rel="me" link to an IP address or localhost for a Mastodon account (issue 17)', () => {
     const page = `<head><link rel="me" href="https://[::1]/@root"><link rel="me" href="http://10.0.0.1:3000/@nhs"></head>
       <body><a rel="me" href="http://192.168.1.10/@admin">a</a><a rel="me" href="http://localhost/@x">b</a>

@@ -9,6 +9,7 @@ import {
   pageMatcher,
   pageMatchPatterns,
   readablePatterns,
+  underPagePatterns,
 } from '../../lib/detect/pages';
 import { sharedZoneProblem } from '../../lib/index/host-rules';
 import { loadBundledIndex } from '../support/bundled-index';
@@ -160,5 +161,26 @@ describe('which pages matter (lib/detect/pages.ts)', () => {
     expect(pageMatcher(['<all_urls>', 'https://*.nhs.uk', 'https://a*b.nhs.uk/*'])('https://www.uclh.nhs.uk/')).toBe(false);
     expect(pageMatcher(NHS_UK_MATCHES)('not an address')).toBe(false);
     expect(pageMatcher(NHS_UK_MATCHES)('javascript:alert(1)//www.uclh.nhs.uk/')).toBe(false);
+  });
+});
+
+describe('underPagePatterns (issue 26)', () => {
+  const under = underPagePatterns(
+    pageMatchPatterns(
+      makeIndex([makeOrganisation({ domains: [{ host: 'example-trust.org.uk', source: 'test-source', checked: '2026-08-01' }] })]),
+    ),
+  );
+
+  it.each([
+    ['social.example-trust.org.uk', true],
+    ['example-trust.org.uk', true],
+    ['anything.nhs.uk', true],
+    ['www.cqc.org.uk', true],
+    ['www.gov.uk', true],
+    ['mastodon.example', false],
+    ['not-example-trust.org.uk', false],
+    ['org.uk', false],
+  ])('%s is under the install-time hosts: %s', (host, expected) => {
+    expect(under(host)).toBe(expected);
   });
 });

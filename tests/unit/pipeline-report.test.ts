@@ -165,10 +165,32 @@ describe('changeReport', () => {
     );
     // An address is a code span (never a link); a reason is escaped text.
     expect(report).toContain(
-      '| Trust RAA (RAA) | `javascript:alert(1)` | \\<img src=x onerror=alert(1)\\> \\| \\*\\*bold\\*\\* \\[link\\](http://evil.example) next | One platform known |',
+      '| Trust RAA (RAA) | `javascript:alert(1)` | \\<img src=x onerror=alert(1)\\> \\| \\*\\*bold\\*\\* \\[link\\](hxxp://evil.example) next | One platform known |',
     );
     expect(report).not.toMatch(/(^|[^\\])</);
     expect(markdownText('a_b`c')).toBe('a\\_b\\`c');
+  });
+
+  it('lets what a server said neither mention anyone nor carry a link into the pull request (issue 26)', () => {
+    const report = changeReport(
+      indexChanges(previous, previous, {
+        ...noRun,
+        unreadSites: [
+          {
+            ods: 'RAA',
+            url: 'https://www.raa.nhs.uk/',
+            reason:
+              'not a web page (text/html; cc @nhs-lens/maintainers @octocat see https://evil.example/x and www.evil.example, mail a@evil.example)',
+          },
+        ],
+      }),
+    );
+    const row = report.split('\n').find((line) => line.startsWith('| Trust RAA')) ?? '';
+    expect(row).toContain('@\u200dnhs-lens/maintainers @\u200doctocat');
+    expect(row).toContain('hxxps://evil.example/x and www[.]evil.example');
+    expect(row).not.toMatch(/@\w|https?:\/\/evil|www\.evil/);
+    // The organisation's own address stays as written, in a code span, where GitHub links nothing.
+    expect(row).toContain('`https://www.raa.nhs.uk/`');
   });
 });
 

@@ -271,3 +271,31 @@ describe('parseAndValidateIndex', () => {
     }
   });
 });
+
+describe('a Mastodon account on an NHS host (issue 26)', () => {
+  const withMastodon = (url: string) =>
+    makeIndex([
+      makeOrganisation({
+        domains: [
+          { host: 'uclh.nhs.uk', source: 'test-source', checked: '2026-08-01' },
+          { host: 'example-trust.org.uk', source: 'test-source', checked: '2026-08-01' },
+        ],
+        accounts: [makeAccount({ platform: 'mastodon', handle: `@uclh@${new URL(url).hostname}`, url })],
+      }),
+    ]);
+
+  it.each([
+    'https://social.example-trust.org.uk/@uclh',
+    'https://example-trust.org.uk/@uclh',
+    'https://social.uclh.nhs.uk/@uclh',
+    'https://mastodon.nhs.net/@uclh',
+  ])('refuses the whole index for %s', (url) => {
+    const result = validateIndex(withMastodon(url));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.path).toBe('$.organisations[0].accounts[0].url');
+  });
+
+  it('accepts one on a platform’s own host', () => {
+    expect(validateIndex(withMastodon('https://mastodon.example/@uclh')).ok).toBe(true);
+  });
+});

@@ -18,8 +18,20 @@ export interface BackgroundDeps {
    * Live figures (issue 19): how to fetch, how long to wait, and whether the user allowed the
    * extension to reach a platform's host (the browser's optional host permissions).
    */
-  live: { fetch: typeof fetch; timeoutMs: number; hasHost(origin: string): Promise<boolean> };
+  live: {
+    fetch: typeof fetch;
+    timeoutMs: number;
+    /** Whether the user granted `origin` for live figures and the browser still allows it (issue 26). */
+    hasHost(origin: string): Promise<boolean>;
+    /** Forgets every host granted for live figures ("Delete all my data"). */
+    forgetHosts?(): Promise<void>;
+  };
   action: BadgeAction;
+  /**
+   * The install-time page patterns (PAGE_MATCHES): no host under them is a social platform's, so
+   * a `rel="me"` link there never makes a Mastodon account (issue 26). Absent in tests that are not about it.
+   */
+  pagePatterns?: readonly string[];
   now: () => Date;
   settings: () => Promise<Settings>;
   /**

@@ -21,6 +21,7 @@ import { isHttpUrl } from '../../index/schema';
 import { PLATFORM_LABELS } from '../../social/platform-labels';
 import { liveKeyOf, readLiveState, recordLiveAnswer } from '../live-figures-store';
 import { createLiveGet, LIVE_MAX_BYTES } from '../live-get';
+import { isIndexHost } from '../sightings';
 import type { BackgroundContext, HandlerGroup } from './context';
 
 const COLLECTORS: Record<LiveAccount['platform'], Collector> = {
@@ -39,7 +40,12 @@ export function liveFigureHandlers(ctx: BackgroundContext): HandlerGroup<'ui-bg-
     const state = await readLiveState(db, account);
     // Kept for a day, and never before the platform's Retry-After: the stored answer stands.
     if (notToAskYet(state, now) !== undefined) return state;
-    const where = liveOrigin(account);
+    const found = liveOrigin(account);
+    // An NHS organisation's own domain is never a social platform's (issue 26), whatever the account says.
+    const where =
+      found.ok && account.platform === 'mastodon' && (await isIndexHost(db, new URL(found.origin).hostname))
+        ? { ok: false as const, reason: `${new URL(found.origin).host} is an NHS organisation’s own site, not a social platform` }
+        : found;
     if (!where.ok)
       return {
         ...state,

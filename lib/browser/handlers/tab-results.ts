@@ -8,7 +8,8 @@
  */
 import { detectPage } from '../../detect/detect';
 import { type PageProfile, profilesFromSignals, sanitisePageSignals } from '../../detect/page-signals';
-import { cappedPageUrl, hostnameOf, pageUrlOfTab } from '../../detect/page-url';
+import { canBeEvidence, cappedPageUrl, hostnameOf, pageUrlOfTab } from '../../detect/page-url';
+import { underPagePatterns } from '../../detect/pages';
 import type { Candidate, PageFlag } from '../../detect/types';
 import { isSharedZone } from '../../index/host-rules';
 import type { NhsIndex, Organisation } from '../../index/schema';
@@ -74,6 +75,7 @@ export function tabResultHandlers(ctx: BackgroundContext): {
   switchedOff(url: string): Promise<boolean>;
 } {
   const { deps } = ctx;
+  const notPlatformHost = underPagePatterns(deps.pagePatterns ?? []);
 
   /**
    * Recognises `url`. Profiles the page links to are recorded only when the page is on the
@@ -88,7 +90,8 @@ export function tabResultHandlers(ctx: BackgroundContext): {
     if (detection.candidates.length === 0 || meta === undefined)
       return { state: 'not-recognised', url, ...switchableSiteOf(url, isSharedZone) };
     const ids = detection.candidates.map((c) => c.organisation.id);
-    if (detection.candidates.every(onOwnSite)) await recordSightings(db, ids, url, profiles, deps.now());
+    // Only an https page is evidence (issue 26): an http page is recognised, and nothing more.
+    if (detection.candidates.every(onOwnSite) && canBeEvidence(url)) await recordSightings(db, ids, url, profiles, deps.now());
     return {
       state: 'recognised',
       detection,
@@ -132,7 +135,8 @@ export function tabResultHandlers(ctx: BackgroundContext): {
    */
   const readSiteFor = (tabId: number, url: string, result: TabResult, settings: Settings) => {
     const readSite = deps.readSite;
-    if (readSite === undefined || result.state !== 'recognised' || !result.detection.candidates.every(onOwnSite)) return;
+    if (readSite === undefined || result.state !== 'recognised' || !result.detection.candidates.every(onOwnSite) || !canBeEvidence(url))
+      return;
     const organisations = result.detection.candidates.map((c) => c.organisation);
     const read = (async () => {
       const db = await ctx.db();
@@ -171,8 +175,12 @@ export function tabResultHandlers(ctx: BackgroundContext): {
       if (url === undefined) return { recognised: false };
       const settings = await deps.settings();
       // The page reported the links that may be profiles; the rules run here, off the page's
-      // thread (issue 22), and not at all on a site the user switched off.
-      const pageProfiles = disabledSite(settings, url) === undefined ? profilesFromSignals(sanitisePageSignals(signals), url) : [];
+      // thread (issue 22), and not at all on a site the user switched off, nor on a plain http
+      // page, which is never evidence (issue 26).
+      const pageProfiles =
+        disabledSite(settings, url) === undefined && canBeEvidence(url)
+          ? profilesFromSignals(sanitisePageSignals(signals), url, notPlatformHost)
+          : [];
       const result = await resultFor(url, pageProfiles, settings);
       await deps.tabResults.save(tabId, result);
       await showBadge(deps.action, tabId, result, settings);

@@ -19,6 +19,8 @@ export function userDataHandlers(
       await deleteUserData(await ctx.db());
       // The tabs' results name the sightings and corrections too: they go with them.
       await ctx.deps.tabResults.forgetAll();
+      // And the hosts the user granted for live figures (issue 26).
+      await ctx.deps.live.forgetHosts?.();
       return { deleted: true };
     },
   };

@@ -1,3 +1,4 @@
+import { pageMatchPatterns, underPagePatterns } from '../../detect/pages';
 import { discoverOrganisation, MAX_SITE_PAGES } from '../../discover/discover-organisation';
 import { ALLOW_ALL, parseRobots, type RobotsRules, unreachableRobots } from '../../discover/robots';
 import { dateOption, httpUrlOption, numberOption, parseArgs, stringOption } from '../args';
@@ -66,6 +67,7 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
     return rules;
   };
 
+  const notPlatformHost = underPagePatterns(pageMatchPatterns(index));
   const totals = { organisations: 0, pages: 0, accounts: 0, noLink: 0, errors: 0 };
   await batch.run({
     items: organisations,
@@ -92,6 +94,7 @@ export async function accountsDiscoverCommand(argv: string[]): Promise<void> {
           robotsFor,
           today,
           maxPages,
+          notPlatformHost,
         },
       );
       totals.organisations++;

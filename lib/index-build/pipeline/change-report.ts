@@ -1,17 +1,29 @@
 /**
  * The refresh's report.md (issue 21): what changed since the previous index, in words a
  * maintainer reads before merging. Text from sites and APIs (an error's reason) is escaped, so
- * nothing a server says is rendered as Markdown or HTML where the report is shown.
+ * nothing a server says is rendered as Markdown or HTML where the report is shown, and it becomes
+ * a pull request's description, so it can neither mention anyone nor carry a link (issue 26).
  */
 import { LEVEL_LABELS } from '../../dashboard/rows';
 import { PLATFORM_LABELS } from '../../social/platform-labels';
 import type { AccountRef, IndexChanges } from './index-changes';
 
-/** Text as Markdown shows it literally, on one line. */
+/** U+200D, the zero-width joiner: after `@` it stops GitHub reading a mention, and shows nothing. */
+const JOINER = '\u200d';
+
+/**
+ * Text as Markdown shows it literally, on one line, with nothing GitHub acts on (issue 26): an
+ * `@name` (a mention that would notify that person or team) gets a zero-width joiner after the
+ * `@`, and an address GitHub would make a link of (`https://…`, `www.…`) is defanged
+ * (`hxxps://…`, `www[.]…`).
+ */
 export function markdownText(text: string): string {
   return text
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/[\\`*_[\]<>|~#!&]/g, (ch) => `\\${ch}`)
+    .replace(/@(?=\w)/g, `@${JOINER}`)
+    .replace(/\b(h)tt(ps?|s?ftp):\/\//gi, (_, h: string, rest: string) => `${h}xx${rest}://`)
+    .replace(/\bwww\./gi, (www: string) => `${www.slice(0, 3)}[.]`)
     .trim();
 }
 

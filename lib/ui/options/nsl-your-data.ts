@@ -11,7 +11,7 @@ import type { OptionsPage } from './options-page';
 /** What "Your data" asks of the background and the browser. */
 export type YourDataClient = Pick<
   PageClient,
-  'listCorrections' | 'importCorrections' | 'saveSettings' | 'requestHost' | 'deleteAllData' | 'resetSettings'
+  'listCorrections' | 'importCorrections' | 'saveSettings' | 'requestHost' | 'hasHost' | 'deleteAllData' | 'resetSettings'
 >;
 
 /** Settings, "Your data": export and import of settings and corrections, and "Delete all my data". */
@@ -126,7 +126,11 @@ export class YourData extends LitElement {
     }
     this.importError = '';
     const ids = new Set((await this.client.listCorrections()).corrections.map((c) => c.id));
-    this.pendingImport = { data: parsed.data, summary: describeImport(this.settings, ids, parsed.data) };
+    // The browser does not ask for a host it already allows: the summary says which will happen (issue 26).
+    const source = parsed.data.settings.indexSource;
+    const allowed =
+      source !== '' && source !== this.settings.indexSource && (await this.client.hasHost(new URL(source).origin).catch(() => false));
+    this.pendingImport = { data: parsed.data, summary: describeImport(this.settings, ids, parsed.data, allowed) };
   }
 
   private async confirmImport() {

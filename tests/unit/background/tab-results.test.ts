@@ -96,6 +96,49 @@ describe('tab result handlers', () => {
     (await svc.database()).close();
   });
 
+  it('recognises a plain http page by its address but records nothing from it and reads no site (issue 26)', async () => {
+    const reads: string[] = [];
+    const { svc, badges } = service(makeIndex(), DEFAULT_SETTINGS, {
+      readSite: async (host) => {
+        reads.push(host);
+        return { requested: [], pages: [], outcome: 'none' };
+      },
+    });
+    const profiles = [{ url: 'https://x.com/planted', via: 'link' }];
+    await expect(visitPage(svc, 9, 'http://www.uclh.nhs.uk/contact', profiles)).resolves.toEqual({ recognised: true });
+    expect(badges.get(9)?.text).toBe('?');
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 9 }, { id: 'ext' });
+    expect(result.state === 'recognised' && result.sightings).toEqual([]);
+    await visitPage(svc, 10, 'http://www.uclh.nhs.uk/news');
+    expect(await (await svc.database()).count('sightings')).toBe(0);
+    expect(reads).toEqual([]);
+    // The same page over https is evidence.
+    await visitPage(svc, 11, 'https://www.uclh.nhs.uk/contact', profiles);
+    expect(await (await svc.database()).count('sightings')).toBe(1);
+    (await svc.database()).close();
+  });
+
+  it('takes no rel="me" link to an index domain or an install-time host for a Mastodon account (issue 26)', async () => {
+    const index = makeIndex([
+      makeOrganisation({
+        domains: [
+          { host: 'uclh.nhs.uk', source: 'test-source', checked: '2026' },
+          { host: 'uclh-charity.org.uk', source: 'test-source', checked: '2026' },
+        ],
+      }),
+    ]);
+    const { svc } = service(index, DEFAULT_SETTINGS, { pagePatterns: ['*://*.nhs.uk/*', '*://*.installed.example/*'] });
+    await visitPage(svc, 12, 'https://www.uclh.nhs.uk/', [
+      { url: 'https://social.uclh.nhs.uk/@uclh', via: 'rel-me' },
+      { url: 'https://social.uclh-charity.org.uk/@uclh', via: 'rel-me' },
+      { url: 'https://social.installed.example/@uclh', via: 'rel-me' },
+      { url: 'https://mastodon.example/@uclh', via: 'rel-me' },
+    ]);
+    const result = await svc.handlers['ui-bg-get-tab-result']({ tabId: 12 }, { id: 'ext' });
+    expect(result.state === 'recognised' && result.sightings.map((s) => s.url)).toEqual(['https://mastodon.example/@uclh']);
+    (await svc.database()).close();
+  });
+
   it('looks up a page without a content script when the popup passes its address', async () => {
     const { svc, badges } = service(
       makeIndex([

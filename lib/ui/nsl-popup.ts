@@ -6,9 +6,8 @@ import type { Candidate } from '../detect/types';
 import { DEFAULT_SETTINGS, type Settings, withSiteDisabled } from '../settings';
 import type { PageWindow } from './mount-page';
 import { theme } from './theme';
-import './nsl-nhs-offer';
+import './nsl-not-recognised';
 import './nsl-org-card';
-import { DEFAULT_QUERY, tableQueryToHash } from '../dashboard/table-query';
 import { daysSince, formatFactDate, kindLabel } from '../format';
 import type { LiveFiguresClient } from './nsl-live-figures';
 
@@ -251,16 +250,7 @@ export class Popup extends LitElement {
       </div>`;
     }
     if (result.state === 'not-recognised') {
-      // The extension never reads a page it does not recognise, so there is nothing to switch off
-      // here; what helps is a search of the index for the site (issue 30).
-      const host = hostOf(result.url);
-      const search = `/dashboard.html${tableQueryToHash({ ...DEFAULT_QUERY, ...(host ? { q: host } : {}) })}`;
-      return html`<div data-state="not-recognised">
-        <h1 tabindex="-1">Not a page we recognise</h1>
-        <p>This page is not one NHS Social Lens recognises. It recognises the websites of NHS trusts, integrated care boards and national NHS bodies.</p>
-        <p><a href=${search} target="_blank" data-testid="search-index">Search the index${host ? ` for ${host}` : ''}</a></p>
-        <nsl-nhs-offer .client=${this.client} .url=${this.tabUrl}></nsl-nhs-offer>
-      </div>`;
+      return html`<nsl-not-recognised .client=${this.client} .url=${result.url} .tabUrl=${this.tabUrl}></nsl-not-recognised>`;
     }
     return html`${this.staleWarning(result.index.generatedAt)}${this.observed()}${this.recognised(result)}`;
   }
@@ -395,12 +385,6 @@ export class Popup extends LitElement {
       }
     `;
   }
-}
-
-/** The host of a page's address, without "www.", for a search of the index; undefined for none or a non-web address. */
-function hostOf(url: string | undefined): string | undefined {
-  const parsed = url !== undefined && URL.canParse(url) ? new URL(url) : undefined;
-  return parsed?.protocol === 'https:' || parsed?.protocol === 'http:' ? parsed.hostname.replace(/^www\./, '') : undefined;
 }
 
 customElements.define('nsl-popup', Popup);

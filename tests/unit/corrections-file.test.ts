@@ -103,7 +103,8 @@ describe('a corrections file is checked as the form checks (issue 17)', () => {
     ['tiktok', '@leedsth', 'https://www.tiktok.com/@leedsth'],
     ['bluesky', 'leedsth.bsky.social', 'https://bsky.app/profile/leedsth.bsky.social'],
     ['threads', '@leedsth', 'https://www.threads.com/@leedsth'],
-    ['mastodon', '@leedsth@mastodon.nhs.uk', 'https://mastodon.nhs.uk/@leedsth'],
+    // Never on an NHS zone such as mastodon.nhs.uk: a Mastodon account is on a social platform's host (issue 26).
+    ['mastodon', '@leedsth@mastodon.social', 'https://mastodon.social/@leedsth'],
     ['flickr', 'leedsth', 'https://www.flickr.com/photos/leedsth'],
   ])('accepts a %s account whose address is rebuilt from its handle %s', (platform, handle, accountUrl) => {
     expect(reasonOf(fileOf({ platform, handle, accountUrl }))).toBe('accepted');

@@ -54,21 +54,26 @@ describe('validateDraft', () => {
   });
 
   it.each<[string, Partial<CorrectionDraft>, keyof CorrectionDraft, RegExp]>([
-    ['an X handle that is too long', { handle: 'this_handle_is_far_too_long' }, 'handle', /not a valid X \(Twitter\) account name/],
-    ['a share button', { handle: 'https://twitter.com/intent/tweet?text=hi' }, 'handle', /page or share button/],
-    ['a link to another platform', { handle: 'https://www.facebook.com/LeedsTHTrust' }, 'handle', /Facebook link/],
-    ['a javascript: handle', { platform: 'facebook', handle: 'javascript:alert(1)' }, 'handle', /not a valid Facebook account name/],
+    ['an X handle that is too long', { handle: 'this_handle_is_far_too_long' }, 'handle', /this is not an X \(Twitter\) account name/],
+    ['a share button', { handle: 'https://twitter.com/intent/tweet?text=hi' }, 'handle', /page, post or share link, not an account/],
+    [
+      'a link to another platform',
+      { handle: 'https://www.facebook.com/LeedsTHTrust' },
+      'handle',
+      /This is a Facebook address: choose Facebook/,
+    ],
+    ['a javascript: handle', { platform: 'facebook', handle: 'javascript:alert(1)' }, 'handle', /not a Facebook account name/],
     [
       'a look-alike host',
       { platform: 'instagram', handle: 'https://instagrаm.com/leeds' },
       'handle',
-      /Instagram link|known social platform/,
+      /profile address, like https:\/\/www\.instagram\.com/,
     ],
     [
       'a personal LinkedIn profile',
       { platform: 'linkedin', handle: 'https://www.linkedin.com/in/someone' },
       'handle',
-      /personal LinkedIn profile/,
+      /person’s LinkedIn profile/,
     ],
     ['no platform', { platform: '' }, 'platform', /Choose the platform/],
     ['no handle', { handle: ' ' }, 'handle', /Enter the account/],

@@ -8,7 +8,11 @@ const vitest = (args: string[], env: Record<string, string>) =>
     env: { ...process.env, CI: 'true', ...env },
   });
 
-const FIREFOX_FILES = ['[firefox] tests/firefox/extension.test.ts', '[firefox] tests/firefox/refresh.test.ts'];
+const FIREFOX_FILES = [
+  '[firefox] tests/firefox/extension.test.ts',
+  '[firefox] tests/firefox/refresh.test.ts',
+  '[firefox] tests/firefox/survey.test.ts',
+];
 
 describe('the Firefox tests in a run (issue 22)', () => {
   it('are part of `npm test` where Firefox is installed', () => {

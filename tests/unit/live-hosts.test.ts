@@ -1,15 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { pageMatchPatterns, underPagePatterns } from '../../lib/detect/pages';
+import { readablePatterns, underPagePatterns } from '../../lib/detect/pages';
 import { makeIndex, makeOrganisation } from '../support/index-factory';
 
 // WXT's storage finds the browser as it loads: the fake one is put in place first.
 (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
 const { createLiveHosts, liveHostsItem } = await import('../../lib/browser/live-hosts');
 
-/** The install-time hosts: every nhs.uk site, CQC, GOV.UK and one index domain outside nhs.uk. */
+/**
+ * The hosts the extension reads pages on (the build's PAGE_MATCHES): the index's domains (here one
+ * outside nhs.uk), CQC, the NHS website, and every nhs.uk site once the user allows it (issue 28).
+ */
 const INSTALL_TIME = underPagePatterns(
-  pageMatchPatterns(
+  readablePatterns(
     makeIndex([makeOrganisation({ domains: [{ host: 'example-trust.org.uk', source: 'test-source', checked: '2026-08-01' }] })]),
   ),
 );

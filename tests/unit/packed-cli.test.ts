@@ -49,7 +49,9 @@ describe('the packed command line (issue 28)', () => {
   it('installs only its run-time dependencies: no wxt, tsx, vitest or lit', () => {
     const installed = readdirSync(join(folder, 'node_modules'));
     for (const dev of ['wxt', 'tsx', 'vitest', 'lit', 'esbuild', 'playwright-core']) expect(installed).not.toContain(dev);
-    expect(installed).toEqual(expect.arrayContaining(['linkedom', 'valibot', 'tldts', '@noble']));
+    expect(installed).toEqual(expect.arrayContaining(['valibot', 'tldts', '@noble']));
+    // One HTML reader for the extension and the command line (issue 27): linkedom is not needed.
+    expect(installed).not.toContain('linkedom');
     const lock = JSON.parse(readFileSync(join(folder, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
     console.info(
       `packed-cli: ${Object.keys(lock.packages).length - 1} packages installed; the tarball unpacks to ${packed.unpackedSize} bytes`,

@@ -268,6 +268,7 @@ describe('nsl-popup on an nhs.uk page it cannot read', () => {
       readSettings: async () => DEFAULT_SETTINGS,
       saveSettings: async () => undefined,
       getTabResult: async () => ({ state: 'not-recognised' }),
+      repositoryUrl: async () => '',
       hasHost: async (origin) => readable && origin !== '*://*.nhs.uk',
       requestHost: async (origin) => {
         requested.push(origin);

@@ -117,7 +117,12 @@ export function createPageReader(deps: PageReaderDeps) {
     if (!loaded) return;
     const last = lastRead.get(tabId);
     if (last?.url === url && now() - last.at < repeatWithinMs) return;
-    if (last !== undefined && now() - last.at < minReadIntervalMs) {
+    // A new document (the browser's "complete") is read at once: its badge must not wait, and a page
+    // cannot load documents 33 times a second. Address changes within a loaded document (a
+    // single-page site, or a page that rewrites its address every 30 ms) wait out the interval.
+    const newDocument = change.status === 'complete';
+    if (newDocument) waiting.delete(tabId);
+    if (!newDocument && last !== undefined && now() - last.at < minReadIntervalMs) {
       // Too soon after the last read of this tab: one read when the interval ends, of the address then.
       if (!waiting.has(tabId)) later(() => readWaiting(tabId), last.at + minReadIntervalMs - now());
       waiting.set(tabId, url);

@@ -270,5 +270,5 @@ describe('dashboard with 10,000 organisations', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 150_000); // Building and loading a 10,000-organisation extension (a host permission for each of its domains, issue 28) takes most of a minute on two cores; the figures above carry their own budgets.
 });

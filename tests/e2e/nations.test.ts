@@ -32,7 +32,6 @@ async function storedTabResult(tabId: number): Promise<unknown> {
 
 describe('the NHS of every nation, in Chromium', () => {
   it.each([
-    ['https://www.gov.uk/government/organisations/nhs-england/about', 'NHS England'],
     ['https://www.england.nhs.uk/about/', 'NHS England'],
     ['https://digital.nhs.uk/data', 'NHS England'],
     ['https://www.nice.org.uk/guidance', 'National Institute for Health and Care Excellence'],
@@ -47,6 +46,15 @@ describe('the NHS of every nation, in Chromium', () => {
       (b) => b.text !== '',
     );
     expect(badge.title).toContain(name);
+    await page.close();
+  });
+
+  it('recognises a GOV.UK organisation page in the popup, which reads its address on the click (issue 28: no GOV.UK host at install)', async () => {
+    const url = 'https://www.gov.uk/government/organisations/nhs-england/about';
+    const { page, tabId } = await visit(browser, url);
+    const popup = await openPopup(browser, tabId, undefined, url);
+    await expect(popup.getByTestId('org-name').textContent()).resolves.toBe('NHS England');
+    await popup.close();
     await page.close();
   });
 

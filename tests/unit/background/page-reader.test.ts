@@ -125,6 +125,13 @@ describe('createPageReader', () => {
     expect(visited).toHaveLength(5);
   });
 
+  it('reads a new document in the tab at once, even within 3 s of the last read (its badge never waits)', async () => {
+    const { update, visited } = reader();
+    await update(3, { status: 'complete' }, { url: HOME, status: 'complete' });
+    await update(3, { status: 'complete' }, { url: `${HOME}news`, status: 'complete' });
+    expect(visited.map((v) => v.url)).toEqual([HOME, `${HOME}news`]);
+  });
+
   it('reads nothing held back for a tab closed meanwhile', async () => {
     const { pages, update, visited, elapse } = reader();
     await update(3, { status: 'complete' }, { url: HOME, status: 'complete' });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
-import { EXTENSION_DIR, waitFor } from './support/extension-browser';
+import { closeWelcomePage, EXTENSION_DIR, waitFor } from './support/extension-browser';
 
 /**
  * Issue 26 in Chromium: a plain http page of an organisation's own site (one the browser did not
@@ -102,6 +102,7 @@ beforeAll(async () => {
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
     ],
   });
+  await closeWelcomePage(context);
 });
 
 afterAll(async () => {

@@ -23,7 +23,7 @@ let welcome: Promise<Page>;
 beforeAll(async () => {
   server = await startFixtureServer({ 'www.uclh.nhs.uk': 'trust-home.html' });
   mkdirSync('test-results', { recursive: true });
-  browser = await launchExtensionBrowser(server.port);
+  browser = await launchExtensionBrowser(server.port, undefined, { keepWelcome: true });
   const isWelcome = (page: Page) => page.url().endsWith('/welcome.html');
   welcome = (async () => {
     const deadline = Date.now() + 10_000;

@@ -46,6 +46,8 @@ describe('nsl corrections check and apply, then index build', () => {
   });
 
   it('applies the accepted ones to the curated data, and the next build carries them with who and when', () => {
+    // Its own curated folder: the tests run in any order (issue 26), and the check above expects none applied.
+    const dataDir = mkdtempSync(join(tmpdir(), 'nsl-curated-'));
     expect(nsl(['corrections', 'apply', exported, '--data', dataDir]).stderr).toMatch(/--reviewer NAME is required/);
     expect(nsl(['corrections', 'apply', exported, '--data', dataDir, '--reviewer', 'maintainer', '--date', '2026-11-26']).code).toBe(0);
     const out = join(dataDir, 'index.json');

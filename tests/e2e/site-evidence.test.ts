@@ -244,8 +244,15 @@ describe('the organisation’s own website as evidence', () => {
       await badgeOnceKnown(tabId);
       await tab.close();
     }
-    expect(requestsTo('www.nuh.nhs.uk')).toContain('www.nuh.nhs.uk/');
-    expect(requestsTo('www.bartshealth.nhs.uk')).toContain('www.bartshealth.nhs.uk/follow-us');
+    // The badge can come before the site read's second page: wait for the reads themselves.
+    await waitFor(
+      async () => requestsTo('www.nuh.nhs.uk'),
+      (requests) => requests.includes('www.nuh.nhs.uk/'),
+    );
+    await waitFor(
+      async () => requestsTo('www.bartshealth.nhs.uk'),
+      (requests) => requests.includes('www.bartshealth.nhs.uk/follow-us'),
+    );
     const hosts = new Set(server.requests.map((r) => r.split('/')[0]));
     // Chromium's own background traffic aside, only the sites the tests opened.
     const ours = [...hosts].filter((h) => !/google|gstatic/.test(h ?? ''));
